@@ -1,0 +1,92 @@
+//! Routes each command to its handler, with the database opened once.
+
+pub mod audit;
+pub mod award;
+pub mod inspect;
+pub mod nominate;
+pub mod org;
+pub mod rank;
+pub mod score;
+pub mod term;
+pub mod veto;
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+
+use crate::cli::{Cli, Command};
+use crate::db::Db;
+use crate::output::Format;
+
+/// What every handler may need besides its own arguments.
+pub struct Ctx {
+    pub format: Format,
+    pub term: Option<i32>,
+    pub operator: String,
+}
+
+/// Whether a command reads or writes the database (a write creates the file).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    None,
+    Read,
+    Write,
+}
+
+fn db_path(cli: &Cli) -> PathBuf {
+    cli.global
+        .db
+        .clone()
+        .or_else(|| {
+            std::env::var_os("PINGXUAN_DB")
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from)
+        })
+        .unwrap_or_else(|| PathBuf::from("pingxuan.sqlite"))
+}
+
+pub fn run(cli: Cli) -> Result<()> {
+    let ctx = Ctx {
+        format: cli.global.format.unwrap_or_default(),
+        term: cli.global.term,
+        operator: cli
+            .global
+            .operator
+            .clone()
+            .or_else(|| std::env::var("USER").ok())
+            .filter(|s| !s.trim().is_empty())
+            .unwrap_or_else(|| "clerk".to_string()),
+    };
+    let access = match &cli.command {
+        Command::Term(a) => a.access(),
+        Command::Org(a) => a.access(),
+        Command::Nominate(a) => a.access(),
+        Command::Score(a) => a.access(),
+        Command::Inspect(a) => a.access(),
+        Command::Veto(a) => a.access(),
+        Command::Rank(_) | Command::Audit(_) => Access::Read,
+        Command::Award(a) => a.access(),
+    };
+    let db = match access {
+        Access::None => None,
+        Access::Read => Some(Db::open(&db_path(&cli), false)?),
+        Access::Write => Some(Db::open(&db_path(&cli), true)?),
+    };
+    let db = db.as_ref();
+    match cli.command {
+        Command::Term(a) => term::run(&ctx, db, a),
+        Command::Org(a) => org::run(&ctx, db, a),
+        Command::Nominate(a) => nominate::run(&ctx, db, a),
+        Command::Score(a) => score::run(&ctx, db, a),
+        Command::Inspect(a) => inspect::run(&ctx, db, a),
+        Command::Veto(a) => veto::run(&ctx, db, a),
+        Command::Rank(a) => rank::run(&ctx, db, a),
+        Command::Award(a) => award::run(&ctx, db, a),
+        Command::Audit(a) => audit::run(&ctx, db, a),
+    }
+}
+
+/// The database of a command that declared it needs one.
+pub fn need(db: Option<&Db>) -> Result<&Db> {
+    db.ok_or_else(|| anyhow::anyhow!("internal: this command did not declare that it uses the database"))
+}

@@ -1,0 +1,518 @@
+//! `term`: one term a year, with its scheme and quotas.
+
+use std::path::PathBuf;
+
+use anyhow::{Context, Result, bail};
+use chrono::NaiveDate;
+use clap::{Args, Subcommand};
+use rusqlite::params;
+use serde_json::json;
+
+use super::{Access, Ctx, need};
+use crate::core::scheme::Scheme;
+use crate::db::{Db, audit, now};
+use crate::i18n::tr;
+use crate::output::{Cell, Listing, col, out, say};
+use crate::store::{
+    self, TermState, criterion_name, find_term, load_scheme, resolve_term, save_scheme, scoring_started,
+};
+use crate::values::{Category, fmt_points, parse_date};
+
+/// Open, show and close the year's term (届) and its scheme.
+///
+/// Example:
+///   pingxuan term open 2026
+///   pingxuan term scheme export --out scheme2026.toml
+///   pingxuan term scheme import scheme2026.toml
+#[derive(Args, Debug)]
+pub struct TermArgs {
+    #[command(subcommand)]
+    pub command: TermCommand,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum TermCommand {
+    /// Open the term of a year, with the default scheme (or one from a file).
+    ///
+    /// Example:
+    ///   pingxuan term open 2026 --deadline 2026-10-31
+    Open {
+        /// The year of the term, e.g. 2026
+        year: i32,
+        /// The term's title (default: 2026年度“文明和谐口岸示范窗口”“文明和谐口岸服务标兵”评选)
+        #[arg(long)]
+        title: Option<String>,
+        /// Last day for the groups' nominations (default: 31 October of the year)
+        #[arg(long, value_name = "DATE")]
+        deadline: Option<String>,
+        /// A scheme file (as `term scheme export` writes) instead of the defaults
+        #[arg(long, value_name = "FILE")]
+        scheme: Option<PathBuf>,
+    },
+    /// List every term.
+    ///
+    /// Example:
+    ///   pingxuan term list --format csv
+    List,
+    /// Show the term: state, deadline, and what has been recorded so far.
+    ///
+    /// Example:
+    ///   pingxuan --term 2026 term show
+    Show,
+    /// Show the term's scheme, or export it to a file and import it back.
+    ///
+    /// Example:
+    ///   pingxuan term scheme
+    ///   pingxuan term scheme export --out scheme.toml
+    Scheme {
+        #[command(subcommand)]
+        action: Option<SchemeAction>,
+    },
+    /// Close the term: from then on nothing of it changes.
+    ///
+    /// Example:
+    ///   pingxuan --term 2026 term close
+    Close,
+    /// Reopen an awarded or closed term, with the reason for the record.
+    ///
+    /// Example:
+    ///   pingxuan --term 2026 term reopen --reason "veto found after the award"
+    Reopen {
+        /// Why the term is reopened (kept on the audit record)
+        #[arg(long)]
+        reason: String,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum SchemeAction {
+    /// Print the scheme (the default).
+    Show,
+    /// Write the scheme as a TOML file to edit.
+    ///
+    /// Example:
+    ///   pingxuan term scheme export --out scheme.toml
+    Export {
+        /// The file to write (default: stdout)
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Load an edited scheme file into the term (before scoring starts).
+    ///
+    /// Example:
+    ///   pingxuan term scheme import scheme.toml
+    Import {
+        /// The scheme file
+        file: PathBuf,
+        /// Change the scheme although scores are already recorded (kept on the audit record)
+        #[arg(long)]
+        force: bool,
+        /// Check the file and write nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
+}
+
+impl TermArgs {
+    pub fn access(&self) -> Access {
+        match &self.command {
+            TermCommand::Open { .. } | TermCommand::Close | TermCommand::Reopen { .. } => Access::Write,
+            TermCommand::Scheme {
+                action: Some(SchemeAction::Import { .. }),
+            } => Access::Write,
+            _ => Access::Read,
+        }
+    }
+}
+
+pub fn run(ctx: &Ctx, db: Option<&Db>, args: TermArgs) -> Result<()> {
+    let db = need(db)?;
+    match args.command {
+        TermCommand::Open {
+            year,
+            title,
+            deadline,
+            scheme,
+        } => open(ctx, db, year, title, deadline, scheme),
+        TermCommand::List => list(ctx, db),
+        TermCommand::Show => show(ctx, db),
+        TermCommand::Scheme { action } => match action.unwrap_or(SchemeAction::Show) {
+            SchemeAction::Show => scheme_show(ctx, db),
+            SchemeAction::Export { out: file } => scheme_export(ctx, db, file),
+            SchemeAction::Import { file, force, dry_run } => scheme_import(ctx, db, file, force, dry_run),
+        },
+        TermCommand::Close => close(ctx, db),
+        TermCommand::Reopen { reason } => reopen(ctx, db, reason),
+    }
+}
+
+fn read_scheme_file(file: &PathBuf) -> Result<Scheme> {
+    let text = std::fs::read_to_string(file)
+        .with_context(|| format!("{} {}", tr("cannot read", "无法读取"), file.display()))?;
+    Scheme::from_toml(&text)
+        .with_context(|| format!("{}: {}", file.display(), tr("not a valid scheme", "方案文件有误")))
+}
+
+fn open(
+    ctx: &Ctx,
+    db: &Db,
+    year: i32,
+    title: Option<String>,
+    deadline: Option<String>,
+    scheme: Option<PathBuf>,
+) -> Result<()> {
+    if !(2000..=2999).contains(&year) {
+        bail!(
+            "{} {year}: {}",
+            tr("year", "年份"),
+            tr("expected a year such as 2026", "应为如 2026 的年份")
+        );
+    }
+    let deadline = match deadline {
+        Some(d) => parse_date(&d).with_context(|| format!("--deadline \"{d}\""))?,
+        None => NaiveDate::from_ymd_opt(year, 10, 31).context("deadline")?,
+    };
+    let title = title.unwrap_or_else(|| format!("{year}年度“文明和谐口岸示范窗口”“文明和谐口岸服务标兵”评选"));
+    let scheme = match scheme {
+        Some(f) => read_scheme_file(&f)?,
+        None => Scheme::default(),
+    };
+    let tx = db.begin()?;
+    if find_term(&tx, year)?.is_some() {
+        bail!(
+            "{} {year} {}",
+            tr("the term", "届期"),
+            tr(
+                "is already open; see `pingxuan term show`",
+                "已经开启，请查看 `pingxuan term show`"
+            )
+        );
+    }
+    tx.execute(
+        "INSERT INTO term (year, title, deadline, state, opened_at, opened_by) VALUES (?1, ?2, ?3, 'open', ?4, ?5)",
+        params![year, title, deadline.to_string(), now(), ctx.operator],
+    )
+    .context("opening the term")?;
+    save_scheme(&tx, year, &scheme)?;
+    audit(
+        &tx,
+        &ctx.operator,
+        Some(year),
+        "term.open",
+        &year.to_string(),
+        json!({ "title": title, "deadline": deadline.to_string() }),
+    )?;
+    tx.commit().context("committing")?;
+    say(&format!(
+        "{} {year}: {title} ({} {deadline})",
+        tr("opened the term", "已开启届期"),
+        tr("deadline", "截止日期")
+    ));
+    Ok(())
+}
+
+fn list(ctx: &Ctx, db: &Db) -> Result<()> {
+    let mut l = Listing::new(vec![
+        col("year", tr("year", "年度")),
+        col("title", tr("title", "名称")),
+        col("deadline", tr("deadline", "报送截止")),
+        col("state", tr("state", "状态")),
+        col("nominations", tr("nominations", "推荐数")),
+        col("awards", tr("awards", "授奖数")),
+    ]);
+    for t in store::all_terms(&db.conn)? {
+        let (noms, awards): (i64, i64) = db.conn.query_row(
+            "SELECT (SELECT count(*) FROM nomination WHERE term = ?1),
+                    (SELECT count(*) FROM award WHERE term = ?1 AND revoked_at IS NULL)",
+            [t.year],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        l.push(vec![
+            Cell::Int(t.year as i64),
+            t.title.into(),
+            t.deadline.to_string().into(),
+            Cell::Text(state_text(ctx, t.state)),
+            noms.into(),
+            awards.into(),
+        ]);
+    }
+    l.print(ctx.format)
+}
+
+fn state_text(ctx: &Ctx, s: TermState) -> String {
+    match ctx.format {
+        crate::output::Format::Json | crate::output::Format::Csv => s.code().to_string(),
+        _ => s.label().to_string(),
+    }
+}
+
+fn show(ctx: &Ctx, db: &Db) -> Result<()> {
+    let t = resolve_term(&db.conn, ctx)?;
+    let count = |sql: &str| -> Result<i64> { Ok(db.conn.query_row(sql, [t.year], |r| r.get(0))?) };
+    let mut l = Listing::new(vec![col("item", tr("item", "项目")), col("value", tr("value", "内容"))]);
+    let mut add = |k: &str, v: Cell| l.push(vec![k.into(), v]);
+    add(tr("year", "年度"), Cell::Int(t.year as i64));
+    add(tr("title", "名称"), t.title.clone().into());
+    add(tr("state", "状态"), Cell::Text(state_text(ctx, t.state)));
+    add(tr("deadline", "报送截止"), t.deadline.to_string().into());
+    add(
+        tr("opened", "开启"),
+        format!("{} ({})", t.opened_at, t.opened_by).into(),
+    );
+    for (label, status) in [
+        (tr("nominations pending", "待核对推荐"), "pending"),
+        (tr("nominations verified", "已核对推荐"), "verified"),
+        (tr("nominations rejected", "核对未通过"), "rejected"),
+        (tr("nominations withdrawn", "已撤回推荐"), "withdrawn"),
+    ] {
+        let n: i64 = db.conn.query_row(
+            "SELECT count(*) FROM nomination WHERE term = ?1 AND status = ?2",
+            params![t.year, status],
+            |r| r.get(0),
+        )?;
+        add(label, n.into());
+    }
+    add(
+        tr("scoring sheets", "评分表"),
+        count("SELECT count(*) FROM sheet s JOIN nomination n ON n.id = s.nomination WHERE n.term = ?1 AND s.replaced_at IS NULL")?.into(),
+    );
+    add(
+        tr("findings", "检查发现"),
+        count("SELECT count(*) FROM finding f JOIN nomination n ON n.id = f.nomination WHERE n.term = ?1")?.into(),
+    );
+    add(
+        tr("surveys", "满意度调查"),
+        count("SELECT count(*) FROM survey s JOIN nomination n ON n.id = s.nomination WHERE n.term = ?1")?.into(),
+    );
+    add(
+        tr("active vetoes", "有效否决"),
+        count("SELECT count(*) FROM veto v JOIN nomination n ON n.id = v.nomination WHERE n.term = ?1 AND v.revoked_at IS NULL")?.into(),
+    );
+    add(
+        tr("awards", "授奖"),
+        count("SELECT count(*) FROM award WHERE term = ?1 AND revoked_at IS NULL")?.into(),
+    );
+    l.print(ctx.format)
+}
+
+fn scheme_show(ctx: &Ctx, db: &Db) -> Result<()> {
+    let t = resolve_term(&db.conn, ctx)?;
+    let s = load_scheme(&db.conn, t.year)?;
+    let mut l = Listing::new(vec![
+        col("setting", tr("setting", "项目")),
+        col("window", Category::Window.title()),
+        col("individual", Category::Individual.title()),
+    ]);
+    let both = |v: String| vec![Cell::Text(v.clone()), Cell::Text(v)];
+    let mut row = |k: &str, cells: Vec<Cell>| {
+        let mut r = vec![Cell::Text(k.to_string())];
+        r.extend(cells);
+        l.push(r);
+    };
+    row(
+        tr("weights (self / joint / inspection)", "权重（自评/联评/检查）"),
+        both(format!(
+            "{}% / {}% / {}%",
+            s.weight_self, s.weight_joint, s.weight_inspection
+        )),
+    );
+    row(tr("mark step", "评分步长"), both(fmt_points(s.step)));
+    row(
+        tr("joint evaluators at least", "联评至少人数"),
+        both(s.min_joint.to_string()),
+    );
+    row(
+        tr("drop highest and lowest from", "去掉最高最低分的人数下限"),
+        both(if s.trim_from == 0 {
+            tr("never", "不去掉").to_string()
+        } else {
+            s.trim_from.to_string()
+        }),
+    );
+    row(tr("inspection base", "检查基础分"), both(fmt_points(s.inspection_base)));
+    row(
+        tr("order", "排序依据"),
+        both(s.order.iter().map(|k| k.code()).collect::<Vec<_>>().join(", ")),
+    );
+    let per = |f: &dyn Fn(&crate::core::scheme::CategoryRule) -> String| {
+        Category::ALL
+            .iter()
+            .map(|c| Cell::Text(f(s.rule(*c))))
+            .collect::<Vec<_>>()
+    };
+    row(tr("quota", "名额"), per(&|r| r.quota.to_string()));
+    row(
+        tr("satisfaction at least", "满意度下限"),
+        per(&|r| {
+            r.threshold
+                .map(|t| format!("{}%", fmt_points(t)))
+                .unwrap_or_else(|| tr("none", "无").to_string())
+        }),
+    );
+    row(
+        tr("survey required", "须有满意度调查"),
+        per(&|r| {
+            if r.survey_required {
+                tr("yes", "是")
+            } else {
+                tr("no", "否")
+            }
+            .to_string()
+        }),
+    );
+    for i in 0..5 {
+        row(
+            &format!("{} {}", tr("criterion", "指标"), i + 1),
+            per(&|r| {
+                format!(
+                    "{} ({} {})",
+                    criterion_name(&r.criteria[i]),
+                    tr("max", "满分"),
+                    fmt_points(r.criteria[i].max)
+                )
+            }),
+        );
+    }
+    l.print(ctx.format)
+}
+
+fn scheme_export(ctx: &Ctx, db: &Db, file: Option<PathBuf>) -> Result<()> {
+    let t = resolve_term(&db.conn, ctx)?;
+    let text = load_scheme(&db.conn, t.year)?.to_toml(t.year)?;
+    match file {
+        Some(f) => {
+            std::fs::write(&f, text).with_context(|| format!("{} {}", tr("cannot write", "无法写入"), f.display()))?;
+            say(&format!(
+                "{} {} {}",
+                tr("wrote the scheme of", "已导出方案："),
+                t.year,
+                f.display()
+            ));
+            Ok(())
+        }
+        None => out(&text),
+    }
+}
+
+fn scheme_import(ctx: &Ctx, db: &Db, file: PathBuf, force: bool, dry_run: bool) -> Result<()> {
+    let new = read_scheme_file(&file)?;
+    let tx = db.begin()?;
+    let t = store::writable_term(&tx, ctx)?;
+    let old = load_scheme(&tx, t.year)?;
+    let started = scoring_started(&tx, t.year)?;
+    if started && !force {
+        bail!(
+            "{} {} {}",
+            tr("scores of the", ""),
+            t.year,
+            tr(
+                "term are already recorded; changing its scheme now needs --force (kept on the audit record)",
+                "届已有评分记录，此时修改方案须加 --force（将记入审计记录）"
+            )
+        );
+    }
+    if old == new {
+        say(tr("the scheme is unchanged", "方案没有变化"));
+        return Ok(());
+    }
+    save_scheme(&tx, t.year, &new)?;
+    audit(
+        &tx,
+        &ctx.operator,
+        Some(t.year),
+        if started { "term.scheme.force" } else { "term.scheme" },
+        &file.display().to_string(),
+        json!({ "before": old.to_toml(t.year)?, "after": new.to_toml(t.year)? }),
+    )?;
+    if dry_run {
+        say(tr(
+            "dry run: the scheme is valid; nothing was written",
+            "试运行：方案有效，未写入",
+        ));
+        return Ok(());
+    }
+    tx.commit().context("committing")?;
+    say(&format!(
+        "{} {}",
+        tr("loaded the scheme into the term", "已载入方案，届期"),
+        t.year
+    ));
+    Ok(())
+}
+
+fn close(ctx: &Ctx, db: &Db) -> Result<()> {
+    let tx = db.begin()?;
+    let t = resolve_term(&tx, ctx)?;
+    if t.state == TermState::Closed {
+        bail!(
+            "{} {} {}",
+            tr("the", ""),
+            t.year,
+            tr("term is already closed", "届已经结束")
+        );
+    }
+    if t.state == TermState::Open {
+        say(tr(
+            "note: the term is closed without awards granted",
+            "提示：本届尚未授奖即结束",
+        ));
+    }
+    tx.execute("UPDATE term SET state = 'closed' WHERE year = ?1", [t.year])?;
+    audit(
+        &tx,
+        &ctx.operator,
+        Some(t.year),
+        "term.close",
+        &t.year.to_string(),
+        json!({ "from": t.state.code() }),
+    )?;
+    tx.commit().context("committing")?;
+    say(&format!("{} {}", tr("closed the term", "已结束届期"), t.year));
+    Ok(())
+}
+
+fn reopen(ctx: &Ctx, db: &Db, reason: String) -> Result<()> {
+    if reason.trim().is_empty() {
+        bail!(
+            "{}",
+            tr(
+                "--reason must say why the term is reopened",
+                "--reason 须说明重新开启的理由"
+            )
+        );
+    }
+    let tx = db.begin()?;
+    // A closed term is not the default; reopening one is named with --term or is the newest.
+    let t = match ctx.term {
+        Some(_) => resolve_term(&tx, ctx)?,
+        None => store::all_terms(&tx)?
+            .into_iter()
+            .next()
+            .ok_or_else(|| anyhow::anyhow!("{}", tr("there is no term", "没有届期")))?,
+    };
+    if t.state == TermState::Open {
+        bail!(
+            "{} {} {}",
+            tr("the", ""),
+            t.year,
+            tr("term is open already", "届已在进行中")
+        );
+    }
+    tx.execute("UPDATE term SET state = 'open' WHERE year = ?1", [t.year])?;
+    audit(
+        &tx,
+        &ctx.operator,
+        Some(t.year),
+        "term.reopen",
+        &t.year.to_string(),
+        json!({ "from": t.state.code(), "reason": reason }),
+    )?;
+    tx.commit().context("committing")?;
+    say(&format!(
+        "{} {} ({})",
+        tr("reopened the term", "已重新开启届期"),
+        t.year,
+        reason
+    ));
+    Ok(())
+}

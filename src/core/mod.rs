@@ -1,0 +1,5 @@
+//! The rules of DOMAIN.md as pure functions over plain structs: no SQL, no printing, no clock.
+
+pub mod assess;
+pub mod rank;
+pub mod scheme;

@@ -1,0 +1,212 @@
+//! Ranking one list of candidates: the order of the term, shared ranks for equals, and the
+//! shortlist within the quota. A tie that straddles the quota is flagged, never broken.
+
+use std::cmp::Ordering;
+
+use num_rational::Ratio;
+
+use super::assess::{Assessment, Status};
+use super::scheme::OrderKey;
+
+/// Where one candidate (by its index in the input) stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Placed {
+    pub index: usize,
+    /// Shared by equals; the next rank skips (1, 2, 2, 4). None when not eligible.
+    pub rank: Option<usize>,
+    pub shortlisted: bool,
+    pub tie_at_cutoff: bool,
+}
+
+fn key(a: &Assessment, k: OrderKey) -> Option<Ratio<i64>> {
+    match k {
+        OrderKey::Total => a.total,
+        OrderKey::SelfEval => a.self_total.map(Ratio::from_integer),
+        OrderKey::Joint => a.joint.as_ref().map(|j| j.mean),
+        OrderKey::Inspection => Some(Ratio::from_integer(a.inspection)),
+        // A missing rate sorts below any rate: None < Some.
+        OrderKey::Satisfaction => a.satisfaction.map(|s| s.rate()),
+    }
+}
+
+/// Compares two candidates by the term's order, best first. Exact: no floating point.
+pub fn compare(a: &Assessment, b: &Assessment, order: &[OrderKey]) -> Ordering {
+    order
+        .iter()
+        .map(|&k| key(b, k).cmp(&key(a, k)))
+        .find(|o| o.is_ne())
+        .unwrap_or(Ordering::Equal)
+}
+
+/// The first key on which two candidates differ, for explaining why one stands above another.
+pub fn deciding_key(a: &Assessment, b: &Assessment, order: &[OrderKey]) -> Option<OrderKey> {
+    order.iter().copied().find(|&k| key(a, k) != key(b, k))
+}
+
+/// Ranks the eligible candidates and marks the shortlist; the others follow in input order.
+pub fn rank(list: &[&Assessment], order: &[OrderKey], quota: usize) -> Vec<Placed> {
+    let mut eligible: Vec<usize> = (0..list.len())
+        .filter(|&i| list[i].status == Status::Eligible)
+        .collect();
+    // A stable sort keeps equals in input order for display; their rank is shared all the same.
+    eligible.sort_by(|&a, &b| compare(list[a], list[b], order));
+
+    let mut placed = Vec::with_capacity(list.len());
+    let mut start = 0;
+    while start < eligible.len() {
+        let mut end = start + 1;
+        while end < eligible.len() && compare(list[eligible[start]], list[eligible[end]], order) == Ordering::Equal {
+            end += 1;
+        }
+        let rank = start + 1;
+        let last = end; // 1-based position of the group's last member
+        let within = last <= quota;
+        let straddles = rank <= quota && last > quota;
+        for &i in &eligible[start..end] {
+            placed.push(Placed {
+                index: i,
+                rank: Some(rank),
+                shortlisted: within,
+                tie_at_cutoff: straddles,
+            });
+        }
+        start = end;
+    }
+    for i in (0..list.len()).filter(|&i| list[i].status != Status::Eligible) {
+        placed.push(Placed {
+            index: i,
+            rank: None,
+            shortlisted: false,
+            tie_at_cutoff: false,
+        });
+    }
+    placed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::assess::{Candidate, Sheet, Standing, assess};
+    use crate::core::scheme::Scheme;
+    use crate::values::{Category, Centi};
+
+    fn sheet(marks_total: Centi) -> Sheet {
+        let base = (marks_total / 5 / 50) * 50;
+        Sheet {
+            evaluator: "e".into(),
+            marks: [base, base, base, base, marks_total - 4 * base],
+        }
+    }
+
+    /// A candidate from points in hundredths.
+    fn cand(self_c: Centi, joint: &[Centi], deduction: Centi) -> Candidate {
+        Candidate {
+            code: String::new(),
+            category: Category::Individual,
+            name: String::new(),
+            unit: String::new(),
+            group: String::new(),
+            standing: Standing::Verified,
+            self_sheet: Some(sheet(self_c)),
+            joint: joint.iter().map(|&j| sheet(j)).collect(),
+            deductions: vec![deduction],
+            surveys: vec![],
+            vetoes: vec![],
+        }
+    }
+
+    fn ranks(list: &[Assessment], order: &[OrderKey], quota: usize) -> Vec<(usize, Option<usize>, bool, bool)> {
+        let refs: Vec<&Assessment> = list.iter().collect();
+        rank(&refs, order, quota)
+            .into_iter()
+            .map(|p| (p.index, p.rank, p.shortlisted, p.tie_at_cutoff))
+            .collect()
+    }
+
+    #[test]
+    fn equals_share_a_rank_and_the_next_skips() {
+        let s = Scheme::default();
+        let list: Vec<Assessment> = [9000, 8500, 8500, 8000]
+            .iter()
+            .map(|&j| assess(&cand(9000, &[j, j, j], 0), &s))
+            .collect();
+        let r = ranks(&list, &s.order, 20);
+        let got: Vec<Option<usize>> = r.iter().map(|x| x.1).collect();
+        assert_eq!(got, vec![Some(1), Some(2), Some(2), Some(4)]);
+    }
+
+    #[test]
+    fn an_exact_tie_that_floating_point_would_split() {
+        // 0.2·94 + 0.5·(80 + 88.5 + 87.5)/3 + 0.3·94 and 0.2·90 + 0.5·(82 + 96 + 85.5)/3 + 0.3·92.5
+        // are both exactly 89 2/3; in f64 the first is 89.66666666666667, the second 89.66666666666666.
+        let a = cand(9400, &[8000, 8850, 8750], 600);
+        let b = cand(9000, &[8200, 9600, 8550], 750);
+        let float = |s: f64, j: [f64; 3], i: f64| 0.2 * s + 0.5 * ((j[0] + j[1] + j[2]) / 3.0) + 0.3 * i;
+        assert!(float(94.0, [80.0, 88.5, 87.5], 94.0) > float(90.0, [82.0, 96.0, 85.5], 92.5));
+        let total_only = vec![OrderKey::Total];
+        let mut s = Scheme::default();
+        s.order = total_only.clone();
+        let list = vec![assess(&a, &s), assess(&b, &s)];
+        assert_eq!(list[0].total, list[1].total);
+        assert_eq!(
+            ranks(&list, &total_only, 20),
+            vec![(0, Some(1), true, false), (1, Some(1), true, false)]
+        );
+        // With the default order the exact tie on total goes to the joint evaluation: b's is higher.
+        let d = Scheme::default();
+        let list = vec![assess(&a, &d), assess(&b, &d)];
+        assert_eq!(
+            ranks(&list, &d.order, 20),
+            vec![(1, Some(1), true, false), (0, Some(2), true, false)]
+        );
+        assert_eq!(deciding_key(&list[0], &list[1], &d.order), Some(OrderKey::Joint));
+    }
+
+    #[test]
+    fn a_tie_straddling_the_quota_is_flagged_not_broken() {
+        let s = Scheme::default();
+        let list: Vec<Assessment> = [9500, 9000, 8500, 8500, 8500, 8000]
+            .iter()
+            .map(|&j| assess(&cand(9000, &[j, j, j], 0), &s))
+            .collect();
+        let r = ranks(&list, &s.order, 3);
+        assert_eq!(
+            r,
+            vec![
+                (0, Some(1), true, false),
+                (1, Some(2), true, false),
+                (2, Some(3), false, true),
+                (3, Some(3), false, true),
+                (4, Some(3), false, true),
+                (5, Some(6), false, false),
+            ]
+        );
+        // A tie that ends exactly at the quota is shortlisted whole.
+        let r = ranks(&list, &s.order, 5);
+        assert!(r[2..5].iter().all(|x| x.2 && !x.3));
+        assert!(!r[5].2);
+    }
+
+    #[test]
+    fn missing_satisfaction_sorts_below_any_rate_and_ineligible_follow() {
+        let s = Scheme::default();
+        let mut with = cand(9000, &[9000; 3], 0);
+        with.surveys = vec![(1, 100)];
+        let without = cand(9000, &[9000; 3], 0);
+        let mut vetoed = cand(9900, &[9900; 3], 0);
+        vetoed.vetoes.push(crate::core::assess::VetoFact {
+            id: 1,
+            reason: "criminal".into(),
+            document: String::new(),
+        });
+        let list = vec![assess(&without, &s), assess(&vetoed, &s), assess(&with, &s)];
+        assert_eq!(
+            ranks(&list, &s.order, 20),
+            vec![
+                (2, Some(1), true, false),
+                (0, Some(2), true, false),
+                (1, None, false, false)
+            ]
+        );
+    }
+}

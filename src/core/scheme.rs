@@ -1,0 +1,391 @@
+//! The term's scheme: what DOMAIN.md leaves open, with its defaults, and the file a clerk
+//! edits to change it (TOML, points and percents as people write them).
+
+use anyhow::{Result, bail};
+use serde::{Deserialize, Serialize};
+
+use crate::values::{Category, Centi};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OrderKey {
+    Total,
+    #[serde(rename = "self")]
+    SelfEval,
+    Joint,
+    Inspection,
+    Satisfaction,
+}
+
+impl OrderKey {
+    pub fn code(self) -> &'static str {
+        match self {
+            OrderKey::Total => "total",
+            OrderKey::SelfEval => "self",
+            OrderKey::Joint => "joint",
+            OrderKey::Inspection => "inspection",
+            OrderKey::Satisfaction => "satisfaction",
+        }
+    }
+    pub fn parse(s: &str) -> Option<OrderKey> {
+        [
+            OrderKey::Total,
+            OrderKey::SelfEval,
+            OrderKey::Joint,
+            OrderKey::Inspection,
+            OrderKey::Satisfaction,
+        ]
+        .into_iter()
+        .find(|k| k.code() == s.trim())
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Criterion {
+    pub name_zh: String,
+    pub name_en: String,
+    pub max: Centi,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CategoryRule {
+    pub quota: usize,
+    /// Minimum satisfaction in hundredths of a percent (98% = 9800); None: no threshold.
+    pub threshold: Option<i64>,
+    pub survey_required: bool,
+    pub criteria: [Criterion; 5],
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Scheme {
+    /// Weights in percent; they add up to 100.
+    pub weight_self: i64,
+    pub weight_joint: i64,
+    pub weight_inspection: i64,
+    /// The smallest step of a mark, in hundredths (50: half points).
+    pub step: Centi,
+    pub min_joint: usize,
+    /// With at least this many joint sheets, one highest and one lowest are dropped; 0: never.
+    pub trim_from: usize,
+    pub inspection_base: Centi,
+    pub order: Vec<OrderKey>,
+    pub window: CategoryRule,
+    pub individual: CategoryRule,
+}
+
+fn criteria(list: [(&str, &str); 5]) -> [Criterion; 5] {
+    list.map(|(zh, en)| Criterion {
+        name_zh: zh.to_string(),
+        name_en: en.to_string(),
+        max: 2000,
+    })
+}
+
+impl Default for Scheme {
+    /// The defaults of DOMAIN.md.
+    fn default() -> Self {
+        Scheme {
+            weight_self: 20,
+            weight_joint: 50,
+            weight_inspection: 30,
+            step: 50,
+            min_joint: 3,
+            trim_from: 5,
+            inspection_base: 10_000,
+            order: vec![
+                OrderKey::Total,
+                OrderKey::Joint,
+                OrderKey::Inspection,
+                OrderKey::Satisfaction,
+            ],
+            window: CategoryRule {
+                quota: 10,
+                threshold: Some(9800),
+                survey_required: true,
+                criteria: criteria([
+                    ("政治思想好", "political and ideological conduct"),
+                    ("业务工作好", "work performance"),
+                    ("服务信誉好", "service reputation"),
+                    ("和谐秩序好", "harmony and order"),
+                    ("创建活动好", "campaign activities"),
+                ]),
+            },
+            individual: CategoryRule {
+                quota: 20,
+                threshold: None,
+                survey_required: false,
+                criteria: criteria([
+                    ("政治思想好", "political and ideological conduct"),
+                    ("服务基层好", "service to the grassroots"),
+                    ("工作业绩好", "work results"),
+                    ("遵守纪律好", "discipline"),
+                    ("文明举止好", "civil conduct"),
+                ]),
+            },
+        }
+    }
+}
+
+impl Scheme {
+    pub fn rule(&self, c: Category) -> &CategoryRule {
+        match c {
+            Category::Window => &self.window,
+            Category::Individual => &self.individual,
+        }
+    }
+
+    /// Checks the scheme's own consistency; every problem is listed.
+    pub fn validate(&self) -> Result<()> {
+        let mut errs = Vec::new();
+        let w = [self.weight_self, self.weight_joint, self.weight_inspection];
+        if w.iter().any(|x| !(0..=100).contains(x)) || w.iter().sum::<i64>() != 100 {
+            errs.push(format!(
+                "weights must be 0..100 and add up to 100 (they are {} + {} + {})",
+                w[0], w[1], w[2]
+            ));
+        }
+        if !(1..=10_000).contains(&self.step) {
+            errs.push("step must be between 0.01 and 100 points".to_string());
+        }
+        if self.min_joint < 1 {
+            errs.push("min_joint_evaluators must be at least 1".to_string());
+        }
+        if self.trim_from != 0 && self.trim_from < 3 {
+            errs.push("trim_from must be 0 (never) or at least 3".to_string());
+        }
+        if self.inspection_base <= 0 {
+            errs.push("inspection_base must be above 0".to_string());
+        }
+        if self.order.is_empty() || self.order[0] == OrderKey::Satisfaction && self.order.len() == 1 {
+            errs.push("order must start with the keys that rank candidates, e.g. [\"total\", \"joint\"]".to_string());
+        }
+        let mut seen = Vec::new();
+        for k in &self.order {
+            if seen.contains(k) {
+                errs.push(format!("order names \"{}\" twice", k.code()));
+            }
+            seen.push(*k);
+        }
+        for cat in Category::ALL {
+            let r = self.rule(cat);
+            if let Some(t) = r.threshold {
+                if !(0..=10_000).contains(&t) {
+                    errs.push(format!("{}: satisfaction_threshold must be 0..100 percent", cat.code()));
+                }
+            }
+            for (i, c) in r.criteria.iter().enumerate() {
+                if c.max <= 0 || c.max % self.step != 0 {
+                    errs.push(format!(
+                        "{}: criterion {} maximum must be above 0 and a multiple of the step",
+                        cat.code(),
+                        i + 1
+                    ));
+                }
+                if c.name_zh.trim().is_empty() && c.name_en.trim().is_empty() {
+                    errs.push(format!("{}: criterion {} needs a name", cat.code(), i + 1));
+                }
+            }
+        }
+        if errs.is_empty() {
+            Ok(())
+        } else {
+            bail!(errs.join("\n"))
+        }
+    }
+
+    /// The scheme as the TOML file a clerk edits.
+    pub fn to_toml(&self, year: i32) -> Result<String> {
+        let file = SchemeFile::from(self);
+        let body = toml::to_string_pretty(&file)?;
+        Ok(format!(
+            "# Scheme of the {year} term (评选方案). Edit and load it back with\n\
+             #   pingxuan --term {year} term scheme import FILE\n\
+             # Points and percents as written on the sheets; weights add up to 100.\n\
+             # order: the keys that rank candidates, compared in turn, all descending.\n\
+             # trim_from: with at least this many joint sheets, one highest and one lowest are dropped (0: never).\n\n{body}"
+        ))
+    }
+
+    pub fn from_toml(text: &str) -> Result<Scheme> {
+        let file: SchemeFile = toml::from_str(text).map_err(|e| anyhow::anyhow!("{e}"))?;
+        let s = file.into_scheme()?;
+        s.validate()?;
+        Ok(s)
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SchemeFile {
+    weights: WeightsFile,
+    scoring: ScoringFile,
+    window: CategoryFile,
+    individual: CategoryFile,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WeightsFile {
+    #[serde(rename = "self")]
+    self_eval: i64,
+    joint: i64,
+    inspection: i64,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ScoringFile {
+    step: f64,
+    min_joint_evaluators: usize,
+    trim_from: usize,
+    inspection_base: f64,
+    order: Vec<OrderKey>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CategoryFile {
+    quota: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    satisfaction_threshold: Option<f64>,
+    survey_required: bool,
+    criteria: Vec<CriterionFile>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CriterionFile {
+    name_zh: String,
+    name_en: String,
+    max: f64,
+}
+
+/// A number with at most two decimals, to hundredths.
+fn centi(x: f64, what: &str) -> Result<i64> {
+    let c = (x * 100.0).round();
+    if (x * 100.0 - c).abs() > 1e-6 || !c.is_finite() || c.abs() > 1e9 {
+        bail!("{what}: {x} has more than two decimals");
+    }
+    Ok(c as i64)
+}
+
+fn from_centi(c: i64) -> f64 {
+    c as f64 / 100.0
+}
+
+impl From<&Scheme> for SchemeFile {
+    fn from(s: &Scheme) -> Self {
+        let cat = |r: &CategoryRule| CategoryFile {
+            quota: r.quota,
+            satisfaction_threshold: r.threshold.map(from_centi),
+            survey_required: r.survey_required,
+            criteria: r
+                .criteria
+                .iter()
+                .map(|c| CriterionFile {
+                    name_zh: c.name_zh.clone(),
+                    name_en: c.name_en.clone(),
+                    max: from_centi(c.max),
+                })
+                .collect(),
+        };
+        SchemeFile {
+            weights: WeightsFile {
+                self_eval: s.weight_self,
+                joint: s.weight_joint,
+                inspection: s.weight_inspection,
+            },
+            scoring: ScoringFile {
+                step: from_centi(s.step),
+                min_joint_evaluators: s.min_joint,
+                trim_from: s.trim_from,
+                inspection_base: from_centi(s.inspection_base),
+                order: s.order.clone(),
+            },
+            window: cat(&s.window),
+            individual: cat(&s.individual),
+        }
+    }
+}
+
+impl SchemeFile {
+    fn into_scheme(self) -> Result<Scheme> {
+        let cat = |name: &str, f: CategoryFile| -> Result<CategoryRule> {
+            if f.criteria.len() != 5 {
+                bail!(
+                    "{name}: exactly 5 criteria are needed, the file has {}",
+                    f.criteria.len()
+                );
+            }
+            let mut list = Vec::new();
+            for (i, c) in f.criteria.into_iter().enumerate() {
+                list.push(Criterion {
+                    name_zh: c.name_zh,
+                    name_en: c.name_en,
+                    max: centi(c.max, &format!("{name} criterion {} max", i + 1))?,
+                });
+            }
+            let criteria: [Criterion; 5] = list.try_into().map_err(|_| anyhow::anyhow!("{name}: 5 criteria"))?;
+            Ok(CategoryRule {
+                quota: f.quota,
+                threshold: f
+                    .satisfaction_threshold
+                    .map(|t| centi(t, &format!("{name} satisfaction_threshold")))
+                    .transpose()?,
+                survey_required: f.survey_required,
+                criteria,
+            })
+        };
+        Ok(Scheme {
+            weight_self: self.weights.self_eval,
+            weight_joint: self.weights.joint,
+            weight_inspection: self.weights.inspection,
+            step: centi(self.scoring.step, "step")?,
+            min_joint: self.scoring.min_joint_evaluators,
+            trim_from: self.scoring.trim_from,
+            inspection_base: centi(self.scoring.inspection_base, "inspection_base")?,
+            order: self.scoring.order,
+            window: cat("window", self.window)?,
+            individual: cat("individual", self.individual)?,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_scheme_round_trips_through_toml() {
+        let s = Scheme::default();
+        s.validate().unwrap();
+        let text = s.to_toml(2026).unwrap();
+        assert!(text.contains("satisfaction_threshold = 98.0"), "{text}");
+        assert_eq!(Scheme::from_toml(&text).unwrap(), s);
+    }
+
+    #[test]
+    fn bad_weights_and_unknown_keys_are_refused() {
+        let text = Scheme::default()
+            .to_toml(2026)
+            .unwrap()
+            .replace("joint = 50", "joint = 60");
+        let e = Scheme::from_toml(&text).unwrap_err().to_string();
+        assert!(e.contains("add up to 100"), "{e}");
+        let text = Scheme::default()
+            .to_toml(2026)
+            .unwrap()
+            .replace("[weights]", "[weights]\nbonus = 1");
+        assert!(Scheme::from_toml(&text).is_err());
+        let text = Scheme::default()
+            .to_toml(2026)
+            .unwrap()
+            .replace("step = 0.5", "step = 0.125");
+        assert!(
+            Scheme::from_toml(&text)
+                .unwrap_err()
+                .to_string()
+                .contains("two decimals")
+        );
+    }
+}

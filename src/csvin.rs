@@ -1,0 +1,432 @@
+//! Reading the clerk's CSV files, for every import: encoding, headers by name, and bad rows
+//! reported all at once with line, column and value.
+
+use std::fmt;
+use std::path::Path;
+
+use anyhow::{Context, Result, bail};
+
+use crate::i18n::tr;
+
+/// How a file's bytes are decoded; decided once per file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Encoding {
+    #[value(name = "utf-8", alias = "utf8")]
+    Utf8,
+    #[value(name = "gbk", alias = "gb18030", alias = "gb2312")]
+    Gbk,
+}
+
+impl Encoding {
+    fn name(self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "UTF-8",
+            Encoding::Gbk => "GB18030/GBK",
+        }
+    }
+}
+
+/// One column a file may carry: its key (the English glossary name) and every header
+/// accepted for it, in English and Chinese.
+#[derive(Clone, Copy, Debug)]
+pub struct Column {
+    pub key: &'static str,
+    pub names: &'static [&'static str],
+    pub required: bool,
+}
+
+/// Headers that forms often carry and that are ignored.
+const SERIAL_HEADERS: &[&str] = &["序号", "no.", "no", "#"];
+
+/// A file decoded to text, its headers read.
+pub struct Decoded {
+    pub name: String,
+    pub encoding: Encoding,
+    pub text: String,
+    pub headers: Vec<String>,
+}
+
+fn norm_header(h: &str) -> String {
+    h.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '*' || c == '＊')
+        .to_lowercase()
+}
+
+/// Decodes a file: a UTF-8 BOM, else strict UTF-8, else strict GB18030; `forced` overrides.
+pub fn decode(path: &Path, forced: Option<Encoding>) -> Result<Decoded> {
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path).with_context(|| format!("{} {name}", tr("cannot read", "无法读取")))?;
+    let (encoding, text) = decode_bytes(&bytes, forced).with_context(|| name.clone())?;
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
+    let headers = reader
+        .headers()
+        .with_context(|| format!("{name}: {}", tr("cannot read the header line", "无法读取表头行")))?
+        .iter()
+        .map(|h| {
+            h.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+                .to_string()
+        })
+        .collect::<Vec<_>>();
+    if headers.iter().all(|h| h.is_empty()) {
+        bail!(
+            "{name}: {}",
+            tr("the file is empty or has no header line", "文件为空或没有表头行")
+        );
+    }
+    Ok(Decoded {
+        name,
+        encoding,
+        text,
+        headers,
+    })
+}
+
+fn decode_bytes(bytes: &[u8], forced: Option<Encoding>) -> Result<(Encoding, String)> {
+    let utf8 = |b: &[u8]| std::str::from_utf8(b).map(str::to_string);
+    let gbk = |b: &[u8]| {
+        encoding_rs::GB18030
+            .decode_without_bom_handling_and_without_replacement(b)
+            .map(|c| c.into_owned())
+    };
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF");
+    match forced {
+        Some(Encoding::Utf8) => utf8(body.unwrap_or(bytes)).map(|t| (Encoding::Utf8, t)).map_err(|e| {
+            anyhow::anyhow!(
+                "{} (byte {})",
+                tr("is not valid UTF-8", "不是有效的 UTF-8 编码"),
+                e.valid_up_to()
+            )
+        }),
+        Some(Encoding::Gbk) => gbk(bytes)
+            .map(|t| (Encoding::Gbk, t))
+            .ok_or_else(|| anyhow::anyhow!("{}", tr("is not valid GBK/GB18030", "不是有效的 GBK/GB18030 编码"))),
+        None => {
+            if let Some(b) = body {
+                return utf8(b).map(|t| (Encoding::Utf8, t)).map_err(|e| {
+                    anyhow::anyhow!(
+                        "{} (byte {})",
+                        tr(
+                            "starts with a UTF-8 mark but is not valid UTF-8",
+                            "带 UTF-8 标记但内容不是有效的 UTF-8"
+                        ),
+                        e.valid_up_to() + 3
+                    )
+                });
+            }
+            if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+                bail!(
+                    "{}",
+                    tr(
+                        "is UTF-16 (\"Unicode text\"); save it from Excel as \"CSV UTF-8\" or \"CSV\"",
+                        "是 UTF-16 编码（Unicode 文本），请在 Excel 中另存为“CSV UTF-8”或“CSV”"
+                    )
+                );
+            }
+            if let Ok(t) = utf8(bytes) {
+                return Ok((Encoding::Utf8, t));
+            }
+            gbk(bytes).map(|t| (Encoding::Gbk, t)).ok_or_else(|| {
+                anyhow::anyhow!(
+                    "{}",
+                    tr(
+                        "is neither UTF-8 nor GBK/GB18030; name the encoding with --encoding",
+                        "既不是 UTF-8 也不是 GBK/GB18030 编码，请用 --encoding 指定"
+                    )
+                )
+            })
+        }
+    }
+}
+
+/// One data row: its line in the file and its values by column key, trimmed.
+pub struct Row {
+    pub line: u64,
+    values: Vec<Option<String>>,
+}
+
+/// A file read against a set of columns.
+pub struct CsvFile {
+    pub name: String,
+    pub encoding: Encoding,
+    columns: &'static [Column],
+    /// For each column of `columns`, its 1-based position and header in the file.
+    found: Vec<Option<(usize, String)>>,
+    pub rows: Vec<Row>,
+}
+
+impl Decoded {
+    /// True when every required column of `columns` is among the headers.
+    pub fn fits(&self, columns: &[Column]) -> bool {
+        columns.iter().filter(|c| c.required).all(|c| self.find(c).is_some())
+    }
+
+    fn find(&self, col: &Column) -> Option<usize> {
+        self.headers.iter().position(|h| {
+            let h = norm_header(h);
+            col.names.iter().any(|n| norm_header(n) == h)
+        })
+    }
+
+    /// Matches headers to columns by name and reads every row. Unknown and missing
+    /// columns are named; structural CSV faults give the line.
+    pub fn parse(self, columns: &'static [Column]) -> Result<CsvFile> {
+        let mut found = Vec::with_capacity(columns.len());
+        let mut missing = Vec::new();
+        for col in columns {
+            match self.find(col) {
+                Some(i) => found.push(Some((i + 1, self.headers[i].clone()))),
+                None => {
+                    if col.required {
+                        missing.push(col.names.join("/"));
+                    }
+                    found.push(None);
+                }
+            }
+        }
+        let mut unknown = Vec::new();
+        for (i, h) in self.headers.iter().enumerate() {
+            let known = found.iter().flatten().any(|(pos, _)| *pos == i + 1);
+            let serial = SERIAL_HEADERS.contains(&norm_header(h).as_str());
+            if !known && !serial {
+                unknown.push(if h.is_empty() {
+                    format!("{} {}", tr("(blank) at column", "（空）第"), i + 1)
+                } else {
+                    format!("\"{h}\"")
+                });
+            }
+        }
+        let mut dup = Vec::new();
+        for (i, f) in found.iter().enumerate() {
+            if f.is_some() {
+                let col = &columns[i];
+                let hits = self
+                    .headers
+                    .iter()
+                    .filter(|h| col.names.iter().any(|n| norm_header(n) == norm_header(h)))
+                    .count();
+                if hits > 1 {
+                    dup.push(col.names.join("/"));
+                }
+            }
+        }
+        if !missing.is_empty() || !unknown.is_empty() || !dup.is_empty() {
+            let mut msg = format!(
+                "{}: {}",
+                self.name,
+                tr("the header line does not fit", "表头不符合要求")
+            );
+            if !missing.is_empty() {
+                msg += &format!(
+                    "\n  {}: {}",
+                    tr("missing required columns", "缺少必填列"),
+                    missing.join(", ")
+                );
+            }
+            if !unknown.is_empty() {
+                msg += &format!("\n  {}: {}", tr("unknown columns", "无法识别的列"), unknown.join(", "));
+            }
+            if !dup.is_empty() {
+                msg += &format!("\n  {}: {}", tr("columns given twice", "重复的列"), dup.join(", "));
+            }
+            msg += &format!(
+                "\n  {}: {}",
+                tr("accepted columns", "可用的列"),
+                columns
+                    .iter()
+                    .map(|c| format!("{}{}", c.names.join("/"), if c.required { "*" } else { "" }))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+            bail!(msg);
+        }
+
+        let mut reader = csv::ReaderBuilder::new()
+            .flexible(true)
+            .from_reader(self.text.as_bytes());
+        let width = self.headers.len();
+        let mut rows = Vec::new();
+        let mut problems = Problems::new(&self.name);
+        for rec in reader.records() {
+            let rec = match rec {
+                Ok(r) => r,
+                Err(e) => {
+                    let line = e.position().map(|p| p.line()).unwrap_or(0);
+                    bail!("{}: {} {line}: {e}", self.name, tr("line", "第"));
+                }
+            };
+            let line = rec.position().map(|p| p.line()).unwrap_or(0);
+            if rec.iter().all(|v| v.trim().is_empty()) {
+                continue;
+            }
+            if rec.len() > width && rec.iter().skip(width).any(|v| !v.trim().is_empty()) {
+                let extra: Vec<_> = rec.iter().skip(width).filter(|v| !v.trim().is_empty()).collect();
+                problems.push(Problem {
+                    line,
+                    column: Some((width + 1, String::new())),
+                    value: extra.join(","),
+                    message: tr("values beyond the last column", "超出表头范围的多余数据").to_string(),
+                });
+                continue;
+            }
+            let values = found
+                .iter()
+                .map(|f| {
+                    f.as_ref()
+                        .map(|(pos, _)| rec.get(pos - 1).unwrap_or("").trim().to_string())
+                })
+                .collect();
+            rows.push(Row { line, values });
+        }
+        problems.into_result()?;
+        Ok(CsvFile {
+            name: self.name,
+            encoding: self.encoding,
+            columns,
+            found,
+            rows,
+        })
+    }
+}
+
+impl CsvFile {
+    fn index(&self, key: &str) -> usize {
+        self.columns
+            .iter()
+            .position(|c| c.key == key)
+            .unwrap_or_else(|| panic!("column key {key} is not declared"))
+    }
+
+    /// The row's value of column `key`: "" when the file lacks the column or the cell is empty.
+    pub fn get<'a>(&self, row: &'a Row, key: &str) -> &'a str {
+        row.values[self.index(key)].as_deref().unwrap_or("")
+    }
+
+    /// Whether the file carries column `key`.
+    pub fn has(&self, key: &str) -> bool {
+        self.found[self.index(key)].is_some()
+    }
+
+    /// A problem with the cell of `key` in `row`.
+    pub fn problem(&self, row: &Row, key: &str, message: impl Into<String>) -> Problem {
+        let column = self.found[self.index(key)].clone();
+        Problem {
+            line: row.line,
+            column,
+            value: self.get(row, key).to_string(),
+            message: message.into(),
+        }
+    }
+
+    /// A problem with the row as a whole.
+    pub fn row_problem(&self, row: &Row, message: impl Into<String>) -> Problem {
+        Problem {
+            line: row.line,
+            column: None,
+            value: String::new(),
+            message: message.into(),
+        }
+    }
+
+    pub fn problems(&self) -> Problems {
+        Problems::new(&self.name)
+    }
+
+    /// A short description for the summary: "units.csv (GBK)".
+    pub fn describe(&self) -> String {
+        format!("{} ({})", self.name, self.encoding.name())
+    }
+}
+
+/// One bad cell or row.
+#[derive(Debug, Clone)]
+pub struct Problem {
+    pub line: u64,
+    /// 1-based position and the header as written in the file.
+    pub column: Option<(usize, String)>,
+    pub value: String,
+    pub message: String,
+}
+
+/// Every bad row of a file, reported together.
+#[derive(Debug)]
+pub struct Problems {
+    file: String,
+    items: Vec<Problem>,
+}
+
+impl Problems {
+    pub fn new(file: &str) -> Problems {
+        Problems {
+            file: file.to_string(),
+            items: Vec::new(),
+        }
+    }
+    pub fn push(&mut self, p: Problem) {
+        self.items.push(p);
+    }
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+    /// Ok when there are none; else the whole report as one error.
+    pub fn into_result(mut self) -> Result<()> {
+        if self.items.is_empty() {
+            return Ok(());
+        }
+        self.items.sort_by_key(|p| (p.line, p.column.as_ref().map(|c| c.0)));
+        Err(anyhow::Error::msg(self.to_string()))
+    }
+}
+
+impl fmt::Display for Problems {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let rows = {
+            let mut lines: Vec<u64> = self.items.iter().map(|p| p.line).collect();
+            lines.dedup();
+            lines.len()
+        };
+        write!(
+            f,
+            "{}: {rows} {}",
+            self.file,
+            tr("bad rows; nothing was written", "行有误，未写入任何数据")
+        )?;
+        for p in &self.items {
+            write!(f, "\n  {} {}", tr("line", "第"), p.line)?;
+            if crate::i18n::lang() == crate::i18n::Lang::Zh {
+                write!(f, "行")?;
+            }
+            if let Some((pos, header)) = &p.column {
+                match crate::i18n::lang() {
+                    crate::i18n::Lang::Zh => write!(f, "，第{pos}列")?,
+                    crate::i18n::Lang::En => write!(f, ", column {pos}")?,
+                }
+                if !header.is_empty() {
+                    write!(f, " ({header})")?;
+                }
+                write!(f, ", {} \"{}\"", tr("value", "值"), p.value)?;
+            }
+            write!(f, ": {}", p.message)?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_bom_utf8_and_gbk() {
+        let (e, t) = decode_bytes(b"\xEF\xBB\xBFa,b", None).unwrap();
+        assert_eq!((e, t.as_str()), (Encoding::Utf8, "a,b"));
+        let (gbk_bytes, _, _) = encoding_rs::GBK.encode("片组,单位");
+        let (e, t) = decode_bytes(&gbk_bytes, None).unwrap();
+        assert_eq!((e, t.as_str()), (Encoding::Gbk, "片组,单位"));
+        let (e, t) = decode_bytes("片组".as_bytes(), None).unwrap();
+        assert_eq!((e, t.as_str()), (Encoding::Utf8, "片组"));
+        assert!(decode_bytes(b"\xFF\xFEa\x00", None).is_err());
+        assert!(decode_bytes(&gbk_bytes, Some(Encoding::Utf8)).is_err());
+    }
+}

@@ -1,0 +1,365 @@
+//! Reads and writes shared by several commands: the term, its scheme, and finding a nominee.
+
+use anyhow::{Context, Result, bail};
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension, params};
+
+use crate::commands::Ctx;
+use crate::core::scheme::{CategoryRule, Criterion, OrderKey, Scheme};
+use crate::i18n::{Lang, lang, tr};
+use crate::values::Category;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TermState {
+    Open,
+    Awarded,
+    Closed,
+}
+
+impl TermState {
+    pub fn code(self) -> &'static str {
+        match self {
+            TermState::Open => "open",
+            TermState::Awarded => "awarded",
+            TermState::Closed => "closed",
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            TermState::Open => tr("open", "进行中"),
+            TermState::Awarded => tr("awarded", "已授奖"),
+            TermState::Closed => tr("closed", "已结束"),
+        }
+    }
+    fn parse(s: &str) -> TermState {
+        match s {
+            "awarded" => TermState::Awarded,
+            "closed" => TermState::Closed,
+            _ => TermState::Open,
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Term {
+    pub year: i32,
+    pub title: String,
+    pub deadline: NaiveDate,
+    pub state: TermState,
+    pub opened_at: String,
+    pub opened_by: String,
+}
+
+const TERM_COLS: &str = "year, title, deadline, state, opened_at, opened_by";
+
+fn term_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Term> {
+    let deadline: String = r.get(2)?;
+    Ok(Term {
+        year: r.get(0)?,
+        title: r.get(1)?,
+        deadline: NaiveDate::parse_from_str(&deadline, "%Y-%m-%d").unwrap_or_default(),
+        state: TermState::parse(&r.get::<_, String>(3)?),
+        opened_at: r.get(4)?,
+        opened_by: r.get(5)?,
+    })
+}
+
+pub fn all_terms(conn: &Connection) -> Result<Vec<Term>> {
+    let mut st = conn.prepare_cached(&format!("SELECT {TERM_COLS} FROM term ORDER BY year DESC"))?;
+    let rows = st.query_map([], term_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+pub fn find_term(conn: &Connection, year: i32) -> Result<Option<Term>> {
+    Ok(conn
+        .prepare_cached(&format!("SELECT {TERM_COLS} FROM term WHERE year = ?1"))?
+        .query_row([year], term_row)
+        .optional()
+        .context("reading the term")?)
+}
+
+/// The term named by --term, else the newest that is not closed.
+pub fn resolve_term(conn: &Connection, ctx: &Ctx) -> Result<Term> {
+    match ctx.term {
+        Some(year) => find_term(conn, year)?.ok_or_else(|| {
+            anyhow::anyhow!(
+                "{} {year}; {}",
+                tr("there is no term", "没有届期"),
+                tr("see `pingxuan term list`", "请查看 `pingxuan term list`")
+            )
+        }),
+        None => all_terms(conn)?
+            .into_iter()
+            .find(|t| t.state != TermState::Closed)
+            .ok_or_else(|| {
+                anyhow::anyhow!(
+                    "{}",
+                    tr(
+                        "no term is open; open one with `pingxuan term open YEAR`, or name one with --term",
+                        "没有进行中的届期；请用 `pingxuan term open 年份` 开启，或用 --term 指定"
+                    )
+                )
+            }),
+    }
+}
+
+/// The term for a command that changes its records: it must be open.
+pub fn writable_term(conn: &Connection, ctx: &Ctx) -> Result<Term> {
+    let t = resolve_term(conn, ctx)?;
+    match t.state {
+        TermState::Open => Ok(t),
+        TermState::Awarded => bail!(
+            "{} {} {}",
+            tr("the", ""),
+            t.year,
+            tr(
+                "term has been awarded; its records change only after `pingxuan term reopen --reason TEXT`",
+                "届已授奖，须先执行 `pingxuan term reopen --reason 理由` 才能修改"
+            )
+        ),
+        TermState::Closed => bail!(
+            "{} {} {}",
+            tr("the", ""),
+            t.year,
+            tr("term is closed and does not change", "届已结束，记录不可更改")
+        ),
+    }
+}
+
+pub fn load_scheme(conn: &Connection, year: i32) -> Result<Scheme> {
+    let mut s = conn
+        .prepare_cached(
+            "SELECT weight_self, weight_joint, weight_inspection, step, min_joint, trim_from, inspection_base, order_keys
+             FROM scheme WHERE term = ?1",
+        )?
+        .query_row([year], |r| {
+            let order: String = r.get(7)?;
+            Ok(Scheme {
+                weight_self: r.get(0)?,
+                weight_joint: r.get(1)?,
+                weight_inspection: r.get(2)?,
+                step: r.get(3)?,
+                min_joint: r.get::<_, i64>(4)? as usize,
+                trim_from: r.get::<_, i64>(5)? as usize,
+                inspection_base: r.get(6)?,
+                order: order.split(',').filter_map(OrderKey::parse).collect(),
+                ..Scheme::default()
+            })
+        })
+        .with_context(|| format!("reading the scheme of the {year} term"))?;
+    let mut st =
+        conn.prepare_cached("SELECT category, quota, threshold, survey_required FROM scheme_category WHERE term = ?1")?;
+    let rows = st.query_map([year], |r| {
+        Ok((
+            r.get::<_, Category>(0)?,
+            r.get::<_, i64>(1)?,
+            r.get::<_, Option<i64>>(2)?,
+            r.get::<_, bool>(3)?,
+        ))
+    })?;
+    for row in rows {
+        let (cat, quota, threshold, survey) = row?;
+        let rule = match cat {
+            Category::Window => &mut s.window,
+            Category::Individual => &mut s.individual,
+        };
+        rule.quota = quota as usize;
+        rule.threshold = threshold;
+        rule.survey_required = survey;
+    }
+    let mut st = conn.prepare_cached("SELECT category, idx, name_zh, name_en, max FROM criterion WHERE term = ?1")?;
+    let rows = st.query_map([year], |r| {
+        Ok((
+            r.get::<_, Category>(0)?,
+            r.get::<_, i64>(1)?,
+            Criterion {
+                name_zh: r.get(2)?,
+                name_en: r.get(3)?,
+                max: r.get(4)?,
+            },
+        ))
+    })?;
+    for row in rows {
+        let (cat, idx, c) = row?;
+        let rule: &mut CategoryRule = match cat {
+            Category::Window => &mut s.window,
+            Category::Individual => &mut s.individual,
+        };
+        if let Some(slot) = rule.criteria.get_mut((idx - 1) as usize) {
+            *slot = c;
+        }
+    }
+    Ok(s)
+}
+
+/// Stores the whole scheme of a term, replacing what was there.
+pub fn save_scheme(conn: &Connection, year: i32, s: &Scheme) -> Result<()> {
+    let order = s.order.iter().map(|k| k.code()).collect::<Vec<_>>().join(",");
+    conn.execute(
+        "INSERT INTO scheme (term, weight_self, weight_joint, weight_inspection, step, min_joint, trim_from, inspection_base, order_keys)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+         ON CONFLICT (term) DO UPDATE SET weight_self = excluded.weight_self, weight_joint = excluded.weight_joint,
+           weight_inspection = excluded.weight_inspection, step = excluded.step, min_joint = excluded.min_joint,
+           trim_from = excluded.trim_from, inspection_base = excluded.inspection_base, order_keys = excluded.order_keys",
+        params![year, s.weight_self, s.weight_joint, s.weight_inspection, s.step, s.min_joint as i64, s.trim_from as i64, s.inspection_base, order],
+    )
+    .context("saving the scheme")?;
+    for cat in Category::ALL {
+        let r = s.rule(cat);
+        conn.execute(
+            "INSERT INTO scheme_category (term, category, quota, threshold, survey_required) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (term, category) DO UPDATE SET quota = excluded.quota, threshold = excluded.threshold,
+               survey_required = excluded.survey_required",
+            params![year, cat, r.quota as i64, r.threshold, r.survey_required],
+        )?;
+        for (i, c) in r.criteria.iter().enumerate() {
+            conn.execute(
+                "INSERT INTO criterion (term, category, idx, name_zh, name_en, max) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                 ON CONFLICT (term, category, idx) DO UPDATE SET name_zh = excluded.name_zh, name_en = excluded.name_en, max = excluded.max",
+                params![year, cat, (i + 1) as i64, c.name_zh, c.name_en, c.max],
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// True once any scoring sheet of the term is recorded: the scheme is then settled.
+pub fn scoring_started(conn: &Connection, year: i32) -> Result<bool> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM sheet s JOIN nomination n ON n.id = s.nomination WHERE n.term = ?1)",
+        )?
+        .query_row([year], |r| r.get(0))?)
+}
+
+/// The name of a criterion in the current language.
+pub fn criterion_name(c: &Criterion) -> &str {
+    match lang() {
+        Lang::Zh if !c.name_zh.is_empty() => &c.name_zh,
+        _ if !c.name_en.is_empty() => &c.name_en,
+        _ => &c.name_zh,
+    }
+}
+
+/// A nomination as later files and commands name it.
+#[derive(Clone, Debug)]
+pub struct Nominee {
+    pub id: i64,
+    pub code: String,
+    pub category: Category,
+    pub name: String,
+    pub unit: String,
+    pub group: String,
+    /// pending, verified, rejected or withdrawn
+    pub status: String,
+}
+
+const NOMINEE_SQL: &str = "SELECT n.id, n.code, n.category, n.name, u.name, g.name, n.status
+     FROM nomination n JOIN unit u ON u.id = n.unit_id JOIN org_group g ON g.id = n.group_id";
+
+fn nominee_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Nominee> {
+    Ok(Nominee {
+        id: r.get(0)?,
+        code: r.get(1)?,
+        category: r.get(2)?,
+        name: r.get(3)?,
+        unit: r.get(4)?,
+        group: r.get(5)?,
+        status: r.get(6)?,
+    })
+}
+
+/// The nomination with this code in the term; the error says what would be accepted.
+pub fn nominee_by_code(conn: &Connection, year: i32, code: &str) -> Result<Nominee> {
+    let code = code.trim().to_uppercase();
+    conn.prepare_cached(&format!("{NOMINEE_SQL} WHERE n.term = ?1 AND n.code = ?2"))?
+        .query_row(params![year, code], nominee_row)
+        .optional()?
+        .ok_or_else(|| {
+            anyhow::anyhow!(
+                "{} {code} {} {year} ({})",
+                tr("no nomination", "没有编号为"),
+                tr("in the term", "的推荐，届期"),
+                tr(
+                    "codes look like W2026-001 or P2026-001; see `pingxuan nominate list`",
+                    "编号形如 W2026-001 或 P2026-001，请查看 `pingxuan nominate list`"
+                )
+            )
+        })
+}
+
+/// The nomination named by code, or by category, unit and name together, as a file row may.
+/// The error is a message for a row problem.
+pub fn nominee_by_ref(
+    conn: &Connection,
+    year: i32,
+    code: &str,
+    category: &str,
+    unit: &str,
+    name: &str,
+) -> std::result::Result<Nominee, String> {
+    if !code.is_empty() {
+        let n = nominee_by_code(conn, year, code).map_err(|e| e.to_string())?;
+        let cat_ok = category.is_empty() || Category::parse(category).map(|c| c == n.category).unwrap_or(false);
+        if !cat_ok || (!unit.is_empty() && unit != n.unit) || (!name.is_empty() && name != n.name) {
+            return Err(format!(
+                "{} {} {} / {} / {}",
+                n.code,
+                tr("is", "是"),
+                n.category.label(),
+                n.unit,
+                n.name
+            ));
+        }
+        return Ok(n);
+    }
+    if category.is_empty() || unit.is_empty() || name.is_empty() {
+        return Err(tr(
+            "name the nominee by code (编号), or by category, unit and name (类别、单位、名称) together",
+            "请用编号，或同时用类别、单位、名称指明被推荐对象",
+        )
+        .to_string());
+    }
+    let cat = Category::parse(category).map_err(|e| e.to_string())?;
+    let mut st = conn
+        .prepare_cached(&format!(
+            "{NOMINEE_SQL} WHERE n.term = ?1 AND n.category = ?2 AND u.name = ?3 AND n.name = ?4"
+        ))
+        .map_err(|e| e.to_string())?;
+    let mut found: Vec<Nominee> = st
+        .query_map(params![year, cat, unit, name], nominee_row)
+        .and_then(|rows| rows.collect())
+        .map_err(|e| e.to_string())?;
+    match found.len() {
+        1 => Ok(found.swap_remove(0)),
+        0 => Err(format!(
+            "{} {} / {unit} / {name}",
+            tr("no nomination in this term for", "本届没有此推荐对象"),
+            cat.label()
+        )),
+        _ => Err(format!(
+            "{}: {}",
+            tr(
+                "more than one nomination has this name in the unit; give the code",
+                "该单位有多个同名推荐对象，请填写编号"
+            ),
+            found.iter().map(|n| n.code.as_str()).collect::<Vec<_>>().join(", ")
+        )),
+    }
+}
+
+/// Refuses to record an assessment of a nomination that is withdrawn or rejected.
+pub fn check_assessable(n: &Nominee) -> std::result::Result<(), String> {
+    match n.status.as_str() {
+        "withdrawn" => Err(format!("{} {}", n.code, tr("is withdrawn", "已撤回"))),
+        "rejected" => Err(format!(
+            "{} {}",
+            n.code,
+            tr(
+                "was rejected at verification; correct and verify it first",
+                "核对未通过，请更正并重新核对"
+            )
+        )),
+        _ => Ok(()),
+    }
+}

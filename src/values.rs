@@ -1,0 +1,242 @@
+//! Parsing and printing of the values clerks type: points, dates, yes/no, categories.
+
+use anyhow::{Result, bail};
+use chrono::NaiveDate;
+use num_rational::Ratio;
+use num_traits::{Signed, ToPrimitive, Zero};
+
+use crate::i18n::tr;
+
+/// Points in whole hundredths (17.5 points = 1750).
+pub type Centi = i64;
+
+/// Parses "17.5", "18", "0.25" into hundredths; more than two decimals is refused.
+pub fn parse_points(s: &str) -> Result<Centi> {
+    let s = s.trim();
+    let (neg, body) = match s.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, s.strip_prefix('+').unwrap_or(s)),
+    };
+    let (whole, frac) = body.split_once('.').unwrap_or((body, ""));
+    let digits_ok = |d: &str| d.bytes().all(|b| b.is_ascii_digit());
+    if body.is_empty() || (whole.is_empty() && frac.is_empty()) || !digits_ok(whole) || !digits_ok(frac) {
+        bail!("{}", tr("not a number of points", "不是有效的分数"));
+    }
+    if frac.len() > 2 {
+        bail!("{}", tr("more than two decimals", "小数超过两位"));
+    }
+    if whole.len() > 9 {
+        bail!("{}", tr("too large", "数值过大"));
+    }
+    let w: i64 = if whole.is_empty() { 0 } else { whole.parse()? };
+    let f: i64 = match frac.len() {
+        0 => 0,
+        1 => frac.parse::<i64>()? * 10,
+        _ => frac.parse()?,
+    };
+    let v = w * 100 + f;
+    Ok(if neg { -v } else { v })
+}
+
+/// Prints hundredths as points: 1750 → "17.5", 1800 → "18".
+pub fn fmt_points(c: Centi) -> String {
+    let sign = if c < 0 { "-" } else { "" };
+    let a = c.abs();
+    match a % 100 {
+        0 => format!("{sign}{}", a / 100),
+        f if f % 10 == 0 => format!("{sign}{}.{}", a / 100, f / 10),
+        f => format!("{sign}{}.{f:02}", a / 100),
+    }
+}
+
+/// Prints an exact value given in hundredths with up to four decimals, and "…" when
+/// the decimal is cut short (a third of a point, say): nothing printed looks exact unless it is.
+pub fn fmt_exact(r: &Ratio<i64>) -> String {
+    let v = r / Ratio::from_integer(100);
+    let neg = v.is_negative();
+    let v = v.abs();
+    let whole = v.to_integer();
+    let mut frac = v.fract();
+    let mut digits = String::new();
+    while !frac.is_zero() && digits.len() < 4 {
+        frac *= Ratio::from_integer(10);
+        let d = frac.to_integer();
+        digits.push(char::from(b'0' + d as u8));
+        frac = frac.fract();
+    }
+    let mut s = format!("{}{whole}", if neg { "-" } else { "" });
+    if !digits.is_empty() {
+        s.push('.');
+        s.push_str(&digits);
+    }
+    if !frac.is_zero() {
+        s.push('…');
+    }
+    s
+}
+
+/// The value in points as a float, for JSON only (ordering never uses it).
+pub fn to_f64(r: &Ratio<i64>) -> f64 {
+    let v = (r / Ratio::from_integer(100)).to_f64().unwrap_or(f64::NAN);
+    (v * 10_000.0).round() / 10_000.0
+}
+
+/// Accepts `YYYY-MM-DD`, `YYYY/M/D` and `YYYY年M月D日`.
+pub fn parse_date(s: &str) -> Result<NaiveDate> {
+    let s = s.trim();
+    let normal: String = s
+        .replace('年', "-")
+        .replace('月', "-")
+        .replace('日', "")
+        .replace('/', "-")
+        .replace('.', "-");
+    let parts: Vec<&str> = normal.split('-').collect();
+    if parts.len() == 3
+        && parts[0].len() == 4
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        if let (Ok(y), Ok(m), Ok(d)) = (parts[0].parse(), parts[1].parse(), parts[2].parse()) {
+            if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
+                return Ok(date);
+            }
+        }
+    }
+    bail!(
+        "{}",
+        tr(
+            "not a date (YYYY-MM-DD, YYYY/M/D or YYYY年M月D日)",
+            "不是有效日期（应为 YYYY-MM-DD、YYYY/M/D 或 YYYY年M月D日）"
+        )
+    )
+}
+
+/// yes/no in the forms a spreadsheet carries.
+pub fn parse_yes_no(s: &str) -> Result<bool> {
+    match s.trim().to_lowercase().as_str() {
+        "yes" | "y" | "true" | "1" | "是" | "有" | "√" => Ok(true),
+        "no" | "n" | "false" | "0" | "否" | "无" | "" => Ok(false),
+        _ => bail!("{}", tr("expected yes/no (是/否)", "应为 是/否（yes/no）")),
+    }
+}
+
+/// The two awards.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, clap::ValueEnum, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    Window,
+    Individual,
+}
+
+impl Category {
+    pub const ALL: [Category; 2] = [Category::Window, Category::Individual];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Category::Window => "window",
+            Category::Individual => "individual",
+        }
+    }
+    pub fn letter(self) -> char {
+        match self {
+            Category::Window => 'W',
+            Category::Individual => 'P',
+        }
+    }
+    /// The award's full title, in the current language.
+    pub fn title(self) -> &'static str {
+        match self {
+            Category::Window => tr("Model Window", "文明和谐口岸示范窗口"),
+            Category::Individual => tr("Service Pacesetter", "文明和谐口岸服务标兵"),
+        }
+    }
+    pub fn title_zh(self) -> &'static str {
+        match self {
+            Category::Window => "文明和谐口岸示范窗口",
+            Category::Individual => "文明和谐口岸服务标兵",
+        }
+    }
+    /// Short label for tables.
+    pub fn label(self) -> &'static str {
+        match self {
+            Category::Window => tr("window", "窗口"),
+            Category::Individual => tr("individual", "个人"),
+        }
+    }
+    pub fn from_code(s: &str) -> Option<Category> {
+        match s {
+            "window" => Some(Category::Window),
+            "individual" => Some(Category::Individual),
+            _ => None,
+        }
+    }
+    /// As typed in a file: English or Chinese.
+    pub fn parse(s: &str) -> Result<Category> {
+        match s.trim().to_lowercase().as_str() {
+            "window" | "窗口" | "示范窗口" | "w" => Ok(Category::Window),
+            "individual" | "个人" | "服务标兵" | "标兵" | "p" => Ok(Category::Individual),
+            _ => bail!(
+                "{}",
+                tr(
+                    "expected window/窗口 or individual/个人",
+                    "应为 窗口/window 或 个人/individual"
+                )
+            ),
+        }
+    }
+}
+
+impl rusqlite::types::FromSql for Category {
+    fn column_result(v: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+        let s = v.as_str()?;
+        Category::from_code(s)
+            .ok_or_else(|| rusqlite::types::FromSqlError::Other(format!("unknown category {s}").into()))
+    }
+}
+
+impl rusqlite::ToSql for Category {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        Ok(self.code().into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn points_round_trip() {
+        assert_eq!(parse_points("17.5").unwrap(), 1750);
+        assert_eq!(parse_points(" 18 ").unwrap(), 1800);
+        assert_eq!(parse_points("0.25").unwrap(), 25);
+        assert_eq!(parse_points(".5").unwrap(), 50);
+        assert_eq!(parse_points("-2").unwrap(), -200);
+        assert!(parse_points("17.125").is_err());
+        assert!(parse_points("abc").is_err());
+        assert!(parse_points("").is_err());
+        assert!(parse_points("1e3").is_err());
+        assert_eq!(fmt_points(1750), "17.5");
+        assert_eq!(fmt_points(1800), "18");
+        assert_eq!(fmt_points(1725), "17.25");
+        assert_eq!(fmt_points(5), "0.05");
+    }
+
+    #[test]
+    fn exact_values_print_honestly() {
+        assert_eq!(fmt_exact(&Ratio::new(8760, 1)), "87.6");
+        assert_eq!(fmt_exact(&Ratio::new(26290, 3)), "87.6333…");
+        assert_eq!(fmt_exact(&Ratio::new(100, 8)), "0.125");
+        assert_eq!(fmt_exact(&Ratio::new(0, 1)), "0");
+    }
+
+    #[test]
+    fn dates_in_three_forms() {
+        let d = NaiveDate::from_ymd_opt(2026, 10, 9).unwrap();
+        assert_eq!(parse_date("2026-10-09").unwrap(), d);
+        assert_eq!(parse_date("2026/10/9").unwrap(), d);
+        assert_eq!(parse_date("2026年10月9日").unwrap(), d);
+        assert!(parse_date("2026-02-30").is_err());
+        assert!(parse_date("10/9/2026").is_err());
+    }
+}

@@ -1,0 +1,113 @@
+//! term: opening, the scheme, closing and reopening; the database file itself.
+
+use crate::common::{Env, json};
+
+#[test]
+fn opening_a_year_twice_is_refused() {
+    let env = Env::with_term();
+    let err = env.fails(&["term", "open", "2026"]);
+    assert!(err.contains("2026") && err.contains("already open"), "{err}");
+    let terms = json(&env.ok(&["term", "list", "--format", "json"]));
+    assert_eq!(terms.as_array().unwrap().len(), 1);
+    assert_eq!(terms[0]["deadline"], "2026-10-31");
+    assert_eq!(terms[0]["state"], "open");
+}
+
+#[test]
+fn a_read_on_a_missing_database_creates_nothing() {
+    let env = Env::new();
+    let err = env.fails(&["term", "list"]);
+    assert!(err.contains("no database"), "{err}");
+    assert!(!env.db().exists());
+}
+
+#[test]
+fn a_foreign_file_is_refused_and_left_unchanged() {
+    let env = Env::new();
+    let text = "片组,单位\n北仑,海关\n";
+    env.write("test.sqlite", text);
+    let err = env.fails(&["term", "open", "2026"]);
+    assert!(err.contains("not a pingxuan database"), "{err}");
+    assert_eq!(std::fs::read_to_string(env.db()).unwrap(), text);
+
+    // Another program's SQLite database is refused too, byte for byte unchanged.
+    std::fs::remove_file(env.db()).unwrap();
+    {
+        let c = rusqlite::Connection::open(env.db()).unwrap();
+        c.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+            .unwrap();
+    }
+    let before = std::fs::read(env.db()).unwrap();
+    let err = env.fails(&["term", "list"]);
+    assert!(err.contains("not a pingxuan database"), "{err}");
+    assert_eq!(std::fs::read(env.db()).unwrap(), before);
+}
+
+#[test]
+fn a_database_from_a_newer_version_is_refused() {
+    let env = Env::with_term();
+    {
+        let c = rusqlite::Connection::open(env.db()).unwrap();
+        c.execute_batch("PRAGMA user_version = 99;").unwrap();
+    }
+    let err = env.fails(&["term", "list"]);
+    assert!(err.contains("newer version"), "{err}");
+}
+
+#[test]
+fn the_scheme_round_trips_and_is_settled_once_scoring_starts() {
+    let env = Env::with_term();
+    let path = env.path("scheme.toml");
+    env.ok(&["term", "scheme", "export", "--out", &path]);
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("quota = 10", "quota = 8");
+    env.write("scheme.toml", &text);
+    env.ok(&["term", "scheme", "import", &path]);
+    let rows = json(&env.ok(&["term", "scheme", "--format", "json"]));
+    let quota = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["setting"] == "quota")
+        .unwrap();
+    assert_eq!(quota["window"], "8");
+
+    let bad = text.replace("joint = 50", "joint = 55");
+    env.write("bad.toml", &bad);
+    let err = env.fails(&["term", "scheme", "import", &env.path("bad.toml")]);
+    assert!(err.contains("add up to 100"), "{err}");
+    assert_eq!(env.query::<i64>("SELECT weight_joint FROM scheme"), 50);
+
+    // A hand edit cannot bypass the rules either.
+    let c = rusqlite::Connection::open(env.db()).unwrap();
+    assert!(c.execute("UPDATE scheme SET weight_joint = 90", []).is_err());
+    assert!(c.execute("DELETE FROM audit", []).is_err());
+}
+
+#[test]
+fn a_closed_term_does_not_change_until_reopened_with_a_reason() {
+    let env = Env::with_term();
+    env.ok(&["term", "close"]);
+    let err = env.fails(&["term", "show"]);
+    assert!(err.contains("no term is open"), "{err}");
+    let shown = env.ok(&["--term", "2026", "term", "show", "--format", "json"]);
+    assert!(shown.contains("closed"), "{shown}");
+    env.write(
+        "s.toml",
+        &env.ok(&["--term", "2026", "term", "scheme", "export"])
+            .replace("quota = 10", "quota = 9"),
+    );
+    let err = env.fails(&["--term", "2026", "term", "scheme", "import", &env.path("s.toml")]);
+    assert!(err.contains("closed"), "{err}");
+    // Even a hand edit of a closed term's records is refused by the database.
+    let c = rusqlite::Connection::open(env.db()).unwrap();
+    assert!(c.execute("UPDATE scheme_category SET quota = 1", []).is_err());
+    drop(c);
+
+    let r = env.run(&["term", "reopen"]);
+    assert_eq!(r.code, 2, "--reason is required: {}", r.stderr);
+    env.ok(&["term", "reopen", "--reason", "a late appeal"]);
+    let reason: String = env.query("SELECT detail FROM audit WHERE action = 'term.reopen'");
+    assert!(reason.contains("a late appeal"));
+}
