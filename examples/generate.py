@@ -463,7 +463,7 @@ def make_finding(nm, text=None, ded=None):
         if kind == "明查" else rng.choice(INSPECTORS)
     if kind == "明查" and inspector.split("、")[0] == inspector.split("、")[1]:
         inspector = inspector.split("、")[0]
-    return {"kind": kind, "date": random_date(10, 26, 12, 11), "inspector": inspector,
+    return {"kind": kind, "date": random_date(3, 2, 11, 20), "inspector": inspector,
             "text": text, "ded": ded}
 
 
@@ -491,7 +491,7 @@ for nm in valid:
             sat = rng.choice([99, 100, 100])   # never 98/100: 49/50 stays the single 98 % case
         else:
             sat = rng.choice([total - 1, total])
-        nm.survey = (sat, total, random_date(11, 2, 11, 27))
+        nm.survey = (sat, total, random_date(11, 2, 11, 20))
 
 
 # --------------------------------------------------------------------------
