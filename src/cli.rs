@@ -16,7 +16,13 @@ use crate::output::Format;
 ///   pingxuan --db port2026.sqlite term open 2026
 ///   pingxuan --db port2026.sqlite rank --category window
 #[derive(Parser, Debug)]
-#[command(name = "pingxuan", version, propagate_version = true, max_term_width = 100)]
+#[command(
+    name = "pingxuan",
+    version,
+    propagate_version = true,
+    max_term_width = 100,
+    verbatim_doc_comment
+)]
 pub struct Cli {
     #[command(flatten)]
     pub global: Global,

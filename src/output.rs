@@ -47,7 +47,12 @@ impl Cell {
             Cell::Text(s) => s.clone(),
             Cell::Int(i) => i.to_string(),
             Cell::Num(_, s) => s.clone(),
-            Cell::Bool(b) => if *b { crate::i18n::tr("yes", "是") } else { "" }.to_string(),
+            Cell::Bool(b) => if *b {
+                crate::i18n::tr("yes", "是")
+            } else {
+                crate::i18n::tr("no", "否")
+            }
+            .to_string(),
             Cell::List(l) => l.join("; "),
             Cell::Null => String::new(),
         }

@@ -25,6 +25,7 @@ use crate::values::{Category, fmt_points, parse_date};
 ///   pingxuan term scheme export --out scheme2026.toml
 ///   pingxuan term scheme import scheme2026.toml
 #[derive(Args, Debug)]
+#[command(verbatim_doc_comment)]
 pub struct TermArgs {
     #[command(subcommand)]
     pub command: TermCommand,
@@ -32,10 +33,11 @@ pub struct TermArgs {
 
 #[derive(Subcommand, Debug)]
 pub enum TermCommand {
-    /// Open the term of a year, with the default scheme (or one from a file).
+    /// Open the term of a year, with the default scheme (or one from a file)
     ///
     /// Example:
     ///   pingxuan term open 2026 --deadline 2026-10-31
+    #[command(verbatim_doc_comment)]
     Open {
         /// The year of the term, e.g. 2026
         year: i32,
@@ -49,34 +51,39 @@ pub enum TermCommand {
         #[arg(long, value_name = "FILE")]
         scheme: Option<PathBuf>,
     },
-    /// List every term.
+    /// List every term
     ///
     /// Example:
     ///   pingxuan term list --format csv
+    #[command(verbatim_doc_comment)]
     List,
-    /// Show the term: state, deadline, and what has been recorded so far.
+    /// Show the term: state, deadline, and what has been recorded so far
     ///
     /// Example:
     ///   pingxuan --term 2026 term show
+    #[command(verbatim_doc_comment)]
     Show,
-    /// Show the term's scheme, or export it to a file and import it back.
+    /// Show the term's scheme, or export it to a file and import it back
     ///
     /// Example:
     ///   pingxuan term scheme
     ///   pingxuan term scheme export --out scheme.toml
+    #[command(verbatim_doc_comment)]
     Scheme {
         #[command(subcommand)]
         action: Option<SchemeAction>,
     },
-    /// Close the term: from then on nothing of it changes.
+    /// Close the term: from then on nothing of it changes
     ///
     /// Example:
     ///   pingxuan --term 2026 term close
+    #[command(verbatim_doc_comment)]
     Close,
-    /// Reopen an awarded or closed term, with the reason for the record.
+    /// Reopen an awarded or closed term, with the reason for the record
     ///
     /// Example:
     ///   pingxuan --term 2026 term reopen --reason "veto found after the award"
+    #[command(verbatim_doc_comment)]
     Reopen {
         /// Why the term is reopened (kept on the audit record)
         #[arg(long)]
@@ -87,20 +94,23 @@ pub enum TermCommand {
 #[derive(Subcommand, Debug)]
 pub enum SchemeAction {
     /// Print the scheme (the default).
+    #[command(verbatim_doc_comment)]
     Show,
-    /// Write the scheme as a TOML file to edit.
+    /// Write the scheme as a TOML file to edit
     ///
     /// Example:
     ///   pingxuan term scheme export --out scheme.toml
+    #[command(verbatim_doc_comment)]
     Export {
         /// The file to write (default: stdout)
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
-    /// Load an edited scheme file into the term (before scoring starts).
+    /// Load an edited scheme file into the term (before scoring starts)
     ///
     /// Example:
     ///   pingxuan term scheme import scheme.toml
+    #[command(verbatim_doc_comment)]
     Import {
         /// The scheme file
         file: PathBuf,
