@@ -1,21 +1,484 @@
-//! `award` (to be built).
+//! `award`: the awards of the term from the shortlist, their revocation, the commendation
+//! notice and the certificates.
 
-use anyhow::Result;
-use clap::Args;
+mod grant;
 
-use super::{Access, Ctx};
-use crate::db::Db;
+use std::path::{Path, PathBuf};
 
-/// The award command.
+use anyhow::{Context, Result, bail};
+use chrono::NaiveDate;
+use clap::{Args, Subcommand};
+use num_rational::Ratio;
+use rusqlite::{Connection, OptionalExtension, params};
+use serde_json::json;
+
+use super::rank::{both, exact_cell};
+use super::{Access, Ctx, need};
+use crate::db::{Db, audit, now};
+use crate::documents::{self, Awardee, NoticeData};
+use crate::i18n::tr;
+use crate::output::{Cell, Format, Listing, col, out, say};
+use crate::store::{TermState, nominee_by_code, resolve_term};
+use crate::values::{Category, parse_date};
+
+/// Grant the awards of the term, revoke one, and print the notice and the certificates
+///
+/// `grant` records the awards from each category's shortlist (see `pingxuan rank`), with a
+/// certificate number each (NBKA-2026-W-001, NBKA-2026-P-001, never reused); the term is then
+/// awarded and its records stay as they are until `pingxuan term reopen --reason TEXT`.
+///
+/// Example:
+///   pingxuan award grant --dry-run
+///   pingxuan award grant
+///   pingxuan award notice --out 通报.html
+///   pingxuan award certificates --out 证书
 #[derive(Args, Debug)]
-pub struct AwardArgs {}
+#[command(verbatim_doc_comment)]
+pub struct AwardArgs {
+    #[command(subcommand)]
+    pub command: AwardCommand,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum AwardCommand {
+    /// Record the awards of the term from the shortlist, within each category's quota
+    ///
+    /// Every shortlisted candidate (★ in `pingxuan rank`) gets an award and a certificate
+    /// number. While equals straddle a quota (tie at cutoff ⚖), nothing is granted until the
+    /// committee's choice is given: --include for each one chosen (or --exclude for each one
+    /// left out), no more than the places left. Granting again adds only what is new.
+    ///
+    /// Example:
+    ///   pingxuan award grant --dry-run
+    ///   pingxuan award grant --include W2026-007
+    #[command(verbatim_doc_comment)]
+    Grant {
+        /// Check everything and show what would be granted; write nothing
+        #[arg(long)]
+        dry_run: bool,
+        /// A candidate of a tie at the cutoff whom the committee includes (repeatable)
+        #[arg(long, value_name = "CODE", num_args = 1..)]
+        include: Vec<String>,
+        /// A candidate of a tie at the cutoff whom the committee leaves out (repeatable)
+        #[arg(long, value_name = "CODE", num_args = 1..)]
+        exclude: Vec<String>,
+    },
+    /// List the awards of the term, active and revoked
+    ///
+    /// Example:
+    ///   pingxuan award list
+    ///   pingxuan award list --format csv > awards.csv
+    #[command(verbatim_doc_comment)]
+    List,
+    /// Revoke an award, with the reason (its certificate number stays taken)
+    ///
+    /// Allowed while the term is open or awarded, not once it is closed.
+    ///
+    /// Example:
+    ///   pingxuan award revoke P2026-011 --reason "veto found after the award (甬口岸〔2027〕3号)"
+    #[command(verbatim_doc_comment)]
+    Revoke {
+        /// The nomination code, e.g. P2026-011
+        code: String,
+        /// Why the award is revoked (kept with the award and on the audit record)
+        #[arg(long)]
+        reason: String,
+        /// Check and show what would change; write nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Print the commendation notice (通报表彰) of the active awards, in Chinese
+    ///
+    /// --format table gives plain text, md gives Markdown, json and csv give the lists;
+    /// --html (or an --out file ending in .html) gives a printable A4 page.
+    ///
+    /// Example:
+    ///   pingxuan award notice
+    ///   pingxuan award notice --html --out 通报.html --number "甬口协〔2026〕5号"
+    #[command(verbatim_doc_comment)]
+    Notice {
+        /// Write to this file instead of stdout
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// A printable HTML page
+        #[arg(long)]
+        html: bool,
+        /// The date of the notice (default: the day of the latest grant)
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+        /// The document number (文号) printed above the title
+        #[arg(long, value_name = "TEXT")]
+        number: Option<String>,
+    },
+    /// Write one printable certificate per active award into a folder, with index.html
+    ///
+    /// Each certificate is a standalone A4 landscape HTML page named by its number
+    /// (NBKA-2026-W-001.html); a window's page adds its plaque's text (匾牌文字) on a second
+    /// sheet. index.html prints every certificate, one per page; plaques.html every plaque text.
+    ///
+    /// Example:
+    ///   pingxuan award certificates --out 证书2026
+    #[command(verbatim_doc_comment)]
+    Certificates {
+        /// The folder to write into (created if missing)
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// The date on the certificates (default: the day of the latest grant)
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+    },
+}
 
 impl AwardArgs {
     pub fn access(&self) -> Access {
-        Access::Read
+        match self.command {
+            AwardCommand::Grant { .. } | AwardCommand::Revoke { .. } => Access::Write,
+            _ => Access::Read,
+        }
     }
 }
 
-pub fn run(_ctx: &Ctx, _db: Option<&Db>, _args: AwardArgs) -> Result<()> {
-    anyhow::bail!("not built yet")
+pub fn run(ctx: &Ctx, db: Option<&Db>, args: AwardArgs) -> Result<()> {
+    let db = need(db)?;
+    match args.command {
+        AwardCommand::Grant {
+            dry_run,
+            include,
+            exclude,
+        } => grant::run(ctx, db, dry_run, &include, &exclude),
+        AwardCommand::List => list(ctx, &db.conn),
+        AwardCommand::Revoke { code, reason, dry_run } => revoke(ctx, db, &code, &reason, dry_run),
+        AwardCommand::Notice {
+            out: file,
+            html,
+            date,
+            number,
+        } => notice(ctx, &db.conn, file, html, date, number),
+        AwardCommand::Certificates { out: dir, date } => certificates(ctx, &db.conn, &dir, date),
+    }
+}
+
+/// The decision as people read it; the record keeps the English words.
+pub(crate) fn decision_label(d: &str) -> String {
+    match d {
+        grant::SHORTLISTED => tr("shortlisted", "名额内入围").to_string(),
+        grant::INCLUDED => tr("included by the committee", "评委会决定纳入").to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// A stored exact total, "a/b" points, as a cell.
+fn total_cell(text: &str) -> Cell {
+    let parsed = match text.split_once('/') {
+        Some((n, d)) => n.trim().parse::<i64>().ok().zip(d.trim().parse::<i64>().ok()),
+        None => text.trim().parse::<i64>().ok().map(|n| (n, 1)),
+    };
+    match parsed {
+        Some((n, d)) if d != 0 => exact_cell(Some(Ratio::new(n * 100, d))),
+        _ => Cell::Text(text.to_string()),
+    }
+}
+
+fn list(ctx: &Ctx, conn: &Connection) -> Result<()> {
+    let term = resolve_term(conn, ctx)?;
+    let data = matches!(ctx.format, Format::Json | Format::Csv);
+    let mut l = Listing::new(vec![
+        col("code", tr("code", "编号")),
+        col("category", tr("category", "类别")),
+        col("name", tr("name", "名称")),
+        col("unit", tr("unit", "单位")),
+        col("group", tr("group", "片组")),
+        col("certificate", tr("certificate", "证书编号")),
+        col("rank", tr("rank", "名次")),
+        col("total", tr("total", "总分")),
+        col("decision", tr("decision", "决定")),
+        col("granted_at", tr("granted", "授予时间")),
+        col("status", tr("status", "状态")),
+        col("revoke_reason", tr("revoke reason", "撤销理由")),
+    ]);
+    let mut st = conn.prepare_cached(
+        "SELECT n.code, a.category, n.name, u.name, g.name, a.certificate, a.rank, a.total, a.decision,
+                a.granted_at, a.revoked_at, a.revoke_reason
+         FROM award a JOIN nomination n ON n.id = a.nomination JOIN unit u ON u.id = n.unit_id
+         JOIN org_group g ON g.id = n.group_id
+         WHERE a.term = ?1 ORDER BY a.category = 'individual', a.serial",
+    )?;
+    let rows = st.query_map([term.year], |r| {
+        let cat: Category = r.get(1)?;
+        let total: String = r.get(7)?;
+        let decision: String = r.get(8)?;
+        let revoked: Option<String> = r.get(10)?;
+        Ok(vec![
+            Cell::Text(r.get(0)?),
+            Cell::Text(if data { cat.code() } else { cat.label() }.to_string()),
+            Cell::Text(r.get(2)?),
+            Cell::Text(r.get(3)?),
+            Cell::Text(r.get(4)?),
+            Cell::Text(r.get(5)?),
+            r.get::<_, Option<i64>>(6)?.into(),
+            total_cell(&total),
+            Cell::Text(if data { decision } else { decision_label(&decision) }),
+            Cell::Text(r.get(9)?),
+            Cell::Text(
+                match (revoked.is_some(), data) {
+                    (false, true) => "active",
+                    (true, true) => "revoked",
+                    (false, false) => tr("active", "有效"),
+                    (true, false) => tr("revoked", "已撤销"),
+                }
+                .to_string(),
+            ),
+            r.get::<_, Option<String>>(11)?.into(),
+        ])
+    })?;
+    for row in rows {
+        l.push(row.context("reading the awards")?);
+    }
+    l.print(ctx.format)
+}
+
+fn revoke(ctx: &Ctx, db: &Db, code: &str, reason: &str, dry_run: bool) -> Result<()> {
+    if reason.trim().is_empty() {
+        bail!(
+            "{}",
+            tr("--reason must say why the award is revoked", "--reason 须说明撤销理由")
+        );
+    }
+    let tx = db.begin()?;
+    let term = resolve_term(&tx, ctx)?;
+    if term.state == TermState::Closed {
+        bail!(
+            "{} {} {}",
+            tr("the", ""),
+            term.year,
+            tr("term is closed and does not change", "届已结束，记录不可更改")
+        );
+    }
+    let n = nominee_by_code(&tx, term.year, code)?;
+    let found: Option<(i64, String, Option<String>, Option<String>)> = tx
+        .prepare_cached("SELECT id, certificate, revoked_at, revoke_reason FROM award WHERE nomination = ?1")?
+        .query_row([n.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .optional()?;
+    let Some((id, certificate, revoked_at, why)) = found else {
+        bail!(
+            "{} {} {}",
+            n.code,
+            tr("has no award in the term", "本届没有获奖记录"),
+            tr("(see `pingxuan award list`)", "（请查看 `pingxuan award list`）")
+        );
+    };
+    if let Some(at) = revoked_at {
+        let why = why.unwrap_or_default();
+        bail!(
+            "{}",
+            both(
+                format!(
+                    "the award of {} ({certificate}) was already revoked on {at}: {}",
+                    n.code, why
+                ),
+                format!("{}的奖项（{certificate}）已于 {at} 撤销：{}", n.code, why),
+            )
+        );
+    }
+    tx.execute(
+        "UPDATE award SET revoked_at = ?1, revoked_by = ?2, revoke_reason = ?3 WHERE id = ?4",
+        params![now(), ctx.operator, reason.trim(), id],
+    )
+    .context("revoking the award")?;
+    audit(
+        &tx,
+        &ctx.operator,
+        Some(term.year),
+        "award.revoke",
+        &n.code,
+        json!({ "certificate": certificate, "reason": reason.trim() }),
+    )?;
+    let what = both(
+        format!(
+            "the award of {} {} ({certificate}; the number stays taken)",
+            n.code, n.name
+        ),
+        format!("{} {} 的奖项（{certificate}，证书编号不再使用）", n.code, n.name),
+    );
+    if dry_run {
+        say(&format!("{} {what}", tr("dry run: would revoke", "试运行：将撤销")));
+        return Ok(());
+    }
+    tx.commit().context("committing")?;
+    say(&format!("{} {what}", tr("revoked", "已撤销")));
+    Ok(())
+}
+
+/// The active awards of the term for the documents, by group, unit and certificate number.
+fn awardees(conn: &Connection, year: i32, by_group: bool) -> Result<(Vec<Awardee>, Option<String>)> {
+    let order = if by_group {
+        "g.id, u.id, a.category = 'individual', a.serial"
+    } else {
+        "a.category = 'individual', a.serial"
+    };
+    let mut st = conn.prepare(&format!(
+        "SELECT a.category, n.name, u.name, g.name, a.certificate, a.granted_at
+         FROM award a JOIN nomination n ON n.id = a.nomination JOIN unit u ON u.id = n.unit_id
+         JOIN org_group g ON g.id = n.group_id
+         WHERE a.term = ?1 AND a.revoked_at IS NULL ORDER BY {order}"
+    ))?;
+    let mut last: Option<String> = None;
+    let mut list = Vec::new();
+    let rows = st.query_map([year], |r| {
+        Ok((
+            Awardee {
+                category: r.get(0)?,
+                name: r.get(1)?,
+                unit: r.get(2)?,
+                group: r.get(3)?,
+                certificate: r.get(4)?,
+            },
+            r.get::<_, String>(5)?,
+        ))
+    })?;
+    for row in rows {
+        let (a, at) = row.context("reading the awards")?;
+        if last.as_ref().is_none_or(|l| at > *l) {
+            last = Some(at);
+        }
+        list.push(a);
+    }
+    if list.is_empty() {
+        bail!(
+            "{} {year}; {}",
+            tr("there are no active awards in the term", "本届没有有效的奖项，届期"),
+            tr(
+                "grant them with `pingxuan award grant`",
+                "请先用 `pingxuan award grant` 授奖"
+            )
+        );
+    }
+    Ok((list, last))
+}
+
+/// The date given, else the day of the latest grant.
+fn document_date(given: Option<String>, last_grant: Option<String>) -> Result<NaiveDate> {
+    if let Some(d) = given {
+        return parse_date(&d).with_context(|| format!("--date \"{d}\""));
+    }
+    let at = last_grant.unwrap_or_else(now);
+    Ok(NaiveDate::parse_from_str(at.get(..10).unwrap_or_default(), "%Y-%m-%d")
+        .unwrap_or_else(|_| chrono::Local::now().date_naive()))
+}
+
+fn write_file(path: &Path, text: &str) -> Result<()> {
+    std::fs::write(path, text).with_context(|| format!("{} {}", tr("cannot write", "无法写入"), path.display()))
+}
+
+fn notice(
+    ctx: &Ctx,
+    conn: &Connection,
+    file: Option<PathBuf>,
+    html: bool,
+    date: Option<String>,
+    number: Option<String>,
+) -> Result<()> {
+    let term = resolve_term(conn, ctx)?;
+    let (awards, last) = awardees(conn, term.year, true)?;
+    let data = NoticeData {
+        year: term.year,
+        date: document_date(date, last)?,
+        number,
+        awards,
+    };
+    let html = html
+        || file.as_ref().is_some_and(|f| {
+            f.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
+        });
+    let text = if html {
+        documents::notice_html(&data)
+    } else {
+        match ctx.format {
+            Format::Table => documents::notice_text(&data),
+            Format::Md => documents::notice_markdown(&data),
+            Format::Json | Format::Csv => {
+                let mut l = Listing::new(vec![
+                    col("category", "category"),
+                    col("group", "group"),
+                    col("unit", "unit"),
+                    col("name", "name"),
+                    col("certificate", "certificate"),
+                ]);
+                for a in &data.awards {
+                    l.push(vec![
+                        a.category.code().into(),
+                        a.group.clone().into(),
+                        a.unit.clone().into(),
+                        a.name.clone().into(),
+                        a.certificate.clone().into(),
+                    ]);
+                }
+                l.render(ctx.format)?
+            }
+        }
+    };
+    match file {
+        Some(f) => {
+            write_file(&f, &text)?;
+            say(&format!(
+                "{} {}",
+                tr("wrote the notice to", "已写出通报："),
+                f.display()
+            ));
+            Ok(())
+        }
+        None => out(&text),
+    }
+}
+
+fn certificates(ctx: &Ctx, conn: &Connection, dir: &Path, date: Option<String>) -> Result<()> {
+    let term = resolve_term(conn, ctx)?;
+    let (awards, last) = awardees(conn, term.year, false)?;
+    let date = document_date(date, last)?;
+    if dir.exists() && !dir.is_dir() {
+        bail!(
+            "{} {}",
+            dir.display(),
+            tr("is a file, not a folder", "是文件，不是文件夹")
+        );
+    }
+    std::fs::create_dir_all(dir).with_context(|| format!("{} {}", tr("cannot create", "无法创建"), dir.display()))?;
+    for a in &awards {
+        write_file(
+            &dir.join(format!("{}.html", a.certificate)),
+            &documents::certificate_html(term.year, date, a),
+        )?;
+    }
+    write_file(
+        &dir.join("index.html"),
+        &documents::certificates_index_html(term.year, date, &awards),
+    )?;
+    let windows = awards.iter().filter(|a| a.category == Category::Window).count();
+    if windows > 0 {
+        write_file(
+            &dir.join("plaques.html"),
+            &documents::plaques_html(term.year, date, &awards),
+        )?;
+    }
+    say(&both(
+        format!(
+            "wrote {} certificates, index.html (prints them all){} to {}",
+            awards.len(),
+            if windows > 0 { " and plaques.html" } else { "" },
+            dir.display()
+        ),
+        format!(
+            "已写出 {} 份证书、index.html（逐页打印全部证书）{}，位置：{}",
+            awards.len(),
+            if windows > 0 {
+                "和 plaques.html（匾牌文字）"
+            } else {
+                ""
+            },
+            dir.display()
+        ),
+    ));
+    Ok(())
 }

@@ -1,21 +1,348 @@
-//! `rank` (to be built).
+//! `rank`: the ranked list of each category, with every candidate's parts, status and the
+//! shortlist mark; `--explain CODE` shows every step for one candidate.
 
-use anyhow::Result;
+mod explain;
+
+use anyhow::{Result, bail};
 use clap::Args;
+use num_rational::Ratio;
 
-use super::{Access, Ctx};
+use super::{Ctx, need};
+use crate::core::assess::{Exact, Satisfaction};
 use crate::db::Db;
+use crate::i18n::{Lang, lang, tr};
+use crate::load::{self, Board, Ranked};
+use crate::output::{Cell, Format, Listing, col, out};
+use crate::store::{load_scheme, resolve_term};
+use crate::values::{Category, Centi, fmt_exact, fmt_points, to_f64};
 
-/// The rank command.
+/// Show the ranked list of candidates, with each one's breakdown, status and the shortlist
+///
+/// Each category is ranked on its own by the term's scheme (by default: total, then joint
+/// evaluation, inspection and satisfaction, all descending). Totals are exact: candidates whose
+/// totals are mathematically equal share a rank. ★ marks the shortlist (within the category's
+/// quota); "tie at cutoff ⚖" marks equals that straddle the quota, for the committee to decide.
+/// Candidates who are not eligible follow, with every reason.
+///
+/// Example:
+///   pingxuan rank
+///   pingxuan rank --category window --format csv > windows.csv
+///   pingxuan rank --group 北仑单位共建片组
+///   pingxuan rank --explain W2026-007
 #[derive(Args, Debug)]
-pub struct RankArgs {}
+#[command(verbatim_doc_comment)]
+pub struct RankArgs {
+    /// Only this category (window/窗口 or individual/个人); default both, window first
+    #[arg(long, value_parser = parse_category, value_name = "CATEGORY")]
+    pub category: Option<Category>,
+    /// Only the candidates of this group, ranked within the group; ★ and ⚖ stay those of
+    /// the category-wide ranking, since the quota is the category's
+    #[arg(long, value_name = "GROUP", conflicts_with = "explain")]
+    pub group: Option<String>,
+    /// Show every step of one candidate's score, status and place
+    #[arg(long, value_name = "CODE", conflicts_with = "category")]
+    pub explain: Option<String>,
+}
 
-impl RankArgs {
-    pub fn access(&self) -> Access {
-        Access::Read
+fn parse_category(s: &str) -> std::result::Result<Category, String> {
+    Category::parse(s).map_err(|e| e.to_string())
+}
+
+pub fn run(ctx: &Ctx, db: Option<&Db>, args: RankArgs) -> Result<()> {
+    let db = need(db)?;
+    let term = resolve_term(&db.conn, ctx)?;
+    let scheme = load_scheme(&db.conn, term.year)?;
+    let boards = load::boards(&db.conn, term.year, &scheme)?;
+    if let Some(code) = args.explain {
+        return explain::run(ctx, &db.conn, term.year, &scheme, &boards, &code);
+    }
+    let boards: Vec<Board> = boards
+        .into_iter()
+        .filter(|b| args.category.is_none_or(|c| c == b.category))
+        .collect();
+    let views: Vec<View> = match &args.group {
+        None => boards.iter().map(View::whole).collect(),
+        Some(g) => {
+            let known = group_names(&db.conn)?;
+            if !known.iter().any(|k| k == g.trim()) {
+                bail!(
+                    "{} \"{g}\"; {}: {}",
+                    tr("there is no group", "没有片组"),
+                    tr("the groups are", "现有片组"),
+                    if known.is_empty() {
+                        "-".to_string()
+                    } else {
+                        known.join(", ")
+                    }
+                );
+            }
+            boards.iter().map(|b| View::group(b, g.trim(), &scheme)).collect()
+        }
+    };
+    print(ctx.format, &views)
+}
+
+fn group_names(conn: &rusqlite::Connection) -> Result<Vec<String>> {
+    let mut st = conn.prepare_cached("SELECT name FROM org_group ORDER BY id")?;
+    let names = st
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<Vec<String>>>()?;
+    Ok(names)
+}
+
+/// One category as shown: the rows in order, each with the rank shown and the category-wide
+/// rank, shortlist and tie marks.
+struct View<'a> {
+    board: &'a Board,
+    group: Option<String>,
+    rows: Vec<(Option<usize>, &'a Ranked)>,
+}
+
+impl<'a> View<'a> {
+    fn whole(board: &'a Board) -> View<'a> {
+        View {
+            board,
+            group: None,
+            rows: board.rows.iter().map(|r| (r.rank, r)).collect(),
+        }
+    }
+
+    /// The group's candidates ranked among themselves; the marks stay the category's.
+    fn group(board: &'a Board, group: &str, scheme: &crate::core::scheme::Scheme) -> View<'a> {
+        let members: Vec<&Ranked> = board.rows.iter().filter(|r| r.entry.candidate.group == group).collect();
+        let mut by_code: Vec<&Ranked> = members.clone();
+        by_code.sort_by(|a, b| a.entry.candidate.code.cmp(&b.entry.candidate.code));
+        let sub = load::board(
+            by_code.iter().map(|r| r.entry.clone()).collect(),
+            board.category,
+            scheme,
+        );
+        let rows = sub
+            .rows
+            .iter()
+            .filter_map(|s| members.iter().find(|r| r.entry.id == s.entry.id).map(|r| (s.rank, *r)))
+            .collect();
+        View {
+            board,
+            group: Some(group.to_string()),
+            rows,
+        }
+    }
+
+    fn heading(&self) -> String {
+        let b = self.board;
+        let total = self.rows.len();
+        let eligible = self.rows.iter().filter(|r| r.0.is_some()).count();
+        let mut s = match lang() {
+            Lang::En => format!(
+                "{} — quota {}; {eligible} eligible of {total}; {} shortlisted ★",
+                b.category.title(),
+                b.quota,
+                self.rows.iter().filter(|r| r.1.shortlisted).count()
+            ),
+            Lang::Zh => format!(
+                "{} — 名额 {}；符合条件 {eligible} 个（共 {total} 个）；入围 {} 个 ★",
+                b.category.title(),
+                b.quota,
+                self.rows.iter().filter(|r| r.1.shortlisted).count()
+            ),
+        };
+        if let Some(g) = &self.group {
+            s += &both(
+                format!(
+                    "\n{g}: ranked within the group; ★ and ⚖ are those of the category-wide ranking (the quota is the category's)"
+                ),
+                format!("\n{g}：片组内排名；★ 与 ⚖ 依全类别排名（名额按类别计）"),
+            );
+        }
+        let tie = b.tie();
+        if let Some(first) = tie.first() {
+            let codes = tie
+                .iter()
+                .map(|r| r.entry.candidate.code.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
+            let left = b.quota.saturating_sub(b.shortlisted());
+            let rank = first.rank.unwrap_or(0);
+            s += &both(
+                format!(
+                    "\ntie at cutoff ⚖: {codes} share rank {rank} with {left} place(s) left; the committee decides (award grant --include CODE)"
+                ),
+                format!(
+                    "\n名额线并列 ⚖：{codes} 并列第 {rank} 名，尚余名额 {left} 个，由评委会决定（award grant --include 编号）"
+                ),
+            );
+        }
+        s
     }
 }
 
-pub fn run(_ctx: &Ctx, _db: Option<&Db>, _args: RankArgs) -> Result<()> {
-    anyhow::bail!("not built yet")
+/// The text for the current language, for messages built with values.
+pub(crate) fn both(en: String, zh: String) -> String {
+    match lang() {
+        Lang::En => en,
+        Lang::Zh => zh,
+    }
+}
+
+/// Points in hundredths as a cell.
+pub(crate) fn points_cell(c: Option<Centi>) -> Cell {
+    match c {
+        Some(c) => Cell::Num(to_f64(&Ratio::from_integer(c)), fmt_points(c)),
+        None => Cell::Null,
+    }
+}
+
+/// An exact value in hundredths as a cell.
+pub(crate) fn exact_cell(r: Option<Exact>) -> Cell {
+    match r {
+        Some(r) => Cell::Num(to_f64(&r), fmt_exact(&r)),
+        None => Cell::Null,
+    }
+}
+
+/// An exact value in hundredths as a fraction of points, "a/b".
+pub(crate) fn fraction(r: &Exact) -> String {
+    let p = r / Ratio::from_integer(100);
+    format!("{}/{}", p.numer(), p.denom())
+}
+
+/// A satisfaction rate as an honest percent: "98%", "66.6666…%".
+pub(crate) fn percent_text(s: &Satisfaction) -> String {
+    format!("{}%", fmt_exact(&(s.rate() * Ratio::from_integer(10_000))))
+}
+
+fn satisfaction_cell(s: Option<Satisfaction>) -> Cell {
+    match s {
+        Some(s) => Cell::Num(s.percent(), percent_text(&s)),
+        None => Cell::Null,
+    }
+}
+
+/// The mark of the shortlist column.
+pub(crate) fn mark(r: &Ranked) -> &'static str {
+    if r.shortlisted {
+        "★"
+    } else if r.tie_at_cutoff {
+        tr("tie at cutoff ⚖", "名额线并列 ⚖")
+    } else {
+        ""
+    }
+}
+
+fn data_listing(views: &[View]) -> Listing {
+    let mut l = Listing::new(vec![
+        col("rank", "rank"),
+        col("category_rank", "category_rank"),
+        col("code", "code"),
+        col("category", "category"),
+        col("name", "name"),
+        col("unit", "unit"),
+        col("group", "group"),
+        col("self", "self"),
+        col("joint", "joint"),
+        col("inspection", "inspection"),
+        col("satisfaction", "satisfaction"),
+        col("total", "total"),
+        col("total_exact", "total_exact"),
+        col("status", "status"),
+        col("reasons", "reasons"),
+        col("shortlisted", "shortlisted"),
+        col("tie_at_cutoff", "tie_at_cutoff"),
+    ]);
+    for v in views {
+        for (shown, r) in &v.rows {
+            let c = &r.entry.candidate;
+            let a = &r.assessment;
+            l.push(vec![
+                shown.map(|n| n as i64).into(),
+                r.rank.map(|n| n as i64).into(),
+                c.code.clone().into(),
+                c.category.code().into(),
+                c.name.clone().into(),
+                c.unit.clone().into(),
+                c.group.clone().into(),
+                points_cell(a.self_total),
+                exact_cell(a.joint.as_ref().map(|j| j.mean)),
+                points_cell(Some(a.inspection)),
+                satisfaction_cell(a.satisfaction),
+                exact_cell(a.total),
+                a.total.as_ref().map(fraction).into(),
+                a.status.code().into(),
+                Cell::List(a.reasons.iter().map(|x| x.text()).collect()),
+                r.shortlisted.into(),
+                r.tie_at_cutoff.into(),
+            ]);
+        }
+    }
+    l
+}
+
+fn table_listing(view: &View) -> Listing {
+    let mut l = Listing::new(vec![
+        col("rank", tr("#", "名次")),
+        col("mark", tr("shortlist", "入围")),
+        col("code", tr("code", "编号")),
+        col("name", tr("name", "名称")),
+        col("unit", tr("unit", "单位")),
+        col("group", tr("group", "片组")),
+        col("self", tr("self", "自评")),
+        col("joint", tr("joint", "联评")),
+        col("inspection", tr("inspection", "检查")),
+        col("satisfaction", tr("satisfaction", "满意度")),
+        col("total", tr("total", "总分")),
+        col("status", tr("status", "状态")),
+        col("reasons", tr("reasons", "原因")),
+    ]);
+    for (shown, r) in &view.rows {
+        let c = &r.entry.candidate;
+        let a = &r.assessment;
+        l.push(vec![
+            shown.map(|n| n as i64).into(),
+            mark(r).into(),
+            c.code.clone().into(),
+            c.name.clone().into(),
+            c.unit.clone().into(),
+            c.group.clone().into(),
+            points_cell(a.self_total),
+            exact_cell(a.joint.as_ref().map(|j| j.mean)),
+            points_cell(Some(a.inspection)),
+            satisfaction_cell(a.satisfaction),
+            exact_cell(a.total),
+            a.status.label().into(),
+            Cell::List(a.reasons.iter().map(|x| x.text()).collect()),
+        ]);
+    }
+    l
+}
+
+fn print(format: Format, views: &[View]) -> Result<()> {
+    match format {
+        Format::Json | Format::Csv => data_listing(views).print(format),
+        Format::Table | Format::Md => {
+            let mut s = String::new();
+            for (i, v) in views.iter().enumerate() {
+                if i > 0 {
+                    s.push('\n');
+                }
+                let heading = v.heading();
+                if format == Format::Md {
+                    let mut lines = heading.lines();
+                    s += &format!("## {}\n\n", lines.next().unwrap_or_default());
+                    for line in lines {
+                        s += &format!("{line}\n\n");
+                    }
+                } else {
+                    s += &heading;
+                    s.push('\n');
+                }
+                if v.rows.is_empty() {
+                    s += tr("(no nominations)\n", "（无推荐）\n");
+                } else {
+                    s += &table_listing(v).render(format)?;
+                }
+            }
+            out(&s)
+        }
+    }
 }

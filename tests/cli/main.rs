@@ -2,4 +2,5 @@
 
 mod assess;
 mod common;
+mod decide;
 mod term;

@@ -1,0 +1,726 @@
+//! `rank --explain CODE`: every step of one candidate's score, status and place, in words
+//! (text or Markdown) or as one JSON object.
+
+use anyhow::{Result, bail};
+use num_rational::Ratio;
+use rusqlite::Connection;
+use serde_json::{Value, json};
+
+use super::{both, exact_cell, fraction, percent_text, points_cell};
+use crate::commands::Ctx;
+use crate::core::assess::{Assessment, Exact};
+use crate::core::rank::deciding_key;
+use crate::core::scheme::{OrderKey, Scheme};
+use crate::i18n::tr;
+use crate::load::{Board, Ranked};
+use crate::output::{Cell, Format, Listing, col, out};
+use crate::store::{self, criterion_name};
+use crate::values::{Centi, fmt_exact, fmt_points, to_f64};
+
+pub fn run(ctx: &Ctx, conn: &Connection, year: i32, scheme: &Scheme, boards: &[Board], code: &str) -> Result<()> {
+    let wanted = code.trim().to_uppercase();
+    let found = boards.iter().find_map(|b| {
+        b.rows
+            .iter()
+            .position(|r| r.entry.candidate.code == wanted)
+            .map(|i| (b, i))
+    });
+    let Some((board, pos)) = found else {
+        store::nominee_by_code(conn, year, &wanted)?;
+        bail!("{} {wanted}", tr("cannot find", "找不到"));
+    };
+    let facts = Facts::new(scheme, board, pos);
+    match ctx.format {
+        Format::Json => out(&format!("{}\n", serde_json::to_string_pretty(&facts.json())?)),
+        Format::Table => out(&facts.text(Format::Table)?),
+        Format::Md => out(&facts.text(Format::Md)?),
+        Format::Csv => bail!(
+            "{}",
+            tr(
+                "--explain prints text or JSON; use --format table, md or json",
+                "--explain 输出文字或 JSON，请用 --format table、md 或 json"
+            )
+        ),
+    }
+}
+
+/// A neighbour in the ranking and the first key that separates it from the candidate.
+struct Neighbour<'a> {
+    row: &'a Ranked,
+    key: Option<OrderKey>,
+}
+
+struct Facts<'a> {
+    scheme: &'a Scheme,
+    board: &'a Board,
+    row: &'a Ranked,
+    above: Option<Neighbour<'a>>,
+    below: Option<Neighbour<'a>>,
+    equals: Vec<&'a Ranked>,
+}
+
+fn key_name(k: OrderKey) -> &'static str {
+    match k {
+        OrderKey::Total => tr("total", "总分"),
+        OrderKey::SelfEval => tr("self-evaluation", "自评"),
+        OrderKey::Joint => tr("joint evaluation", "联评"),
+        OrderKey::Inspection => tr("inspection", "检查得分"),
+        OrderKey::Satisfaction => tr("satisfaction", "满意度"),
+    }
+}
+
+/// A key's value as people read it, exact: a decimal cut short comes with its fraction.
+/// None when the candidate has none.
+fn key_value(a: &Assessment, k: OrderKey) -> Option<String> {
+    let honest = |r: &Exact| {
+        let d = fmt_exact(r);
+        if d.ends_with('…') {
+            format!("{d} ({})", fraction(r))
+        } else {
+            d
+        }
+    };
+    match k {
+        OrderKey::Total => a.total.as_ref().map(honest),
+        OrderKey::SelfEval => a.self_total.map(fmt_points),
+        OrderKey::Joint => a.joint.as_ref().map(|j| honest(&j.mean)),
+        OrderKey::Inspection => Some(fmt_points(a.inspection)),
+        OrderKey::Satisfaction => a
+            .satisfaction
+            .as_ref()
+            .map(|s| format!("{} ({}/{})", percent_text(s), s.satisfied, s.total)),
+    }
+}
+
+/// An exact value as its fraction of points and its decimal; a whole or short value as itself.
+fn exact_text(r: &Exact) -> String {
+    let points = r / Ratio::from_integer(100);
+    if points.is_integer() {
+        fmt_exact(r)
+    } else {
+        format!("{} = {}", fraction(r), fmt_exact(r))
+    }
+}
+
+fn none_text() -> String {
+    tr("none", "无").to_string()
+}
+
+impl<'a> Facts<'a> {
+    fn new(scheme: &'a Scheme, board: &'a Board, pos: usize) -> Facts<'a> {
+        let row = &board.rows[pos];
+        let order = &scheme.order;
+        let (mut above, mut below, mut equals) = (None, None, Vec::new());
+        if let Some(rank) = row.rank {
+            above = board.rows[..pos]
+                .iter()
+                .rev()
+                .find(|r| r.rank.is_some_and(|k| k < rank))
+                .map(|r| Neighbour {
+                    row: r,
+                    key: deciding_key(&r.assessment, &row.assessment, order),
+                });
+            below = board.rows[pos + 1..]
+                .iter()
+                .find(|r| r.rank.is_some_and(|k| k > rank))
+                .map(|r| Neighbour {
+                    row: r,
+                    key: deciding_key(&row.assessment, &r.assessment, order),
+                });
+            equals = board
+                .rows
+                .iter()
+                .enumerate()
+                .filter(|(i, r)| *i != pos && r.rank == Some(rank))
+                .map(|(_, r)| r)
+                .collect();
+        }
+        Facts {
+            scheme,
+            board,
+            row,
+            above,
+            below,
+            equals,
+        }
+    }
+
+    fn a(&self) -> &Assessment {
+        &self.row.assessment
+    }
+
+    fn sheets_listing(&self) -> Listing {
+        let c = &self.row.entry.candidate;
+        let mut l = Listing::new(vec![
+            col("sheet", tr("sheet", "评分表")),
+            col("c1", "c1"),
+            col("c2", "c2"),
+            col("c3", "c3"),
+            col("c4", "c4"),
+            col("c5", "c5"),
+            col("total", tr("total", "合计")),
+            col("note", tr("counted", "是否计入")),
+        ]);
+        let marks = |m: &[Centi; 5]| m.iter().map(|x| Cell::Text(fmt_points(*x))).collect::<Vec<_>>();
+        if let Some(s) = &c.self_sheet {
+            let mut r = vec![Cell::Text(tr("self-evaluation", "自评").to_string())];
+            r.extend(marks(&s.marks));
+            r.push(Cell::Text(fmt_points(s.total())));
+            r.push(Cell::Text(tr("self part", "自评得分").to_string()));
+            l.push(r);
+        }
+        let joint = self.a().joint.as_ref();
+        for (i, s) in c.joint.iter().enumerate() {
+            let note = match joint {
+                Some(j) if j.dropped_high == Some(i) => tr("dropped: highest", "去掉：最高分"),
+                Some(j) if j.dropped_low == Some(i) => tr("dropped: lowest", "去掉：最低分"),
+                _ => tr("counted", "计入"),
+            };
+            let mut r = vec![Cell::Text(format!("{}{}", tr("joint: ", "联评："), s.evaluator))];
+            r.extend(marks(&s.marks));
+            r.push(Cell::Text(fmt_points(s.total())));
+            r.push(Cell::Text(note.to_string()));
+            l.push(r);
+        }
+        l
+    }
+
+    fn findings_listing(&self) -> Listing {
+        let mut l = Listing::new(vec![
+            col("date", tr("date", "日期")),
+            col("kind", tr("kind", "方式")),
+            col("inspector", tr("inspector", "检查人")),
+            col("finding", tr("finding", "发现问题")),
+            col("deduction", tr("deduction", "扣分")),
+        ]);
+        for f in &self.row.entry.findings {
+            let kind = match f.kind.as_str() {
+                "open" => tr("open inspection", "明查"),
+                _ => tr("covert visit", "暗访"),
+            };
+            l.push(vec![
+                f.date.clone().into(),
+                kind.into(),
+                f.inspector.clone().into(),
+                f.finding.clone().into(),
+                Cell::Text(format!("−{}", fmt_points(f.deduction))),
+            ]);
+        }
+        l
+    }
+
+    fn surveys_listing(&self) -> Listing {
+        let mut l = Listing::new(vec![
+            col("date", tr("date", "日期")),
+            col("satisfied", tr("satisfied", "满意人数")),
+            col("total", tr("surveyed", "调查人数")),
+            col("rate", tr("rate", "满意率")),
+        ]);
+        for s in &self.row.entry.surveys {
+            let sat = crate::core::assess::Satisfaction {
+                satisfied: s.satisfied,
+                total: s.total,
+            };
+            l.push(vec![
+                s.date.clone().unwrap_or_default().into(),
+                s.satisfied.into(),
+                s.total.into(),
+                percent_text(&sat).into(),
+            ]);
+        }
+        l
+    }
+
+    fn weighted(&self) -> [(&'static str, i64, Option<Exact>); 3] {
+        let a = self.a();
+        let s = self.scheme;
+        [
+            (
+                tr("self-evaluation", "自评"),
+                s.weight_self,
+                a.self_total.map(Ratio::from_integer),
+            ),
+            (
+                tr("joint evaluation", "联评"),
+                s.weight_joint,
+                a.joint.as_ref().map(|j| j.mean),
+            ),
+            (
+                tr("inspection", "检查"),
+                s.weight_inspection,
+                Some(Ratio::from_integer(a.inspection)),
+            ),
+        ]
+    }
+
+    fn parts_listing(&self) -> Listing {
+        let mut l = Listing::new(vec![
+            col("part", tr("part", "项目")),
+            col("score", tr("score", "得分")),
+            col("weight", tr("weight", "权重")),
+            col("weighted", tr("weighted", "加权得分")),
+        ]);
+        for (name, w, v) in self.weighted() {
+            l.push(vec![
+                name.into(),
+                exact_cell(v),
+                format!("{w}%").into(),
+                exact_cell(v.map(|v| v * w / 100)),
+            ]);
+        }
+        l.push(vec![
+            tr("total", "总分").into(),
+            Cell::Null,
+            "100%".into(),
+            exact_cell(self.a().total),
+        ]);
+        l
+    }
+
+    /// The text of the report, as plain text or Markdown.
+    fn text(&self, format: Format) -> Result<String> {
+        let md = format == Format::Md;
+        let c = &self.row.entry.candidate;
+        let a = self.a();
+        let rule = self.scheme.rule(c.category);
+        let mut s = String::new();
+        let head = |s: &mut String, t: &str| {
+            if md {
+                *s += &format!("\n### {t}\n\n");
+            } else {
+                *s += &format!("\n{t}\n");
+            }
+        };
+        let table = |l: Listing| l.render(format);
+        if md {
+            s += &format!("## {} {}\n\n", c.code, c.name);
+        } else {
+            s += &format!("{} {}\n", c.code, c.name);
+        }
+        s += &both(
+            format!(
+                "category: {} · unit: {} · group: {}\n",
+                c.category.title(),
+                c.unit,
+                c.group
+            ),
+            format!("类别：{} · 单位：{} · 片组：{}\n", c.category.title(), c.unit, c.group),
+        );
+
+        head(&mut s, tr("Scoring sheets", "评分表"));
+        let names: Vec<String> = rule
+            .criteria
+            .iter()
+            .enumerate()
+            .map(|(i, k)| {
+                both(
+                    format!("c{} {} (max {})", i + 1, criterion_name(k), fmt_points(k.max)),
+                    format!("c{} {}（满分 {}）", i + 1, criterion_name(k), fmt_points(k.max)),
+                )
+            })
+            .collect();
+        s += &format!("{}\n", names.join(" · "));
+        if c.self_sheet.is_none() && c.joint.is_empty() {
+            s += &format!("{}\n", tr("no sheets recorded", "尚无评分表"));
+        } else {
+            if md {
+                s.push('\n');
+            }
+            s += &table(self.sheets_listing())?;
+        }
+        s += &match a.self_total {
+            Some(t) => both(
+                format!("self-evaluation: {}\n", fmt_points(t)),
+                format!("自评得分：{}\n", fmt_points(t)),
+            ),
+            None => both(
+                "self-evaluation: no sheet\n".to_string(),
+                "自评得分：缺少自评表\n".to_string(),
+            ),
+        };
+        s += &match &a.joint {
+            Some(j) => {
+                let counted: Vec<String> = c
+                    .joint
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| j.dropped_high != Some(*i) && j.dropped_low != Some(*i))
+                    .map(|(_, x)| fmt_points(x.total()))
+                    .collect();
+                let trim = match (j.dropped_high, j.dropped_low) {
+                    (Some(h), Some(l)) => both(
+                        format!(
+                            "{} sheets, {} or more: the highest ({}, {}) and the lowest ({}, {}) are dropped; ",
+                            c.joint.len(),
+                            self.scheme.trim_from,
+                            c.joint[h].evaluator,
+                            fmt_points(c.joint[h].total()),
+                            c.joint[l].evaluator,
+                            fmt_points(c.joint[l].total())
+                        ),
+                        format!(
+                            "共 {} 张，达到 {} 张，去掉一个最高分（{}，{}）和一个最低分（{}，{}）；",
+                            c.joint.len(),
+                            self.scheme.trim_from,
+                            c.joint[h].evaluator,
+                            fmt_points(c.joint[h].total()),
+                            c.joint[l].evaluator,
+                            fmt_points(c.joint[l].total())
+                        ),
+                    ),
+                    _ => both(
+                        format!("{} sheets, none dropped; ", c.joint.len()),
+                        format!("共 {} 张，不去分；", c.joint.len()),
+                    ),
+                };
+                both(
+                    format!(
+                        "joint evaluation: {trim}mean of {} = ({}) / {} = {}\n",
+                        j.counted,
+                        counted.join(" + "),
+                        j.counted,
+                        exact_text(&j.mean)
+                    ),
+                    format!(
+                        "联评得分：{trim}{} 张平均 = ({}) / {} = {}\n",
+                        j.counted,
+                        counted.join(" + "),
+                        j.counted,
+                        exact_text(&j.mean)
+                    ),
+                )
+            }
+            None => both(
+                "joint evaluation: no sheet\n".to_string(),
+                "联评得分：缺少联评表\n".to_string(),
+            ),
+        };
+        if c.joint.len() < self.scheme.min_joint {
+            s += &both(
+                format!(
+                    "  {} joint evaluators, at least {} needed\n",
+                    c.joint.len(),
+                    self.scheme.min_joint
+                ),
+                format!("  联评 {} 人，至少需要 {} 人\n", c.joint.len(), self.scheme.min_joint),
+            );
+        }
+
+        head(&mut s, tr("Inspection", "明查暗访"));
+        if self.row.entry.findings.is_empty() {
+            s += &format!("{}\n", tr("no findings", "无扣分记录"));
+        } else {
+            if md {
+                s.push('\n');
+            }
+            s += &table(self.findings_listing())?;
+        }
+        let deductions: Vec<String> = c.deductions.iter().map(|d| format!(" − {}", fmt_points(*d))).collect();
+        s += &if deductions.is_empty() {
+            both(
+                format!("inspection score: {} (no deductions)\n", fmt_points(a.inspection)),
+                format!("检查得分：{}（无扣分）\n", fmt_points(a.inspection)),
+            )
+        } else {
+            both(
+                format!(
+                    "inspection score: {}{} = {} (never below 0)\n",
+                    fmt_points(self.scheme.inspection_base),
+                    deductions.concat(),
+                    fmt_points(a.inspection)
+                ),
+                format!(
+                    "检查得分：{}{} = {}（最低为 0）\n",
+                    fmt_points(self.scheme.inspection_base),
+                    deductions.concat(),
+                    fmt_points(a.inspection)
+                ),
+            )
+        };
+
+        head(&mut s, tr("Satisfaction", "满意度调查"));
+        if self.row.entry.surveys.is_empty() {
+            s += &format!(
+                "{}\n",
+                if rule.survey_required {
+                    tr("no survey; this category requires one", "无调查；本类别须有满意度调查")
+                } else {
+                    tr("no survey (not required for this category)", "无调查（本类别不要求）")
+                }
+            );
+        } else {
+            if md {
+                s.push('\n');
+            }
+            s += &table(self.surveys_listing())?;
+        }
+        if let Some(sat) = a.satisfaction {
+            let pooled = format!("{}/{} = {}", sat.satisfied, sat.total, percent_text(&sat));
+            s += &match rule.threshold {
+                Some(t) if sat.meets(t) => both(
+                    format!("pooled: {pooled} ≥ {}% threshold: met\n", fmt_points(t)),
+                    format!("合计：{pooled} ≥ {}% 标准：达标\n", fmt_points(t)),
+                ),
+                Some(t) => both(
+                    format!("pooled: {pooled} < {}% threshold: not met\n", fmt_points(t)),
+                    format!("合计：{pooled} < {}% 标准：未达标\n", fmt_points(t)),
+                ),
+                None => both(
+                    format!("pooled: {pooled} (no threshold for this category)\n"),
+                    format!("合计：{pooled}（本类别无满意度标准）\n"),
+                ),
+            };
+        }
+
+        head(&mut s, tr("Composite", "综合得分"));
+        if md {
+            s.push('\n');
+        }
+        s += &table(self.parts_listing())?;
+        s += &match &a.total {
+            Some(t) => both(
+                format!("total = {}\n", exact_text(t)),
+                format!("总分 = {}\n", exact_text(t)),
+            ),
+            None => both(
+                "no total: it needs the self-evaluation and at least one joint sheet\n".to_string(),
+                "无总分：须有自评表和至少一张联评表\n".to_string(),
+            ),
+        };
+
+        head(&mut s, tr("Status and place", "资格与名次"));
+        s += &format!("{}{}\n", tr("status: ", "状态："), a.status.label());
+        for r in &a.reasons {
+            s += &format!("  - {}\n", r.text());
+        }
+        for v in &self.row.entry.vetoes {
+            s += &format!("    {} #{}: {}\n", tr("evidence of veto", "否决依据"), v.id, v.evidence);
+        }
+        s += &self.place_text();
+        Ok(s)
+    }
+
+    /// Why the candidate stands where it does.
+    fn place_text(&self) -> String {
+        let b = self.board;
+        let row = self.row;
+        let cat = b.category.title();
+        let Some(rank) = row.rank else {
+            return both(
+                format!(
+                    "not ranked: only eligible candidates are ranked ({} of {} in {cat})\n",
+                    b.eligible(),
+                    b.rows.len()
+                ),
+                format!(
+                    "不参与排名：只有符合条件的才排名（{cat}符合条件 {} 个，共 {} 个）\n",
+                    b.eligible(),
+                    b.rows.len()
+                ),
+            );
+        };
+        let mut s = both(
+            format!("rank {rank} of {} eligible in {cat}; quota {}\n", b.eligible(), b.quota),
+            format!("{cat}第 {rank} 名（符合条件 {} 个）；名额 {}\n", b.eligible(), b.quota),
+        );
+        s += &if row.shortlisted {
+            both(
+                "shortlisted ★: within the quota\n".to_string(),
+                "入围 ★：在名额之内\n".to_string(),
+            )
+        } else if row.tie_at_cutoff {
+            let tied: Vec<String> = b.tie().iter().map(|r| r.entry.candidate.code.clone()).collect();
+            let left = b.quota.saturating_sub(b.shortlisted());
+            both(
+                format!(
+                    "tie at cutoff ⚖: {} share rank {rank} with {left} place(s) left within the quota; not shortlisted until the committee chooses (award grant --include CODE)\n",
+                    tied.join(", ")
+                ),
+                format!(
+                    "名额线并列 ⚖：{} 并列第 {rank} 名，名额内尚余 {left} 个；待评委会决定（award grant --include 编号）前不入围\n",
+                    tied.join("、")
+                ),
+            )
+        } else {
+            both(
+                format!("not shortlisted: rank {rank} is past the quota of {}\n", b.quota),
+                format!("未入围：第 {rank} 名在名额 {} 之外\n", b.quota),
+            )
+        };
+        if let Some(n) = &self.above {
+            s += &self.neighbour_text(n, true);
+        }
+        if let Some(n) = &self.below {
+            s += &self.neighbour_text(n, false);
+        }
+        if !self.equals.is_empty() {
+            let codes: Vec<String> = self
+                .equals
+                .iter()
+                .map(|r| format!("{} {}", r.entry.candidate.code, r.entry.candidate.name))
+                .collect();
+            s += &both(
+                format!("equal on every key, sharing rank {rank}: {}\n", codes.join(", ")),
+                format!("各项排序依据均相同、并列第 {rank} 名：{}\n", codes.join("、")),
+            );
+        }
+        s
+    }
+
+    fn neighbour_text(&self, n: &Neighbour, above: bool) -> String {
+        let other = &n.row.entry.candidate;
+        let rank = n.row.rank.unwrap_or(0);
+        let who = both(
+            format!("{} {} (rank {rank})", other.code, other.name),
+            format!("{} {}（第 {rank} 名）", other.code, other.name),
+        );
+        let Some(k) = n.key else {
+            return String::new();
+        };
+        let order = &self.scheme.order;
+        let equal_keys: Vec<String> = order
+            .iter()
+            .take_while(|&&x| x != k)
+            .map(|&x| format!("{} {}", key_name(x), key_value(self.a(), x).unwrap_or_else(none_text)))
+            .collect();
+        let shown = (
+            key_value(self.a(), k).unwrap_or_else(none_text),
+            key_value(&n.row.assessment, k).unwrap_or_else(none_text),
+        );
+        let same = if equal_keys.is_empty() {
+            String::new()
+        } else {
+            both(
+                format!("equal on {}; ", equal_keys.join(", ")),
+                format!("{}相同；", equal_keys.join("、")),
+            )
+        };
+        if above {
+            both(
+                format!(
+                    "just above: {who}: {same}{} {} against {} here\n",
+                    key_name(k),
+                    shown.1,
+                    shown.0
+                ),
+                format!("前一名：{who}：{same}{} {}，本候选 {}\n", key_name(k), shown.1, shown.0),
+            )
+        } else {
+            both(
+                format!(
+                    "just below: {who}: {same}{} {} against {} here\n",
+                    key_name(k),
+                    shown.1,
+                    shown.0
+                ),
+                format!("后一名：{who}：{same}{} {}，本候选 {}\n", key_name(k), shown.1, shown.0),
+            )
+        }
+    }
+
+    fn json(&self) -> Value {
+        let c = &self.row.entry.candidate;
+        let a = self.a();
+        let rule = self.scheme.rule(c.category);
+        let p = |x: Centi| to_f64(&Ratio::from_integer(x));
+        let joint = a.joint.as_ref();
+        let neighbour = |n: &Option<Neighbour>| {
+            n.as_ref().map(|n| {
+                json!({
+                    "code": n.row.entry.candidate.code,
+                    "name": n.row.entry.candidate.name,
+                    "rank": n.row.rank,
+                    "deciding_key": n.key.map(|k| k.code()),
+                    "value": n.key.and_then(|k| key_value(&n.row.assessment, k)),
+                    "own_value": n.key.and_then(|k| key_value(a, k)),
+                })
+            })
+        };
+        let num = |cell: Cell| match cell {
+            Cell::Num(f, _) => json!(f),
+            _ => Value::Null,
+        };
+        json!({
+            "code": c.code,
+            "category": c.category.code(),
+            "name": c.name,
+            "unit": c.unit,
+            "group": c.group,
+            "criteria": rule.criteria.iter().map(|k| criterion_name(k).to_string()).collect::<Vec<_>>(),
+            "self_sheet": c.self_sheet.as_ref().map(|s| json!({
+                "marks": s.marks.iter().map(|m| p(*m)).collect::<Vec<_>>(),
+                "total": p(s.total()),
+            })),
+            "joint_sheets": c.joint.iter().enumerate().map(|(i, s)| json!({
+                "evaluator": s.evaluator,
+                "marks": s.marks.iter().map(|m| p(*m)).collect::<Vec<_>>(),
+                "total": p(s.total()),
+                "dropped": match joint {
+                    Some(j) if j.dropped_high == Some(i) => Some("highest"),
+                    Some(j) if j.dropped_low == Some(i) => Some("lowest"),
+                    _ => None,
+                },
+            })).collect::<Vec<_>>(),
+            "joint": joint.map(|j| json!({
+                "counted": j.counted,
+                "mean": to_f64(&j.mean),
+                "mean_exact": fraction(&j.mean),
+            })),
+            "findings": self.row.entry.findings.iter().map(|f| json!({
+                "kind": f.kind,
+                "date": f.date,
+                "inspector": f.inspector,
+                "finding": f.finding,
+                "deduction": p(f.deduction),
+            })).collect::<Vec<_>>(),
+            "inspection": {
+                "base": p(self.scheme.inspection_base),
+                "deductions": p(c.deductions.iter().sum()),
+                "score": p(a.inspection),
+            },
+            "surveys": self.row.entry.surveys.iter().map(|s| json!({
+                "date": s.date,
+                "satisfied": s.satisfied,
+                "total": s.total,
+            })).collect::<Vec<_>>(),
+            "satisfaction": a.satisfaction.map(|s| json!({
+                "satisfied": s.satisfied,
+                "total": s.total,
+                "percent": s.percent(),
+                "threshold": rule.threshold.map(p),
+                "meets": rule.threshold.map(|t| s.meets(t)),
+            })),
+            "weights": {
+                "self": self.scheme.weight_self,
+                "joint": self.scheme.weight_joint,
+                "inspection": self.scheme.weight_inspection,
+            },
+            "parts": self.weighted().iter().zip(["self", "joint", "inspection"]).map(|((_, w, v), key)| {
+                (key.to_string(), json!({
+                    "score": num(exact_cell(*v)),
+                    "weight": w,
+                    "weighted": num(exact_cell(v.map(|v| v * *w / 100))),
+                }))
+            }).collect::<serde_json::Map<_, _>>(),
+            "self": num(points_cell(a.self_total)),
+            "total": num(exact_cell(a.total)),
+            "total_exact": a.total.as_ref().map(fraction),
+            "vetoes": self.row.entry.vetoes.iter().map(|v| json!({
+                "id": v.id,
+                "reason": v.reason,
+                "evidence": v.evidence,
+                "document": v.document,
+            })).collect::<Vec<_>>(),
+            "status": a.status.code(),
+            "reasons": a.reasons.iter().map(|r| r.text()).collect::<Vec<_>>(),
+            "rank": self.row.rank,
+            "quota": self.board.quota,
+            "eligible": self.board.eligible(),
+            "shortlisted": self.row.shortlisted,
+            "tie_at_cutoff": self.row.tie_at_cutoff,
+            "above": neighbour(&self.above),
+            "below": neighbour(&self.below),
+            "equals": self.equals.iter().map(|r| r.entry.candidate.code.clone()).collect::<Vec<_>>(),
+        })
+    }
+}

@@ -1,0 +1,615 @@
+//! The documents of the award: the commendation notice (通报表彰) as text, Markdown or a
+//! printable HTML page, and the certificates (荣誉证书) with the plaques' text (匾牌文字) as
+//! standalone HTML pages. Pure functions: data in, String out. The documents are in Chinese
+//! whatever the language of the screens, as the committee issues them.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::values::Category;
+
+/// The awarding body.
+pub const COMMITTEE: &str = "宁波市口岸协调委员会";
+
+/// One active award as the documents show it.
+#[derive(Clone, Debug)]
+pub struct Awardee {
+    pub category: Category,
+    pub name: String,
+    pub unit: String,
+    pub group: String,
+    pub certificate: String,
+}
+
+impl Awardee {
+    /// A window's full name: the unit, then the window (unless the name already says the unit).
+    pub fn full_name(&self) -> String {
+        match self.category {
+            Category::Window if !self.name.starts_with(&self.unit) => format!("{}{}", self.unit, self.name),
+            _ => self.name.clone(),
+        }
+    }
+}
+
+/// What the notice says: the term, its date, an optional document number, and the awards in
+/// the order they are listed (by group, then unit).
+#[derive(Clone, Debug)]
+pub struct NoticeData {
+    pub year: i32,
+    pub date: NaiveDate,
+    pub number: Option<String>,
+    pub awards: Vec<Awardee>,
+}
+
+/// Escapes a value for HTML text and attributes.
+pub fn escape(s: &str) -> String {
+    let mut o = String::with_capacity(s.len());
+    for ch in s.chars() {
+        match ch {
+            '&' => o.push_str("&amp;"),
+            '<' => o.push_str("&lt;"),
+            '>' => o.push_str("&gt;"),
+            '"' => o.push_str("&quot;"),
+            '\'' => o.push_str("&#39;"),
+            c => o.push(c),
+        }
+    }
+    o
+}
+
+/// 1 → 一, 12 → 十二, 20 → 二十, 31 → 三十一 (1..=99).
+pub fn cn_number(n: u32) -> String {
+    const D: [&str; 10] = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        0..=9 => D[n as usize].to_string(),
+        10 => "十".to_string(),
+        11..=19 => format!("十{}", D[(n % 10) as usize]),
+        _ if n.is_multiple_of(10) => format!("{}十", D[(n / 10 % 10) as usize]),
+        _ => format!("{}十{}", D[(n / 10 % 10) as usize], D[(n % 10) as usize]),
+    }
+}
+
+/// The year digit by digit, as certificates write it: 2026 → 二〇二六.
+pub fn cn_year(year: i32) -> String {
+    const D: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+    year.to_string()
+        .chars()
+        .map(|c| c.to_digit(10).map(|d| D[d as usize]).unwrap_or(c))
+        .collect()
+}
+
+/// 二〇二六年十二月二十日
+pub fn cn_date(d: NaiveDate) -> String {
+    format!(
+        "{}年{}月{}日",
+        cn_year(d.year()),
+        cn_number(d.month()),
+        cn_number(d.day())
+    )
+}
+
+/// 2026年12月20日, as official documents date themselves.
+pub fn date_zh(d: NaiveDate) -> String {
+    format!("{}年{}月{}日", d.year(), d.month(), d.day())
+}
+
+/// A heading and its lines; or a group, its units and their names.
+type Nested<T> = Vec<(String, Vec<T>)>;
+
+/// The awards grouped by group, then by unit, keeping the order given.
+fn grouped(list: &[&Awardee]) -> Nested<(String, Vec<String>)> {
+    let mut groups: Nested<(String, Vec<String>)> = Vec::new();
+    for a in list {
+        let gi = match groups.iter().position(|g| g.0 == a.group) {
+            Some(i) => i,
+            None => {
+                groups.push((a.group.clone(), Vec::new()));
+                groups.len() - 1
+            }
+        };
+        let units = &mut groups[gi].1;
+        let ui = match units.iter().position(|u| u.0 == a.unit) {
+            Some(i) => i,
+            None => {
+                units.push((a.unit.clone(), Vec::new()));
+                units.len() - 1
+            }
+        };
+        units[ui].1.push(a.name.clone());
+    }
+    groups
+}
+
+/// The notice's parts, shared by every rendering.
+struct Notice {
+    number: Option<String>,
+    title: String,
+    addressee: &'static str,
+    body: Vec<String>,
+    /// Per category: heading and, per group, its lines.
+    sections: Nested<(String, Vec<String>)>,
+    closing: Vec<String>,
+    date: String,
+}
+
+fn notice(d: &NoticeData) -> Notice {
+    let of = |c: Category| d.awards.iter().filter(|a| a.category == c).collect::<Vec<_>>();
+    let windows = of(Category::Window);
+    let people = of(Category::Individual);
+    let y = d.year;
+    let quoted: Vec<String> = [(&windows, Category::Window), (&people, Category::Individual)]
+        .iter()
+        .filter(|(l, _)| !l.is_empty())
+        .map(|(_, c)| format!("“{}”", c.title_zh()))
+        .collect();
+    let title = format!("关于表彰{y}年度{}的通报", quoted.join("和"));
+    let mut grants = Vec::new();
+    if !windows.is_empty() {
+        grants.push(format!(
+            "授予{}等{}个窗口“文明和谐口岸示范窗口”称号",
+            windows[0].full_name(),
+            windows.len()
+        ));
+    }
+    if !people.is_empty() {
+        grants.push(format!(
+            "授予{}等{}名同志“文明和谐口岸服务标兵”称号",
+            people[0].name,
+            people.len()
+        ));
+    }
+    let prizes = match (windows.is_empty(), people.is_empty()) {
+        (false, false) => "对受表彰的窗口颁发匾牌和证书，对受表彰的个人颁发证书",
+        (false, true) => "颁发匾牌和证书",
+        _ => "颁发证书",
+    };
+    let body = vec![
+        format!(
+            "{y}年，各口岸单位、各共建片组按照《“文明和谐口岸示范窗口”、“文明和谐口岸服务标兵”评选办法》的要求，\
+             深入开展争创“文明和谐口岸示范窗口”“文明和谐口岸服务标兵”活动，干部职工队伍整体素质、优质服务水平和口岸文明程度进一步提高，\
+             涌现出一批服务优、作风实、群众满意的先进窗口和先进个人。"
+        ),
+        format!(
+            "根据评选办法，经各共建片组统一报送、市口岸打私办（宁波市口岸协调委员会办公室）核对，\
+             采取自评与联评相结合、明查与暗访相结合、平时与测评相结合的办法进行考核、联评，并开展服务对象满意度调查。\
+             为表彰先进、树立典型，经宁波市口岸协调委员会研究，决定{}，{prizes}。名单如下：",
+            grants.join("，")
+        ),
+    ];
+    let mut sections = Vec::new();
+    let ordinals = ["一", "二"];
+    for (i, (list, cat, measure)) in [
+        (&windows, Category::Window, "个"),
+        (&people, Category::Individual, "名"),
+    ]
+    .into_iter()
+    .filter(|(l, _, _)| !l.is_empty())
+    .enumerate()
+    {
+        let heading = format!("{}、{}（{}{measure}）", ordinals[i], cat.title_zh(), list.len());
+        let groups = grouped(list)
+            .into_iter()
+            .enumerate()
+            .map(|(gi, (group, units))| {
+                let lines = units
+                    .into_iter()
+                    .map(|(unit, names)| match cat {
+                        Category::Window => names
+                            .iter()
+                            .map(|n| {
+                                if n.starts_with(&unit) {
+                                    n.clone()
+                                } else {
+                                    format!("{unit}{n}")
+                                }
+                            })
+                            .collect::<Vec<_>>()
+                            .join("、"),
+                        Category::Individual => format!("{unit}：{}", names.join("、")),
+                    })
+                    .collect();
+                (format!("（{}）{group}", cn_number(gi as u32 + 1)), lines)
+            })
+            .collect();
+        sections.push((heading, groups));
+    }
+    let who = match (windows.is_empty(), people.is_empty()) {
+        (false, false) => "窗口和个人",
+        (false, true) => "窗口",
+        _ => "个人",
+    };
+    let closing = vec![format!(
+        "希望受表彰的{who}珍惜荣誉，戒骄戒躁，再接再厉，在今后的工作中继续发挥示范引领作用。\
+             各口岸单位、各共建片组要以受表彰的先进典型为榜样，进一步弘扬文明新风，提升服务水平，\
+             为建设国际一流口岸、推进现代化国际港口城市建设作出新的更大贡献。"
+    )];
+    Notice {
+        number: d.number.clone().filter(|n| !n.trim().is_empty()),
+        title,
+        addressee: "各口岸单位、各共建片组：",
+        body,
+        sections,
+        closing,
+        date: date_zh(d.date),
+    }
+}
+
+const INDENT: &str = "\u{3000}\u{3000}";
+
+/// The notice as plain text, ready to paste into a word processor.
+pub fn notice_text(d: &NoticeData) -> String {
+    let n = notice(d);
+    let mut s = String::new();
+    if let Some(num) = &n.number {
+        s += &format!("{num}\n\n");
+    }
+    s += &format!("{}\n\n{}\n", n.title, n.addressee);
+    for p in &n.body {
+        s += &format!("{INDENT}{p}\n");
+    }
+    for (heading, groups) in &n.sections {
+        s += &format!("\n{INDENT}{heading}\n");
+        for (group, lines) in groups {
+            s += &format!("{INDENT}{group}\n");
+            for l in lines {
+                s += &format!("{INDENT}{INDENT}{l}\n");
+            }
+        }
+    }
+    s.push('\n');
+    for p in &n.closing {
+        s += &format!("{INDENT}{p}\n");
+    }
+    let pad = |t: &str| " ".repeat(48usize.saturating_sub(unicode_width::UnicodeWidthStr::width(t)));
+    s += &format!("\n\n{}{COMMITTEE}\n{}{}\n", pad(COMMITTEE), pad(&n.date), n.date);
+    s
+}
+
+/// The notice as Markdown.
+pub fn notice_markdown(d: &NoticeData) -> String {
+    let n = notice(d);
+    let mut s = String::new();
+    if let Some(num) = &n.number {
+        s += &format!("<p align=\"center\">{}</p>\n\n", escape(num));
+    }
+    s += &format!("# {}\n\n{}\n\n", n.title, n.addressee);
+    for p in &n.body {
+        s += &format!("{INDENT}{p}\n\n");
+    }
+    for (heading, groups) in &n.sections {
+        s += &format!("## {heading}\n\n");
+        for (group, lines) in groups {
+            s += &format!("### {group}\n\n");
+            for l in lines {
+                s += &format!("- {l}\n");
+            }
+            s.push('\n');
+        }
+    }
+    for p in &n.closing {
+        s += &format!("{INDENT}{p}\n\n");
+    }
+    s += &format!("<p align=\"right\">{COMMITTEE}<br>{}</p>\n", escape(&n.date));
+    s
+}
+
+const SERIF: &str =
+    "\"SimSun\", \"宋体\", \"STSong\", \"Songti SC\", \"Noto Serif CJK SC\", \"Source Han Serif SC\", serif";
+const FANGSONG: &str = "\"FangSong_GB2312\", \"仿宋_GB2312\", \"FangSong\", \"仿宋\", \"STFangsong\", \"SimSun\", \"宋体\", \"STSong\", \"Songti SC\", \"Noto Serif CJK SC\", \"Source Han Serif SC\", serif";
+const HEI: &str = "\"SimHei\", \"黑体\", \"Microsoft YaHei\", \"微软雅黑\", \"PingFang SC\", \"Heiti SC\", \"Noto Sans CJK SC\", \"Source Han Sans SC\", sans-serif";
+const TITLE: &str = "\"FZXiaoBiaoSong-B05S\", \"方正小标宋简体\", \"SimHei\", \"黑体\", \"Microsoft YaHei\", \"微软雅黑\", \"PingFang SC\", \"Heiti SC\", \"Noto Sans CJK SC\", \"Source Han Sans SC\", sans-serif";
+
+fn page(title: &str, css: &str, body: &str) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>\n{css}</style>\n</head>\n<body>\n{body}</body>\n</html>\n",
+        escape(title)
+    )
+}
+
+/// The notice as a printable HTML page (A4 portrait).
+pub fn notice_html(d: &NoticeData) -> String {
+    let n = notice(d);
+    let css = format!(
+        "@page {{ size: A4 portrait; margin: 37mm 26mm 35mm 28mm; }}\n\
+         html, body {{ margin: 0; padding: 0; }}\n\
+         body {{ font-family: {FANGSONG}; font-size: 16pt; line-height: 1.75; color: #000; background: #eee; }}\n\
+         main {{ box-sizing: border-box; width: 210mm; min-height: 297mm; margin: 10mm auto; padding: 37mm 26mm 35mm 28mm; background: #fff; }}\n\
+         .number {{ text-align: center; margin: 0 0 1.5em; }}\n\
+         h1 {{ font-family: {TITLE}; font-size: 22pt; font-weight: normal; text-align: center; line-height: 1.5; margin: 0 0 1em; }}\n\
+         h2 {{ font-family: {HEI}; font-size: 16pt; font-weight: normal; margin: 0.5em 0 0; text-indent: 2em; }}\n\
+         h3 {{ font-size: 16pt; font-weight: bold; margin: 0; text-indent: 2em; }}\n\
+         p {{ margin: 0; text-indent: 2em; text-align: justify; }}\n\
+         p.to {{ text-indent: 0; }}\n\
+         ul {{ list-style: none; margin: 0; padding: 0 0 0 4em; }}\n\
+         .sign {{ margin-top: 3em; text-align: right; padding-right: 2em; }}\n\
+         .sign p {{ text-indent: 0; text-align: right; }}\n\
+         h2, h3 {{ page-break-after: avoid; break-after: avoid; }}\n\
+         @media print {{ body {{ background: none; }} main {{ width: auto; min-height: 0; margin: 0; padding: 0; }} }}\n"
+    );
+    let mut b = String::from("<main>\n");
+    if let Some(num) = &n.number {
+        b += &format!("<div class=\"number\">{}</div>\n", escape(num));
+    }
+    b += &format!(
+        "<h1>{}</h1>\n<p class=\"to\">{}</p>\n",
+        escape(&n.title),
+        escape(n.addressee)
+    );
+    for p in &n.body {
+        b += &format!("<p>{}</p>\n", escape(p));
+    }
+    for (heading, groups) in &n.sections {
+        b += &format!("<h2>{}</h2>\n", escape(heading));
+        for (group, lines) in groups {
+            b += &format!("<h3>{}</h3>\n<ul>\n", escape(group));
+            for l in lines {
+                b += &format!("<li>{}</li>\n", escape(l));
+            }
+            b += "</ul>\n";
+        }
+    }
+    for p in &n.closing {
+        b += &format!("<p>{}</p>\n", escape(p));
+    }
+    b += &format!(
+        "<div class=\"sign\">\n<p>{COMMITTEE}</p>\n<p>{}</p>\n</div>\n</main>\n",
+        escape(&n.date)
+    );
+    page(&n.title, &css, &b)
+}
+
+fn certificate_css() -> String {
+    format!(
+        "@page {{ size: A4 landscape; margin: 0; }}\n\
+         html, body {{ margin: 0; padding: 0; }}\n\
+         body {{ font-family: {SERIF}; color: #222; background: #ddd; -webkit-print-color-adjust: exact; print-color-adjust: exact; }}\n\
+         section.page {{ box-sizing: border-box; width: 297mm; height: 210mm; margin: 10mm auto; padding: 12mm; background: #fffdf6; overflow: hidden; page-break-after: always; break-after: page; page-break-inside: avoid; break-inside: avoid; }}\n\
+         section.page:last-of-type {{ page-break-after: auto; break-after: auto; }}\n\
+         .frame {{ box-sizing: border-box; height: 100%; border: 2.5mm double #b8860b; padding: 16mm 30mm 12mm; position: relative; }}\n\
+         h1 {{ font-family: {HEI}; font-size: 44pt; font-weight: bold; letter-spacing: 0.6em; text-indent: 0.6em; color: #b22222; text-align: center; margin: 0 0 12mm; }}\n\
+         .to {{ font-size: 22pt; margin: 0 0 6mm; }}\n\
+         .text {{ font-size: 20pt; line-height: 1.9; text-indent: 2em; margin: 0; }}\n\
+         .award {{ font-family: {HEI}; color: #b22222; }}\n\
+         .sign {{ position: absolute; right: 30mm; bottom: 24mm; text-align: center; font-size: 18pt; line-height: 1.8; }}\n\
+         .number {{ position: absolute; left: 30mm; bottom: 14mm; font-size: 11pt; color: #555; }}\n\
+         .plaque .frame {{ border-color: #8b0000; display: flex; flex-direction: column; justify-content: center; text-align: center; }}\n\
+         .plaque .label {{ position: absolute; left: 10mm; top: 6mm; font-family: {HEI}; font-size: 11pt; color: #555; }}\n\
+         .plaque .award {{ font-size: 46pt; letter-spacing: 0.15em; margin: 0 0 10mm; }}\n\
+         .plaque .who {{ font-size: 26pt; margin: 0 0 16mm; }}\n\
+         .plaque .by {{ font-size: 20pt; line-height: 1.8; }}\n\
+         nav {{ width: 297mm; margin: 10mm auto 0; font-family: {HEI}; font-size: 11pt; }}\n\
+         @media print {{ body {{ background: none; }} section.page {{ margin: 0; height: 209mm; }} nav, .noprint {{ display: none; }} }}\n"
+    )
+}
+
+fn certificate_section(year: i32, date: NaiveDate, a: &Awardee) -> String {
+    let to = match a.category {
+        Category::Window => format!("{}：", escape(&a.full_name())),
+        Category::Individual => format!("{} 同志（{}）：", escape(&a.name), escape(&a.unit)),
+    };
+    let text = format!(
+        "被授予{year}年度<span class=\"award\">“{}”</span>称号。<br>特发此证，以资鼓励。",
+        a.category.title_zh()
+    );
+    format!(
+        "<section class=\"page certificate\" id=\"{id}\">\n<div class=\"frame\">\n<h1>荣誉证书</h1>\n\
+         <p class=\"to\">{to}</p>\n<p class=\"text\">{text}</p>\n\
+         <div class=\"sign\">{COMMITTEE}<br>{date}</div>\n\
+         <div class=\"number\">证书编号：{id}</div>\n</div>\n</section>\n",
+        id = escape(&a.certificate),
+        date = cn_date(date),
+    )
+}
+
+/// The plaque's text (匾牌文字) of a Model Window, line by line, as the sign-maker needs it:
+/// the window, the term, the title, the awarding body and the month.
+pub fn plaque_lines(year: i32, date: NaiveDate, a: &Awardee) -> [String; 5] {
+    [
+        a.full_name(),
+        format!("{}年度", cn_year(year)),
+        Category::Window.title_zh().to_string(),
+        COMMITTEE.to_string(),
+        format!("{}年{}月", cn_year(date.year()), cn_number(date.month())),
+    ]
+}
+
+fn plaque_section(year: i32, date: NaiveDate, a: &Awardee) -> String {
+    let [who, term, award, body, when] = plaque_lines(year, date, a).map(|l| escape(&l));
+    format!(
+        "<section class=\"page plaque\">\n<div class=\"frame\">\n<div class=\"label\">匾牌文字（{id}）</div>\n\
+         <p class=\"who\">{who}</p>\n<p class=\"award\">{term}<br>{award}</p>\n\
+         <p class=\"by\">{body}<br>{when}</p>\n</div>\n</section>\n",
+        id = escape(&a.certificate),
+    )
+}
+
+/// One award's certificate as a standalone page; a window's page adds its plaque's text on
+/// a second sheet.
+pub fn certificate_html(year: i32, date: NaiveDate, a: &Awardee) -> String {
+    let mut body = certificate_section(year, date, a);
+    if a.category == Category::Window {
+        body += &plaque_section(year, date, a);
+    }
+    page(&format!("荣誉证书 {}", a.certificate), &certificate_css(), &body)
+}
+
+/// Every certificate in one page, one per printed sheet, with a list for the screen.
+pub fn certificates_index_html(year: i32, date: NaiveDate, list: &[Awardee]) -> String {
+    let mut body = format!(
+        "<nav class=\"noprint\">\n<p>{year}年度荣誉证书，共 {} 份（打印本页即逐页打印全部证书；匾牌文字见 plaques.html）</p>\n<ol>\n",
+        list.len()
+    );
+    for a in list {
+        body += &format!(
+            "<li><a href=\"{id}.html\">{id}</a> {who}</li>\n",
+            id = escape(&a.certificate),
+            who = escape(&match a.category {
+                Category::Window => a.full_name(),
+                Category::Individual => format!("{}（{}）", a.name, a.unit),
+            })
+        );
+    }
+    body += "</ol>\n</nav>\n";
+    for a in list {
+        body += &certificate_section(year, date, a);
+    }
+    page(&format!("{year}年度荣誉证书"), &certificate_css(), &body)
+}
+
+/// Every window's plaque text in one page, one per printed sheet.
+pub fn plaques_html(year: i32, date: NaiveDate, list: &[Awardee]) -> String {
+    let mut body = String::new();
+    for a in list.iter().filter(|a| a.category == Category::Window) {
+        body += &plaque_section(year, date, a);
+    }
+    page(&format!("{year}年度示范窗口匾牌文字"), &certificate_css(), &body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 12, 20).unwrap()
+    }
+
+    fn awards() -> Vec<Awardee> {
+        vec![
+            Awardee {
+                category: Category::Window,
+                name: "行政审批综合窗口".into(),
+                unit: "北仑海关".into(),
+                group: "北仑单位共建片组".into(),
+                certificate: "NBKA-2026-W-001".into(),
+            },
+            Awardee {
+                category: Category::Window,
+                name: "<script>alert('x')</script> & \"窗口\"".into(),
+                unit: "梅山海关".into(),
+                group: "梅山港区共建片组".into(),
+                certificate: "NBKA-2026-W-002".into(),
+            },
+            Awardee {
+                category: Category::Individual,
+                name: "王芳".into(),
+                unit: "北仑海关".into(),
+                group: "北仑单位共建片组".into(),
+                certificate: "NBKA-2026-P-001".into(),
+            },
+            Awardee {
+                category: Category::Individual,
+                name: "李强".into(),
+                unit: "北仑海关".into(),
+                group: "北仑单位共建片组".into(),
+                certificate: "NBKA-2026-P-002".into(),
+            },
+        ]
+    }
+
+    #[test]
+    fn escapes_every_special_character() {
+        assert_eq!(
+            escape("<a href=\"x\">&'</a>"),
+            "&lt;a href=&quot;x&quot;&gt;&amp;&#39;&lt;/a&gt;"
+        );
+        for html in [
+            certificates_index_html(2026, date(), &awards()),
+            certificate_html(2026, date(), &awards()[1]),
+            plaques_html(2026, date(), &awards()),
+            notice_html(&NoticeData {
+                year: 2026,
+                date: date(),
+                number: Some("<b>甬口协〔2026〕5号</b>".into()),
+                awards: awards(),
+            }),
+        ] {
+            assert!(!html.contains("<script>"), "{html}");
+            assert!(!html.contains("<b>"), "{html}");
+            assert!(
+                html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;窗口&quot;"),
+                "{html}"
+            );
+        }
+    }
+
+    #[test]
+    fn one_page_per_award_and_a_plaque_for_windows() {
+        let list = awards();
+        let index = certificates_index_html(2026, date(), &list);
+        assert_eq!(index.matches("<section class=\"page certificate\"").count(), list.len());
+        assert!(index.contains("size: A4 landscape"));
+        assert!(index.contains("break-after: page"));
+        assert!(index.contains("\"SimSun\", \"宋体\", \"STSong\""));
+        assert!(index.contains("\"SimHei\", \"黑体\", \"Microsoft YaHei\""));
+        for a in &list {
+            assert!(index.contains(&format!("id=\"{}\"", escape(&a.certificate))));
+        }
+        let w = certificate_html(2026, date(), &list[0]);
+        assert_eq!(w.matches("<section class=\"page").count(), 2);
+        assert!(w.contains("北仑海关行政审批综合窗口："));
+        assert!(w.contains("匾牌文字"));
+        assert!(w.contains("二〇二六年十二月二十日"));
+        assert!(w.contains("证书编号：NBKA-2026-W-001"));
+        assert!(w.contains(COMMITTEE));
+        let p = certificate_html(2026, date(), &list[2]);
+        assert_eq!(p.matches("<section class=\"page").count(), 1);
+        assert!(p.contains("王芳 同志（北仑海关）："));
+        assert!(p.contains("文明和谐口岸服务标兵"));
+        assert!(!p.contains("匾牌"));
+        let plaques = plaques_html(2026, date(), &list);
+        assert_eq!(plaques.matches("<section class=\"page plaque\"").count(), 2);
+    }
+
+    #[test]
+    fn chinese_numbers_and_dates() {
+        assert_eq!(cn_number(1), "一");
+        assert_eq!(cn_number(10), "十");
+        assert_eq!(cn_number(12), "十二");
+        assert_eq!(cn_number(20), "二十");
+        assert_eq!(cn_number(31), "三十一");
+        assert_eq!(cn_year(2026), "二〇二六");
+        assert_eq!(
+            cn_date(NaiveDate::from_ymd_opt(2026, 1, 5).unwrap()),
+            "二〇二六年一月五日"
+        );
+        assert_eq!(date_zh(date()), "2026年12月20日");
+    }
+
+    #[test]
+    fn the_notice_lists_by_group_and_unit() {
+        let d = NoticeData {
+            year: 2026,
+            date: date(),
+            number: None,
+            awards: awards(),
+        };
+        let t = notice_text(&d);
+        assert!(
+            t.starts_with("关于表彰2026年度“文明和谐口岸示范窗口”和“文明和谐口岸服务标兵”的通报\n"),
+            "{t}"
+        );
+        assert!(t.contains("各口岸单位、各共建片组："));
+        assert!(t.contains("一、文明和谐口岸示范窗口（2个）"));
+        assert!(t.contains("二、文明和谐口岸服务标兵（2名）"));
+        assert!(t.contains("北仑海关：王芳、李强"));
+        assert!(t.contains("希望受表彰的窗口和个人"));
+        assert!(t.trim_end().ends_with("2026年12月20日"));
+        // Only individuals: the title and the closing say so.
+        let only = NoticeData {
+            awards: awards()
+                .into_iter()
+                .filter(|a| a.category == Category::Individual)
+                .collect(),
+            ..d.clone()
+        };
+        let t = notice_text(&only);
+        assert!(t.starts_with("关于表彰2026年度“文明和谐口岸服务标兵”的通报"), "{t}");
+        assert!(t.contains("一、文明和谐口岸服务标兵（2名）"));
+        assert!(t.contains("希望受表彰的个人"));
+        let md = notice_markdown(&d);
+        assert!(md.contains("# 关于表彰2026年度"));
+        assert!(md.contains("### （一）北仑单位共建片组"));
+        let html = notice_html(&d);
+        assert!(html.contains("size: A4 portrait"));
+        assert!(html.contains("@media print"));
+    }
+}

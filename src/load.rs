@@ -1,0 +1,273 @@
+//! Loads a term's candidates for the decision stage: every nomination with its current sheets,
+//! findings, surveys and active vetoes, one query per table, grouped in memory; then the
+//! category-wide standings the core computes from them.
+
+use std::collections::HashMap;
+
+use anyhow::{Context, Result};
+use rusqlite::Connection;
+
+use crate::core::assess::{Assessment, Candidate, Sheet, Standing, VetoFact, assess};
+use crate::core::rank::rank;
+use crate::core::scheme::Scheme;
+use crate::values::{Category, Centi};
+
+/// One finding of an open inspection or a covert visit.
+#[derive(Clone, Debug)]
+pub struct Finding {
+    pub kind: String,
+    pub date: String,
+    pub inspector: String,
+    pub finding: String,
+    pub deduction: Centi,
+}
+
+/// One satisfaction survey.
+#[derive(Clone, Debug)]
+pub struct Survey {
+    pub date: Option<String>,
+    pub satisfied: i64,
+    pub total: i64,
+}
+
+/// An active veto, with its evidence.
+#[derive(Clone, Debug)]
+pub struct Veto {
+    pub id: i64,
+    pub reason: String,
+    pub evidence: String,
+    pub document: String,
+}
+
+/// A nomination with everything recorded of it. `candidate.deductions` follows `findings`,
+/// `candidate.surveys` follows `surveys` and `candidate.vetoes` follows `vetoes`, in order.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    pub id: i64,
+    pub candidate: Candidate,
+    pub findings: Vec<Finding>,
+    pub surveys: Vec<Survey>,
+    pub vetoes: Vec<Veto>,
+}
+
+/// Every nomination of the term, by category and code.
+pub fn entries(conn: &Connection, year: i32) -> Result<Vec<Entry>> {
+    let mut st = conn.prepare_cached(
+        "SELECT n.id, n.code, n.category, n.name, u.name, g.name, n.status, n.reasons, n.withdrawn_reason
+         FROM nomination n JOIN unit u ON u.id = n.unit_id JOIN org_group g ON g.id = n.group_id
+         WHERE n.term = ?1 ORDER BY n.category = 'individual', n.serial",
+    )?;
+    let mut list: Vec<Entry> = st
+        .query_map([year], |r| {
+            let status: String = r.get(6)?;
+            let reasons: String = r.get(7)?;
+            let withdrawn: Option<String> = r.get(8)?;
+            let standing = match status.as_str() {
+                "verified" => Standing::Verified,
+                "rejected" => Standing::Rejected(
+                    reasons
+                        .split(',')
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty())
+                        .map(String::from)
+                        .collect(),
+                ),
+                "withdrawn" => Standing::Withdrawn(withdrawn.unwrap_or_default()),
+                _ => Standing::Pending,
+            };
+            Ok(Entry {
+                id: r.get(0)?,
+                candidate: Candidate {
+                    code: r.get(1)?,
+                    category: r.get(2)?,
+                    name: r.get(3)?,
+                    unit: r.get(4)?,
+                    group: r.get(5)?,
+                    standing,
+                    self_sheet: None,
+                    joint: Vec::new(),
+                    deductions: Vec::new(),
+                    surveys: Vec::new(),
+                    vetoes: Vec::new(),
+                },
+                findings: Vec::new(),
+                surveys: Vec::new(),
+                vetoes: Vec::new(),
+            })
+        })
+        .context("reading the nominations")?
+        .collect::<rusqlite::Result<_>>()?;
+    let at: HashMap<i64, usize> = list.iter().enumerate().map(|(i, e)| (e.id, i)).collect();
+
+    let mut st = conn.prepare_cached(
+        "SELECT s.nomination, s.source, s.evaluator, s.c1, s.c2, s.c3, s.c4, s.c5
+         FROM sheet s JOIN nomination n ON n.id = s.nomination
+         WHERE n.term = ?1 AND s.replaced_at IS NULL ORDER BY s.id",
+    )?;
+    let rows = st.query_map([year], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            Sheet {
+                evaluator: r.get(2)?,
+                marks: [r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?],
+            },
+        ))
+    })?;
+    for row in rows {
+        let (id, source, sheet) = row.context("reading the scoring sheets")?;
+        if let Some(&i) = at.get(&id) {
+            let c = &mut list[i].candidate;
+            if source == "self" {
+                c.self_sheet = Some(sheet);
+            } else {
+                c.joint.push(sheet);
+            }
+        }
+    }
+
+    let mut st = conn.prepare_cached(
+        "SELECT f.nomination, f.kind, f.date, f.inspector, f.finding, f.deduction
+         FROM finding f JOIN nomination n ON n.id = f.nomination
+         WHERE n.term = ?1 ORDER BY f.date, f.id",
+    )?;
+    let rows = st.query_map([year], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            Finding {
+                kind: r.get(1)?,
+                date: r.get(2)?,
+                inspector: r.get(3)?,
+                finding: r.get(4)?,
+                deduction: r.get(5)?,
+            },
+        ))
+    })?;
+    for row in rows {
+        let (id, f) = row.context("reading the inspection findings")?;
+        if let Some(&i) = at.get(&id) {
+            list[i].candidate.deductions.push(f.deduction);
+            list[i].findings.push(f);
+        }
+    }
+
+    let mut st = conn.prepare_cached(
+        "SELECT s.nomination, s.date, s.satisfied, s.total
+         FROM survey s JOIN nomination n ON n.id = s.nomination
+         WHERE n.term = ?1 ORDER BY s.date, s.id",
+    )?;
+    let rows = st.query_map([year], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            Survey {
+                date: r.get(1)?,
+                satisfied: r.get(2)?,
+                total: r.get(3)?,
+            },
+        ))
+    })?;
+    for row in rows {
+        let (id, s) = row.context("reading the satisfaction surveys")?;
+        if let Some(&i) = at.get(&id) {
+            list[i].candidate.surveys.push((s.satisfied, s.total));
+            list[i].surveys.push(s);
+        }
+    }
+
+    let mut st = conn.prepare_cached(
+        "SELECT v.nomination, v.id, v.reason, v.evidence, v.document
+         FROM veto v JOIN nomination n ON n.id = v.nomination
+         WHERE n.term = ?1 AND v.revoked_at IS NULL ORDER BY v.id",
+    )?;
+    let rows = st.query_map([year], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            Veto {
+                id: r.get(1)?,
+                reason: r.get(2)?,
+                evidence: r.get(3)?,
+                document: r.get(4)?,
+            },
+        ))
+    })?;
+    for row in rows {
+        let (id, v) = row.context("reading the vetoes")?;
+        if let Some(&i) = at.get(&id) {
+            list[i].candidate.vetoes.push(VetoFact {
+                id: v.id,
+                reason: v.reason.clone(),
+                document: v.document.clone(),
+            });
+            list[i].vetoes.push(v);
+        }
+    }
+    Ok(list)
+}
+
+/// One candidate where the category-wide ranking puts it.
+#[derive(Clone, Debug)]
+pub struct Ranked {
+    pub entry: Entry,
+    pub assessment: Assessment,
+    pub rank: Option<usize>,
+    pub shortlisted: bool,
+    pub tie_at_cutoff: bool,
+}
+
+/// One category ranked on its own: best first, the ones not ranked after, in code order.
+#[derive(Clone, Debug)]
+pub struct Board {
+    pub category: Category,
+    pub quota: usize,
+    pub rows: Vec<Ranked>,
+}
+
+impl Board {
+    pub fn eligible(&self) -> usize {
+        self.rows.iter().filter(|r| r.rank.is_some()).count()
+    }
+    pub fn shortlisted(&self) -> usize {
+        self.rows.iter().filter(|r| r.shortlisted).count()
+    }
+    /// The equals that straddle the quota, if any.
+    pub fn tie(&self) -> Vec<&Ranked> {
+        self.rows.iter().filter(|r| r.tie_at_cutoff).collect()
+    }
+}
+
+/// Both categories, window first, each ranked by the term's scheme within its quota.
+pub fn boards(conn: &Connection, year: i32, scheme: &Scheme) -> Result<Vec<Board>> {
+    let all = entries(conn, year)?;
+    Ok(Category::ALL
+        .iter()
+        .map(|&cat| {
+            board(
+                all.iter().filter(|e| e.candidate.category == cat).cloned().collect(),
+                cat,
+                scheme,
+            )
+        })
+        .collect())
+}
+
+/// Ranks one list of entries of a category.
+pub fn board(list: Vec<Entry>, category: Category, scheme: &Scheme) -> Board {
+    let quota = scheme.rule(category).quota;
+    let assessed: Vec<Assessment> = list.iter().map(|e| assess(&e.candidate, scheme)).collect();
+    let refs: Vec<&Assessment> = assessed.iter().collect();
+    let placed = rank(&refs, &scheme.order, quota);
+    let mut slots: Vec<Option<(Entry, Assessment)>> = list.into_iter().zip(assessed).map(Some).collect();
+    let rows = placed
+        .into_iter()
+        .filter_map(|p| {
+            slots[p.index].take().map(|(entry, assessment)| Ranked {
+                entry,
+                assessment,
+                rank: p.rank,
+                shortlisted: p.shortlisted,
+                tie_at_cutoff: p.tie_at_cutoff,
+            })
+        })
+        .collect();
+    Board { category, quota, rows }
+}
