@@ -1,4 +1,5 @@
 //! Integration tests: the real binary in a temporary folder, all in one test binary.
 
 mod common;
+mod intake;
 mod term;
