@@ -245,15 +245,16 @@ impl Decoded {
         let width = self.headers.len();
         let mut rows = Vec::new();
         let mut problems = Problems::new(&self.name);
+        let mut lines = LineCounter::new(&self.text);
         for rec in reader.records() {
             let rec = match rec {
                 Ok(r) => r,
                 Err(e) => {
-                    let line = e.position().map(|p| p.line()).unwrap_or(0);
+                    let line = e.position().map(|p| lines.line_at(p.byte())).unwrap_or(0);
                     bail!("{}: {} {line}: {e}", self.name, tr("line", "第"));
                 }
             };
-            let line = rec.position().map(|p| p.line()).unwrap_or(0);
+            let line = rec.position().map(|p| lines.line_at(p.byte())).unwrap_or(0);
             if rec.iter().all(|v| v.trim().is_empty()) {
                 continue;
             }
@@ -284,6 +285,37 @@ impl Decoded {
             found,
             rows,
         })
+    }
+}
+
+/// The line a record starts on, counted from its byte offset. The csv crate's own line count
+/// lags by one in CRLF files (Excel's): a record's position is taken before the `\n` of the
+/// line ending in front of it is read.
+struct LineCounter<'a> {
+    text: &'a [u8],
+    byte: usize,
+    line: u64,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(text: &'a str) -> Self {
+        LineCounter {
+            text: text.as_bytes(),
+            byte: 0,
+            line: 1,
+        }
+    }
+
+    /// Offsets must not go backwards.
+    fn line_at(&mut self, byte: u64) -> u64 {
+        let mut start = (byte as usize).min(self.text.len());
+        while start < self.text.len() && matches!(self.text[start], b'\r' | b'\n') {
+            start += 1;
+        }
+        let from = self.byte.min(start);
+        self.line += self.text[from..start].iter().filter(|&&b| b == b'\n').count() as u64;
+        self.byte = start;
+        self.line
     }
 }
 
@@ -428,5 +460,35 @@ mod tests {
         assert_eq!((e, t.as_str()), (Encoding::Utf8, "片组"));
         assert!(decode_bytes(b"\xFF\xFEa\x00", None).is_err());
         assert!(decode_bytes(&gbk_bytes, Some(Encoding::Utf8)).is_err());
+    }
+
+    const COLS: &[Column] = &[
+        Column {
+            key: "a",
+            names: &["a"],
+            required: true,
+        },
+        Column {
+            key: "b",
+            names: &["b"],
+            required: true,
+        },
+    ];
+
+    fn lines_of(text: &str) -> Vec<u64> {
+        let d = Decoded {
+            name: "t.csv".into(),
+            encoding: Encoding::Utf8,
+            text: text.into(),
+            headers: vec!["a".into(), "b".into()],
+        };
+        d.parse(COLS).unwrap().rows.iter().map(|r| r.line).collect()
+    }
+
+    #[test]
+    fn rows_carry_the_line_they_start_on_with_any_line_ending() {
+        assert_eq!(lines_of("a,b\n1,2\n3,4\n"), vec![2, 3]);
+        assert_eq!(lines_of("a,b\r\n1,2\r\n3,4\r\n"), vec![2, 3]);
+        assert_eq!(lines_of("a,b\r\n1,\"x\r\ny\"\r\n3,4\r\n\r\n5,6"), vec![2, 4, 6]);
     }
 }

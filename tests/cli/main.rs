@@ -3,4 +3,5 @@
 mod assess;
 mod common;
 mod decide;
+mod intake;
 mod term;

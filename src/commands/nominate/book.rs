@@ -1,0 +1,366 @@
+//! The organisation and the term's nominations as one import or `add` sees them: the rules
+//! that decide whether an entry is new, already present, a change, or refused, and the writes.
+
+use std::collections::HashMap;
+
+use anyhow::{Context, Result};
+use rusqlite::{Connection, params};
+use serde_json::{Map, Value, json};
+
+use super::entry::{Change, DETAIL_KEYS, Entry, STAFF_NO, changes};
+use crate::commands::Ctx;
+use crate::db::{audit, now};
+use crate::i18n::{Lang, lang, tr};
+use crate::values::Category;
+
+/// A problem with an entry: the column (or flag) it concerns, if one, and what is wrong.
+pub struct Issue {
+    pub key: Option<&'static str>,
+    pub message: String,
+}
+
+fn issue(key: &'static str, message: impl Into<String>) -> Issue {
+    Issue {
+        key: Some(key),
+        message: message.into(),
+    }
+}
+
+/// What became of an entry.
+pub enum Outcome {
+    Added(Category, String),
+    Present(String),
+    Replaced(String),
+}
+
+struct UnitInfo {
+    id: i64,
+    group_id: i64,
+    has_window: bool,
+}
+
+/// A nomination on record, as far as identity and changes go.
+struct Stored {
+    id: i64,
+    code: String,
+    category: Category,
+    serial: i64,
+    name: String,
+    unit_id: i64,
+    group_id: i64,
+    status: String,
+    detail: [String; 6],
+}
+
+/// The organisation and the term's nominations, kept up to date as entries are written.
+pub struct Book<'a> {
+    tx: &'a Connection,
+    ctx: &'a Ctx,
+    year: i32,
+    source: String,
+    replace: bool,
+    units: HashMap<String, UnitInfo>,
+    groups: HashMap<String, i64>,
+    stored: Vec<Stored>,
+}
+
+impl<'a> Book<'a> {
+    pub fn load(tx: &'a Connection, ctx: &'a Ctx, year: i32, source: String, replace: bool) -> Result<Book<'a>> {
+        let mut groups = HashMap::new();
+        for r in tx
+            .prepare("SELECT name, id FROM org_group")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        {
+            let (name, id): (String, i64) = r?;
+            groups.insert(name, id);
+        }
+        let mut units = HashMap::new();
+        for r in tx
+            .prepare("SELECT name, id, group_id, has_window FROM unit")?
+            .query_map([], |r| {
+                let info = UnitInfo {
+                    id: r.get(1)?,
+                    group_id: r.get(2)?,
+                    has_window: r.get(3)?,
+                };
+                Ok((r.get::<_, String>(0)?, info))
+            })?
+        {
+            let (name, info) = r?;
+            units.insert(name, info);
+        }
+        let stored = tx
+            .prepare(
+                "SELECT id, code, category, name, unit_id, group_id, status,
+                        position, staff_no, deeds, contact, phone, coalesce(submitted_on, ''), serial
+                 FROM nomination WHERE term = ?1 ORDER BY id",
+            )?
+            .query_map([year], |r| {
+                Ok(Stored {
+                    id: r.get(0)?,
+                    code: r.get(1)?,
+                    category: r.get(2)?,
+                    serial: r.get(13)?,
+                    name: r.get(3)?,
+                    unit_id: r.get(4)?,
+                    group_id: r.get(5)?,
+                    status: r.get(6)?,
+                    detail: [r.get(7)?, r.get(8)?, r.get(9)?, r.get(10)?, r.get(11)?, r.get(12)?],
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .context("reading the term's nominations")?;
+        Ok(Book {
+            tx,
+            ctx,
+            year,
+            source,
+            replace,
+            units,
+            groups,
+            stored,
+        })
+    }
+
+    fn group_name(&self, id: i64) -> &str {
+        self.groups
+            .iter()
+            .find(|(_, gid)| **gid == id)
+            .map(|(n, _)| n.as_str())
+            .unwrap_or("?")
+    }
+
+    /// Checks an entry against the organisation and the record, and writes what it adds or
+    /// changes. The outer error is a database failure; the inner, the entry's problems.
+    pub fn take(&mut self, e: &Entry) -> Result<std::result::Result<Outcome, Vec<Issue>>> {
+        let Some(unit) = self.units.get(&e.unit) else {
+            return Ok(Err(vec![issue("unit", no_such("unit", &e.unit))]));
+        };
+        let (unit_id, unit_group, has_window) = (unit.id, unit.group_id, unit.has_window);
+        let group_id = match &e.group {
+            None => unit_group,
+            Some(g) => match self.groups.get(g) {
+                Some(id) => *id,
+                None => return Ok(Err(vec![issue("group", no_such("group", g))])),
+            },
+        };
+        let found = match self.find(e, unit_id) {
+            Ok(found) => found,
+            Err(issue) => return Ok(Err(vec![issue])),
+        };
+        let mut diff = match found {
+            Some(i) => changes(&e.detail, &self.stored[i].detail),
+            None => Vec::new(),
+        };
+        if let Some(i) = found.filter(|&i| self.stored[i].group_id != group_id) {
+            let old = self.group_name(self.stored[i].group_id).to_string();
+            let new = self.group_name(group_id).to_string();
+            diff.insert(0, Change { key: "group", old, new });
+        }
+        if let Some(i) = found.filter(|_| diff.is_empty()) {
+            return Ok(Ok(Outcome::Present(self.stored[i].code.clone())));
+        }
+        // Only what adds or changes the record is held to the organisation's rules.
+        let mut issues = Vec::new();
+        if group_id != unit_group {
+            let msg = not_in_group(&e.unit, self.group_name(unit_group));
+            issues.push(issue("group", msg));
+        }
+        if e.category == Category::Window && !has_window {
+            issues.push(issue("unit", no_window(&e.unit)));
+        }
+        if let Some(i) = found {
+            issues.extend(self.refuse_change(i, &diff));
+        }
+        if !issues.is_empty() {
+            return Ok(Err(issues));
+        }
+        match found {
+            Some(i) => self.replace(i, group_id, diff).map(Ok),
+            None => self.add(e, unit_id, group_id),
+        }
+    }
+
+    /// The nomination on record for the same nominee, if there is one; more than one is
+    /// ambiguous, and the staff number must tell them apart.
+    fn find(&self, e: &Entry, unit_id: i64) -> std::result::Result<Option<usize>, Issue> {
+        let matches: Vec<usize> = (0..self.stored.len())
+            .filter(|&i| {
+                let s = &self.stored[i];
+                s.unit_id == unit_id && e.same_nominee(s.category, &s.name, &s.detail[STAFF_NO])
+            })
+            .collect();
+        if matches.len() > 1 {
+            let codes: Vec<&str> = matches.iter().map(|&i| self.stored[i].code.as_str()).collect();
+            return Err(issue("staff_no", ambiguous(&codes)));
+        }
+        Ok(matches.first().copied())
+    }
+
+    /// Why a change to a nomination on record is refused, if it is.
+    fn refuse_change(&self, i: usize, diff: &[Change]) -> Vec<Issue> {
+        let s = &self.stored[i];
+        if s.status == "withdrawn" {
+            let msg = format!(
+                "{} {}",
+                s.code,
+                tr("is withdrawn; its record does not change", "已撤回，记录不再更改")
+            );
+            return vec![Issue {
+                key: None,
+                message: msg,
+            }];
+        }
+        if self.replace {
+            return Vec::new();
+        }
+        diff.iter().map(|c| issue(c.key, differs(&s.code, &c.old))).collect()
+    }
+
+    fn add(&mut self, e: &Entry, unit_id: i64, group_id: i64) -> Result<std::result::Result<Outcome, Vec<Issue>>> {
+        let serial = 1 + self
+            .stored
+            .iter()
+            .filter(|s| s.category == e.category)
+            .map(|s| s.serial)
+            .max()
+            .unwrap_or(0);
+        if serial > 999 {
+            let msg = tr(
+                "the term has 999 nominations of this category already",
+                "本届该类别推荐已满 999 项",
+            );
+            return Ok(Err(vec![issue("category", msg)]));
+        }
+        let code = format!("{}{}-{serial:03}", e.category.letter(), self.year);
+        let detail: [String; 6] = e.detail.clone().map(Option::unwrap_or_default);
+        self.tx
+            .prepare_cached(
+                "INSERT INTO nomination (term, category, serial, code, name, unit_id, group_id, position, staff_no,
+                   deeds, contact, phone, submitted_on, source_file, imported_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, nullif(?13, ''), ?14, ?15)",
+            )?
+            .execute(params![
+                self.year,
+                e.category,
+                serial,
+                code,
+                e.name,
+                unit_id,
+                group_id,
+                detail[0],
+                detail[1],
+                detail[2],
+                detail[3],
+                detail[4],
+                detail[5],
+                self.source,
+                now()
+            ])
+            .with_context(|| format!("adding the nomination {code}"))?;
+        let group = self.group_name(group_id).to_string();
+        let what = json!({ "category": e.category.code(), "name": e.name, "unit": e.unit, "group": group, "file": self.source });
+        audit(
+            self.tx,
+            &self.ctx.operator,
+            Some(self.year),
+            "nomination.add",
+            &code,
+            what,
+        )?;
+        self.stored.push(Stored {
+            id: self.tx.last_insert_rowid(),
+            code: code.clone(),
+            category: e.category,
+            serial,
+            name: e.name.clone(),
+            unit_id,
+            group_id,
+            status: "pending".into(),
+            detail,
+        });
+        Ok(Ok(Outcome::Added(e.category, code)))
+    }
+
+    /// Updates a nomination to what was given; verified or rejected, it goes back to pending,
+    /// since its verification was of the old values.
+    fn replace(&mut self, i: usize, group_id: i64, diff: Vec<Change>) -> Result<Outcome> {
+        let s = &mut self.stored[i];
+        for c in &diff {
+            if let Some(k) = DETAIL_KEYS.iter().position(|k| *k == c.key) {
+                s.detail[k] = c.new.clone();
+            }
+        }
+        let d = &s.detail;
+        self.tx
+            .prepare_cached(
+                "UPDATE nomination SET group_id = ?1, position = ?2, staff_no = ?3, deeds = ?4, contact = ?5,
+                   phone = ?6, submitted_on = nullif(?7, ''), status = 'pending', reasons = '', verified_at = NULL
+                 WHERE id = ?8",
+            )?
+            .execute(params![group_id, d[0], d[1], d[2], d[3], d[4], d[5], s.id])
+            .with_context(|| format!("updating the nomination {}", s.code))?;
+        let mut fields = Map::new();
+        for c in &diff {
+            fields.insert(c.key.to_string(), json!({ "from": c.old, "to": c.new }));
+        }
+        let what = json!({ "changes": Value::Object(fields), "status_from": s.status, "file": self.source });
+        audit(
+            self.tx,
+            &self.ctx.operator,
+            Some(self.year),
+            "nomination.replace",
+            &s.code,
+            what,
+        )?;
+        s.group_id = group_id;
+        s.status = "pending".into();
+        Ok(Outcome::Replaced(s.code.clone()))
+    }
+}
+
+fn no_such(what: &str, name: &str) -> String {
+    match (lang(), what) {
+        (Lang::En, "unit") => {
+            format!("there is no unit {name}; add it with `pingxuan org add-unit` or `pingxuan org import`")
+        }
+        (Lang::En, _) => format!("there is no group {name}; see `pingxuan org list`"),
+        (Lang::Zh, "unit") => format!("没有单位 {name}；请先用 `pingxuan org add-unit` 或 `pingxuan org import` 添加"),
+        (Lang::Zh, _) => format!("没有片组 {name}；请查看 `pingxuan org list`"),
+    }
+}
+
+fn not_in_group(unit: &str, group: &str) -> String {
+    match lang() {
+        Lang::En => format!("the unit {unit} belongs to {group}, not to this group"),
+        Lang::Zh => format!("单位 {unit} 属于 {group}，不属于该片组"),
+    }
+}
+
+fn no_window(unit: &str) -> String {
+    match lang() {
+        Lang::En => format!("the unit {unit} has no external window (对外窗口); a window nomination needs one"),
+        Lang::Zh => format!("单位 {unit} 没有对外窗口，不能推荐示范窗口"),
+    }
+}
+
+fn ambiguous(codes: &[&str]) -> String {
+    match lang() {
+        Lang::En => format!(
+            "several nominees of this name in the unit ({}); give the staff number (工号)",
+            codes.join(", ")
+        ),
+        Lang::Zh => format!("该单位有多个同名推荐对象（{}），请填写工号", codes.join("、")),
+    }
+}
+
+fn differs(code: &str, old: &str) -> String {
+    let mut shown: String = old.chars().take(30).collect();
+    if shown.chars().count() < old.chars().count() {
+        shown.push('…');
+    }
+    match lang() {
+        Lang::En => format!("{code} has \"{shown}\" on record; to update it use --replace"),
+        Lang::Zh => format!("{code} 登记的是“{shown}”；如需更新请加 --replace"),
+    }
+}

@@ -1,0 +1,237 @@
+//! One nomination as a group sends it (a file row or `nominate add`), and the pure rules of
+//! who it is and how it differs from the record.
+
+use anyhow::{Result, bail};
+
+use super::AddArgs;
+use crate::csvin::{Column, CsvFile, Problem, Row};
+use crate::i18n::tr;
+use crate::values::{Category, parse_date};
+
+pub static COLUMNS: &[Column] = &[
+    Column {
+        key: "category",
+        names: &["category", "类别"],
+        required: true,
+    },
+    Column {
+        key: "name",
+        names: &["name", "名称"],
+        required: true,
+    },
+    Column {
+        key: "unit",
+        names: &["unit", "单位"],
+        required: true,
+    },
+    Column {
+        key: "group",
+        names: &["group", "片组"],
+        required: true,
+    },
+    Column {
+        key: "position",
+        names: &["position", "职务"],
+        required: false,
+    },
+    Column {
+        key: "staff_no",
+        names: &["staff_no", "工号"],
+        required: false,
+    },
+    Column {
+        key: "deeds",
+        names: &["deeds", "主要事迹"],
+        required: false,
+    },
+    Column {
+        key: "contact",
+        names: &["contact", "联系人"],
+        required: false,
+    },
+    Column {
+        key: "phone",
+        names: &["phone", "联系电话"],
+        required: false,
+    },
+    Column {
+        key: "submitted_on",
+        names: &["submitted_on", "报送日期"],
+        required: false,
+    },
+];
+
+/// The fields besides category, name, unit and group, in the order of `DETAIL_KEYS`.
+pub const DETAIL_KEYS: [&str; 6] = ["position", "staff_no", "deeds", "contact", "phone", "submitted_on"];
+pub const STAFF_NO: usize = 1;
+pub const SUBMITTED_ON: usize = 5;
+
+/// A nomination as sent. A detail that is `None` was not given (the file has no such column,
+/// the flag was left out): a new nomination gets it empty, a known one keeps what it has.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    pub category: Category,
+    pub name: String,
+    pub unit: String,
+    /// `None` only from `nominate add` without --group: the unit's group.
+    pub group: Option<String>,
+    /// Dates as YYYY-MM-DD, "" for none.
+    pub detail: [Option<String>; 6],
+}
+
+impl Entry {
+    pub fn staff_no(&self) -> &str {
+        self.detail[STAFF_NO].as_deref().unwrap_or("")
+    }
+
+    /// Reads a file row; every bad cell is returned.
+    pub fn from_row(file: &CsvFile, row: &Row) -> std::result::Result<Entry, Vec<Problem>> {
+        let mut problems = Vec::new();
+        let category = Category::parse(file.get(row, "category"))
+            .map_err(|e| problems.push(file.problem(row, "category", e.to_string())))
+            .ok();
+        for key in ["name", "unit", "group"] {
+            if file.get(row, key).is_empty() {
+                problems.push(file.problem(row, key, tr("is required", "不能为空")));
+            }
+        }
+        let mut detail: [Option<String>; 6] = Default::default();
+        for (i, key) in DETAIL_KEYS.iter().enumerate() {
+            if file.has(key) {
+                detail[i] = Some(file.get(row, key).to_string());
+            }
+        }
+        if let Some(d) = &mut detail[SUBMITTED_ON] {
+            match normal_date(d) {
+                Ok(v) => *d = v,
+                Err(e) => problems.push(file.problem(row, "submitted_on", e.to_string())),
+            }
+        }
+        match category {
+            Some(category) if problems.is_empty() => Ok(Entry {
+                category,
+                name: file.get(row, "name").to_string(),
+                unit: file.get(row, "unit").to_string(),
+                group: Some(file.get(row, "group").to_string()),
+                detail,
+            }),
+            _ => Err(problems),
+        }
+    }
+
+    /// Reads the flags of `nominate add`.
+    pub fn from_flags(a: &AddArgs) -> Result<Entry> {
+        let trim = |s: &Option<String>| s.as_deref().map(|v| v.trim().to_string());
+        for (flag, v) in [("--name", &a.name), ("--unit", &a.unit)] {
+            if v.trim().is_empty() {
+                bail!("{flag}: {}", tr("is required", "不能为空"));
+            }
+        }
+        let mut detail = [
+            trim(&a.position),
+            trim(&a.staff_no),
+            trim(&a.deeds),
+            trim(&a.contact),
+            trim(&a.phone),
+            trim(&a.submitted_on),
+        ];
+        if let Some(d) = &mut detail[SUBMITTED_ON] {
+            *d = normal_date(d).map_err(|e| anyhow::anyhow!("--submitted-on \"{d}\": {e}"))?;
+        }
+        Ok(Entry {
+            category: a.category,
+            name: a.name.trim().to_string(),
+            unit: a.unit.trim().to_string(),
+            group: trim(&a.group).filter(|g| !g.is_empty()),
+            detail,
+        })
+    }
+
+    /// Whether this names the same nominee as another of the same unit: the same category and
+    /// name, and the same staff number where both give one.
+    pub fn same_nominee(&self, category: Category, name: &str, staff_no: &str) -> bool {
+        self.category == category && self.name == name && same_staff(self.staff_no(), staff_no)
+    }
+}
+
+/// An empty staff number on either side matches.
+pub fn same_staff(a: &str, b: &str) -> bool {
+    a.is_empty() || b.is_empty() || a == b
+}
+
+fn normal_date(s: &str) -> Result<String> {
+    Ok(if s.is_empty() {
+        String::new()
+    } else {
+        parse_date(s)?.to_string()
+    })
+}
+
+/// One field that differs from the record: its key, the value on record and the one given.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Change {
+    pub key: &'static str,
+    pub old: String,
+    pub new: String,
+}
+
+/// The details that differ from the record. An empty staff number given is no difference:
+/// it names the same nominee and leaves the number on record.
+pub fn changes(given: &[Option<String>; 6], stored: &[String; 6]) -> Vec<Change> {
+    DETAIL_KEYS
+        .iter()
+        .enumerate()
+        .filter_map(|(i, key)| {
+            let new = given[i].as_ref()?;
+            let differs = new != &stored[i] && !(i == STAFF_NO && new.is_empty());
+            differs.then(|| Change {
+                key,
+                old: stored[i].clone(),
+                new: new.clone(),
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DEEDS: usize = 2;
+
+    fn stored() -> [String; 6] {
+        ["科长", "3102826", "全年零投诉", "郑晓岚", "0574-86875210", "2026-10-14"].map(String::from)
+    }
+
+    #[test]
+    fn an_empty_staff_number_matches_either_way() {
+        assert!(same_staff("", "3102826"));
+        assert!(same_staff("3102826", ""));
+        assert!(same_staff("3102826", "3102826"));
+        assert!(!same_staff("3102826", "3102827"));
+    }
+
+    #[test]
+    fn only_given_fields_that_differ_are_changes() {
+        let same = stored().map(Some);
+        assert!(changes(&same, &stored()).is_empty());
+        let none: [Option<String>; 6] = Default::default();
+        assert!(changes(&none, &stored()).is_empty());
+
+        let mut given = same.clone();
+        given[STAFF_NO] = Some(String::new());
+        assert!(
+            changes(&given, &stored()).is_empty(),
+            "an empty staff number is not a change"
+        );
+        given[DEEDS] = Some(String::new());
+        given[SUBMITTED_ON] = Some("2026-10-15".into());
+        let c = changes(&given, &stored());
+        assert_eq!(
+            c.iter().map(|c| c.key).collect::<Vec<_>>(),
+            vec!["deeds", "submitted_on"]
+        );
+        assert_eq!(c[0].old, "全年零投诉");
+        assert_eq!(c[0].new, "");
+    }
+}

@@ -1,0 +1,194 @@
+//! `nominate import` and `nominate add`: one set of rules for a file row and for a nomination
+//! typed by hand. Good rows are written as they are read, inside the one transaction, which is
+//! dropped if any row is bad or on --dry-run.
+
+use std::path::Path;
+
+use anyhow::{Context, Result, bail};
+
+use super::AddArgs;
+use super::book::{Book, Outcome};
+use super::entry::{COLUMNS, DETAIL_KEYS, Entry};
+use crate::commands::Ctx;
+use crate::csvin::{self, CsvFile, Encoding};
+use crate::db::Db;
+use crate::i18n::{Lang, lang, tr};
+use crate::output::say;
+use crate::store::writable_term;
+use crate::values::Category;
+
+fn duplicate(line: u64) -> String {
+    match lang() {
+        Lang::En => format!("names the same nominee as line {line}"),
+        Lang::Zh => format!("与第 {line} 行是同一推荐对象"),
+    }
+}
+
+/// What one import did or would do.
+#[derive(Default)]
+struct Counts {
+    added: Vec<(Category, String)>,
+    present: usize,
+    replaced: usize,
+    refused: usize,
+}
+
+impl Counts {
+    fn count(&mut self, o: Outcome) {
+        match o {
+            Outcome::Added(c, code) => self.added.push((c, code)),
+            Outcome::Present(_) => self.present += 1,
+            Outcome::Replaced(_) => self.replaced += 1,
+        }
+    }
+
+    /// "added 12 (W2026-001–W2026-004, P2026-001–P2026-008), already present 3, …"
+    fn summary(&self, what: &str, nothing_written: bool) -> String {
+        let ranges: Vec<String> = Category::ALL
+            .iter()
+            .filter_map(|cat| {
+                let codes: Vec<&str> = self
+                    .added
+                    .iter()
+                    .filter(|a| a.0 == *cat)
+                    .map(|a| a.1.as_str())
+                    .collect();
+                match codes.as_slice() {
+                    [] => None,
+                    [one] => Some(one.to_string()),
+                    [first, .., last] => Some(format!("{first}–{last}")),
+                }
+            })
+            .collect();
+        let ranges = if ranges.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", ranges.join(", "))
+        };
+        let (a, p, r, x) = (self.added.len(), self.present, self.replaced, self.refused);
+        match (lang(), nothing_written) {
+            (Lang::En, false) => format!("{what}: added {a}{ranges}, already present {p}, replaced {r}, refused {x}"),
+            (Lang::En, true) => format!(
+                "{what}: nothing was written; would add {a}{ranges}, already present {p}, would replace {r}, refused {x}"
+            ),
+            (Lang::Zh, false) => format!("{what}：新增 {a}{ranges}，已存在 {p}，更新 {r}，拒绝 {x}"),
+            (Lang::Zh, true) => format!("{what}：未写入任何数据；将新增 {a}{ranges}，已存在 {p}，将更新 {r}，拒绝 {x}"),
+        }
+    }
+}
+
+pub fn import(ctx: &Ctx, db: &Db, path: &Path, enc: Option<Encoding>, replace: bool, dry_run: bool) -> Result<()> {
+    let file = csvin::decode(path, enc)?.parse(COLUMNS)?;
+    let source = path
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tx = db.begin()?;
+    let term = writable_term(&tx, ctx)?;
+    let mut book = Book::load(&tx, ctx, term.year, source, replace)?;
+    let mut problems = file.problems();
+    let mut counts = Counts::default();
+    let mut seen: Vec<(Entry, u64)> = Vec::new();
+    for row in &file.rows {
+        let entry = match Entry::from_row(&file, row) {
+            Ok(e) => e,
+            Err(found) => {
+                counts.refused += 1;
+                found.into_iter().for_each(|p| problems.push(p));
+                continue;
+            }
+        };
+        match take_row(&mut book, &file, row, &entry, &seen)? {
+            Ok(outcome) => counts.count(outcome),
+            Err(found) => {
+                counts.refused += 1;
+                found.into_iter().for_each(|p| problems.push(p));
+            }
+        }
+        seen.push((entry, row.line));
+    }
+    let summary = counts.summary(&file.describe(), dry_run || !problems.is_empty());
+    if !problems.is_empty() {
+        say(&summary);
+        return problems.into_result();
+    }
+    if !dry_run {
+        tx.commit().context("committing")?;
+    }
+    say(&summary);
+    Ok(())
+}
+
+/// One row's entry, checked against the rows before it in the file and then the record.
+fn take_row(
+    book: &mut Book,
+    file: &CsvFile,
+    row: &csvin::Row,
+    entry: &Entry,
+    seen: &[(Entry, u64)],
+) -> Result<std::result::Result<Outcome, Vec<csvin::Problem>>> {
+    let earlier = seen
+        .iter()
+        .find(|(s, _)| s.unit == entry.unit && s.same_nominee(entry.category, &entry.name, entry.staff_no()));
+    if let Some((_, line)) = earlier {
+        return Ok(Err(vec![file.problem(row, "name", duplicate(*line))]));
+    }
+    Ok(book.take(entry)?.map_err(|issues| {
+        issues
+            .into_iter()
+            .map(|i| match i.key {
+                Some(key) => file.problem(row, key, i.message),
+                None => file.row_problem(row, i.message),
+            })
+            .collect()
+    }))
+}
+
+pub fn add(ctx: &Ctx, db: &Db, args: AddArgs) -> Result<()> {
+    let entry = Entry::from_flags(&args)?;
+    let tx = db.begin()?;
+    let term = writable_term(&tx, ctx)?;
+    let mut book = Book::load(&tx, ctx, term.year, String::new(), args.replace)?;
+    let outcome = match book.take(&entry)? {
+        Ok(o) => o,
+        Err(issues) => {
+            let lines: Vec<String> = issues
+                .into_iter()
+                .map(|i| match i.key {
+                    Some(key) => format!(
+                        "--{} \"{}\": {}",
+                        key.replace('_', "-"),
+                        flag_value(&entry, key),
+                        i.message
+                    ),
+                    None => i.message,
+                })
+                .collect();
+            bail!(lines.join("\n  "));
+        }
+    };
+    tx.commit().context("committing")?;
+    say(&match outcome {
+        Outcome::Added(_, code) => format!("{} {code}", tr("added", "已新增")),
+        Outcome::Present(code) => format!("{code}: {}", tr("already present, unchanged", "已存在，未更改")),
+        Outcome::Replaced(code) => format!(
+            "{code}: {}",
+            tr("updated; it is pending verification again", "已更新，待重新核对")
+        ),
+    });
+    Ok(())
+}
+
+fn flag_value<'e>(e: &'e Entry, key: &str) -> &'e str {
+    match key {
+        "unit" => &e.unit,
+        "name" => &e.name,
+        "category" => e.category.code(),
+        "group" => e.group.as_deref().unwrap_or(""),
+        _ => DETAIL_KEYS
+            .iter()
+            .position(|k| *k == key)
+            .and_then(|i| e.detail[i].as_deref())
+            .unwrap_or(""),
+    }
+}

@@ -1,0 +1,125 @@
+//! The term's nominations as stored, with their unit and group, for listing and verifying.
+
+use anyhow::{Context, Result};
+use rusqlite::Connection;
+
+use crate::core::assess::rejection_label;
+use crate::i18n::tr;
+use crate::values::Category;
+
+/// Where a nomination stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Status {
+    Pending,
+    Verified,
+    Rejected,
+    Withdrawn,
+}
+
+impl Status {
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Pending => "pending",
+            Status::Verified => "verified",
+            Status::Rejected => "rejected",
+            Status::Withdrawn => "withdrawn",
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Pending => tr("pending", "待核对"),
+            Status::Verified => tr("verified", "已核对"),
+            Status::Rejected => tr("rejected", "核对未通过"),
+            Status::Withdrawn => tr("withdrawn", "已撤回"),
+        }
+    }
+    fn from_code(s: &str) -> Status {
+        match s {
+            "verified" => Status::Verified,
+            "rejected" => Status::Rejected,
+            "withdrawn" => Status::Withdrawn,
+            _ => Status::Pending,
+        }
+    }
+}
+
+/// One nomination with everything `show`, `list` and `verify` need.
+#[derive(Clone, Debug)]
+pub struct Record {
+    pub id: i64,
+    pub code: String,
+    pub category: Category,
+    pub name: String,
+    pub unit: String,
+    /// The group that sent it.
+    pub group: String,
+    /// The group the unit belongs to now.
+    pub unit_group: String,
+    pub unit_has_window: bool,
+    pub position: String,
+    pub staff_no: String,
+    pub deeds: String,
+    pub contact: String,
+    pub phone: String,
+    pub submitted_on: Option<String>,
+    pub source_file: String,
+    pub imported_at: String,
+    pub status: Status,
+    /// Rejection codes.
+    pub reasons: Vec<String>,
+    pub verified_at: Option<String>,
+    pub withdrawn_reason: Option<String>,
+}
+
+impl Record {
+    /// Why it stands where it does, in words: the rejection reasons, or the withdrawal's reason.
+    pub fn why(&self) -> Vec<String> {
+        match self.status {
+            Status::Rejected => self.reasons.iter().map(|r| rejection_label(r).to_string()).collect(),
+            Status::Withdrawn => self.withdrawn_reason.iter().cloned().collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// Every nomination of the term, windows first, each in code order.
+pub fn load(conn: &Connection, year: i32) -> Result<Vec<Record>> {
+    let mut st = conn.prepare_cached(
+        "SELECT n.id, n.code, n.category, n.name, u.name, g.name, ug.name, u.has_window,
+                n.position, n.staff_no, n.deeds, n.contact, n.phone, n.submitted_on, n.source_file,
+                n.imported_at, n.status, n.reasons, n.verified_at, n.withdrawn_reason
+         FROM nomination n
+         JOIN unit u ON u.id = n.unit_id
+         JOIN org_group g ON g.id = n.group_id
+         JOIN org_group ug ON ug.id = u.group_id
+         WHERE n.term = ?1
+         ORDER BY n.category = 'individual', n.serial",
+    )?;
+    let rows = st.query_map([year], |r| {
+        let reasons: String = r.get(17)?;
+        Ok(Record {
+            id: r.get(0)?,
+            code: r.get(1)?,
+            category: r.get(2)?,
+            name: r.get(3)?,
+            unit: r.get(4)?,
+            group: r.get(5)?,
+            unit_group: r.get(6)?,
+            unit_has_window: r.get(7)?,
+            position: r.get(8)?,
+            staff_no: r.get(9)?,
+            deeds: r.get(10)?,
+            contact: r.get(11)?,
+            phone: r.get(12)?,
+            submitted_on: r.get(13)?,
+            source_file: r.get(14)?,
+            imported_at: r.get(15)?,
+            status: Status::from_code(&r.get::<_, String>(16)?),
+            reasons: reasons.split(',').filter(|s| !s.is_empty()).map(String::from).collect(),
+            verified_at: r.get(18)?,
+            withdrawn_reason: r.get(19)?,
+        })
+    })?;
+    rows.collect::<rusqlite::Result<Vec<_>>>()
+        .context("reading the nominations")
+}

@@ -1,0 +1,168 @@
+//! `nominate list` and `nominate show`.
+
+use anyhow::{Result, bail};
+use rusqlite::Connection;
+
+use super::ListArgs;
+use super::records::{self, Record};
+use crate::commands::Ctx;
+use crate::db::Db;
+use crate::i18n::tr;
+use crate::output::{Cell, Format, Listing, col, out};
+use crate::store::{nominee_by_code, resolve_term};
+
+/// Codes for machines, words for people.
+fn readable(f: Format) -> bool {
+    matches!(f, Format::Table | Format::Md)
+}
+
+/// The listing of nominations: the columns `list` and `verify` print.
+pub fn listing(format: Format, recs: &[&Record]) -> Listing {
+    let mut l = Listing::new(vec![
+        col("code", tr("code", "编号")),
+        col("category", tr("category", "类别")),
+        col("name", tr("name", "名称")),
+        col("unit", tr("unit", "单位")),
+        col("group", tr("group", "片组")),
+        col("status", tr("status", "状态")),
+        col("reasons", tr("why", "原因")),
+        col("submitted_on", tr("submitted", "报送日期")),
+    ]);
+    for r in recs {
+        let (category, status) = if readable(format) {
+            (r.category.label(), r.status.label())
+        } else {
+            (r.category.code(), r.status.code())
+        };
+        l.push(vec![
+            r.code.as_str().into(),
+            category.into(),
+            r.name.as_str().into(),
+            r.unit.as_str().into(),
+            r.group.as_str().into(),
+            status.into(),
+            Cell::List(r.why()),
+            r.submitted_on.clone().into(),
+        ]);
+    }
+    l
+}
+
+pub fn list(ctx: &Ctx, db: &Db, a: ListArgs) -> Result<()> {
+    let term = resolve_term(&db.conn, ctx)?;
+    let group = a.group.as_deref().map(str::trim);
+    let unit = a.unit.as_deref().map(str::trim);
+    known(&db.conn, "org_group", group)?;
+    known(&db.conn, "unit", unit)?;
+    let all = records::load(&db.conn, term.year)?;
+    let recs: Vec<&Record> = all
+        .iter()
+        .filter(|r| a.category.is_none_or(|c| c == r.category))
+        .filter(|r| group.is_none_or(|g| g == r.group))
+        .filter(|r| unit.is_none_or(|u| u == r.unit))
+        .filter(|r| a.status.is_none_or(|s| s == r.status))
+        .collect();
+    listing(ctx.format, &recs).print(ctx.format)
+}
+
+/// A filter naming a group or unit that does not exist is a typo, not an empty list.
+fn known(conn: &Connection, table: &str, name: Option<&str>) -> Result<()> {
+    let Some(name) = name else { return Ok(()) };
+    let sql = format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE name = ?1)");
+    if conn.query_row(&sql, [name], |r| r.get::<_, bool>(0))? {
+        return Ok(());
+    }
+    let what = if table == "unit" {
+        tr("there is no unit", "没有单位")
+    } else {
+        tr("there is no group", "没有片组")
+    };
+    bail!(
+        "{what} {name}; {}",
+        tr("see `pingxuan org list`", "请查看 `pingxuan org list`")
+    )
+}
+
+pub fn show(ctx: &Ctx, db: &Db, code: &str) -> Result<()> {
+    let term = resolve_term(&db.conn, ctx)?;
+    let id = nominee_by_code(&db.conn, term.year, code)?.id;
+    let all = records::load(&db.conn, term.year)?;
+    let Some(r) = all.iter().find(|r| r.id == id) else {
+        bail!("{code}: {}", tr("not found", "未找到"));
+    };
+    let fields = fields(ctx.format, r);
+    match ctx.format {
+        Format::Table | Format::Md => {
+            let mut l = Listing::new(vec![
+                col("field", tr("field", "项目")),
+                col("value", tr("value", "内容")),
+            ]);
+            for (_, label, value) in fields {
+                l.push(vec![label.into(), value]);
+            }
+            l.print(ctx.format)
+        }
+        Format::Json => {
+            let mut l = Listing::new(fields.iter().map(|(k, label, _)| col(k, label)).collect());
+            l.push(fields.into_iter().map(|f| f.2).collect());
+            let obj = l.to_json().get(0).cloned().unwrap_or_default();
+            out(&format!("{}\n", serde_json::to_string_pretty(&obj)?))
+        }
+        Format::Csv => {
+            let mut l = Listing::new(fields.iter().map(|(k, label, _)| col(k, label)).collect());
+            l.push(fields.into_iter().map(|f| f.2).collect());
+            l.print(Format::Csv)
+        }
+    }
+}
+
+/// Every field of a nomination: its key, its label and its value.
+fn fields(format: Format, r: &Record) -> Vec<(&'static str, &'static str, Cell)> {
+    let text = |s: &str| Cell::Text(s.to_string());
+    let (category, status) = if readable(format) {
+        (r.category.title(), r.status.label())
+    } else {
+        (r.category.code(), r.status.code())
+    };
+    vec![
+        ("code", tr("code", "编号"), text(&r.code)),
+        ("category", tr("category", "类别"), text(category)),
+        ("name", tr("name", "名称"), text(&r.name)),
+        ("unit", tr("unit", "单位"), text(&r.unit)),
+        ("group", tr("group (that sent it)", "报送片组"), text(&r.group)),
+        (
+            "unit_group",
+            tr("the unit's group now", "单位现属片组"),
+            text(&r.unit_group),
+        ),
+        ("position", tr("position", "职务"), text(&r.position)),
+        ("staff_no", tr("staff number", "工号"), text(&r.staff_no)),
+        ("deeds", tr("deeds", "主要事迹"), text(&r.deeds)),
+        ("contact", tr("contact", "联系人"), text(&r.contact)),
+        ("phone", tr("phone", "联系电话"), text(&r.phone)),
+        (
+            "submitted_on",
+            tr("submitted on", "报送日期"),
+            r.submitted_on.clone().into(),
+        ),
+        ("source_file", tr("source file", "来源文件"), text(&r.source_file)),
+        ("imported_at", tr("imported at", "导入时间"), text(&r.imported_at)),
+        ("status", tr("status", "状态"), text(status)),
+        ("reasons", tr("why", "原因"), Cell::List(r.why())),
+        (
+            "reason_codes",
+            tr("reason codes", "原因代码"),
+            Cell::List(r.reasons.clone()),
+        ),
+        (
+            "verified_at",
+            tr("verified at", "核对时间"),
+            r.verified_at.clone().into(),
+        ),
+        (
+            "withdrawn_reason",
+            tr("withdrawn because", "撤回理由"),
+            r.withdrawn_reason.clone().into(),
+        ),
+    ]
+}

@@ -1,0 +1,232 @@
+//! `nominate verify` (核对) and `nominate withdraw`.
+
+use anyhow::{Context, Result, bail};
+use chrono::NaiveDate;
+use rusqlite::{Connection, params};
+use serde_json::json;
+
+use super::records::{self, Record, Status};
+use super::show::listing;
+use crate::commands::Ctx;
+use crate::core::assess::rejection_label;
+use crate::db::{Db, audit, now};
+use crate::i18n::{Lang, lang, tr};
+use crate::output::say;
+use crate::store::{nominee_by_code, writable_term};
+use crate::values::Category;
+
+/// What verification looks at, as of now.
+#[derive(Clone, Debug)]
+pub struct Facts {
+    pub category: Category,
+    /// The day it was sent: the form's date, else the day it was imported.
+    pub sent: NaiveDate,
+    pub deadline: NaiveDate,
+    /// The unit still belongs to the group that sent the nomination.
+    pub in_group: bool,
+    pub unit_has_window: bool,
+    pub has_deeds: bool,
+}
+
+/// The rejection codes that apply, in a fixed order; none: verified.
+pub fn rejections(f: &Facts) -> Vec<&'static str> {
+    let mut r = Vec::new();
+    if f.sent > f.deadline {
+        r.push("late");
+    }
+    if !f.in_group {
+        r.push("left_group");
+    }
+    if f.category == Category::Window && !f.unit_has_window {
+        r.push("no_window");
+    }
+    if !f.has_deeds {
+        r.push("incomplete");
+    }
+    r
+}
+
+fn facts(r: &Record, deadline: NaiveDate) -> Facts {
+    let date = |s: &str| NaiveDate::parse_from_str(s.get(..10).unwrap_or(s), "%Y-%m-%d").ok();
+    let sent = r
+        .submitted_on
+        .as_deref()
+        .and_then(date)
+        .or_else(|| date(&r.imported_at));
+    Facts {
+        category: r.category,
+        // A record without a readable date cannot be shown to be on time.
+        sent: sent.unwrap_or(NaiveDate::MAX),
+        deadline,
+        in_group: r.group == r.unit_group,
+        unit_has_window: r.unit_has_window,
+        has_deeds: !r.deeds.trim().is_empty(),
+    }
+}
+
+/// The nominations to verify: the codes given, else every one not withdrawn.
+fn chosen(all: Vec<Record>, conn: &Connection, year: i32, codes: &[String]) -> Result<Vec<Record>> {
+    if codes.is_empty() {
+        return Ok(all.into_iter().filter(|r| r.status != Status::Withdrawn).collect());
+    }
+    let mut picked = Vec::new();
+    for code in codes {
+        let id = nominee_by_code(conn, year, code)?.id;
+        let r = all.iter().find(|r| r.id == id).context("reading the nomination")?;
+        if r.status == Status::Withdrawn {
+            bail!(
+                "{} {}",
+                r.code,
+                tr("is withdrawn; it is not verified", "已撤回，不予核对")
+            );
+        }
+        if !picked.iter().any(|p: &Record| p.id == id) {
+            picked.push(r.clone());
+        }
+    }
+    Ok(picked)
+}
+
+pub fn verify(ctx: &Ctx, db: &Db, codes: &[String], dry_run: bool) -> Result<()> {
+    let tx = db.begin()?;
+    let term = writable_term(&tx, ctx)?;
+    let recs = chosen(records::load(&tx, term.year)?, &tx, term.year, codes)?;
+    let mut rejected: Vec<Record> = Vec::new();
+    let mut verified = 0;
+    for mut r in recs {
+        let codes: Vec<String> = rejections(&facts(&r, term.deadline))
+            .into_iter()
+            .map(String::from)
+            .collect();
+        let status = if codes.is_empty() {
+            Status::Verified
+        } else {
+            Status::Rejected
+        };
+        if (status, &codes) != (r.status, &r.reasons) {
+            tx.prepare_cached("UPDATE nomination SET status = ?1, reasons = ?2, verified_at = ?3 WHERE id = ?4")?
+                .execute(params![status.code(), codes.join(","), now(), r.id])
+                .with_context(|| format!("verifying {}", r.code))?;
+            let what = json!({ "from": r.status.code(), "to": status.code(), "reasons": codes });
+            audit(&tx, &ctx.operator, Some(term.year), "nomination.verify", &r.code, what)?;
+        }
+        (r.status, r.reasons) = (status, codes);
+        match status {
+            Status::Rejected => rejected.push(r),
+            _ => verified += 1,
+        }
+    }
+    if !dry_run {
+        tx.commit().context("committing")?;
+    }
+    say(&verify_summary(verified, &rejected, dry_run));
+    let refs: Vec<&Record> = rejected.iter().collect();
+    listing(ctx.format, &refs).print(ctx.format)
+}
+
+fn verify_summary(verified: usize, rejected: &[Record], dry_run: bool) -> String {
+    let list: String = rejected
+        .iter()
+        .map(|r| {
+            let why: Vec<String> = r
+                .reasons
+                .iter()
+                .map(|c| format!("{c}: {}", rejection_label(c)))
+                .collect();
+            format!("\n  {} {} ({})", r.code, r.name, why.join("; "))
+        })
+        .collect();
+    let n = rejected.len();
+    match (lang(), dry_run) {
+        (Lang::En, false) => format!("verified {verified}, rejected {n}{list}"),
+        (Lang::En, true) => format!("dry run, nothing was written: would verify {verified}, would reject {n}{list}"),
+        (Lang::Zh, false) => format!("核对通过 {verified}，未通过 {n}{list}"),
+        (Lang::Zh, true) => format!("试运行，未写入：将核对通过 {verified}，未通过 {n}{list}"),
+    }
+}
+
+pub fn withdraw(ctx: &Ctx, db: &Db, code: &str, reason: &str) -> Result<()> {
+    let reason = reason.trim();
+    if reason.is_empty() {
+        bail!(
+            "{}",
+            tr("--reason must say why it is withdrawn", "--reason 须说明撤回理由")
+        );
+    }
+    let tx = db.begin()?;
+    let term = writable_term(&tx, ctx)?;
+    let n = nominee_by_code(&tx, term.year, code)?;
+    if n.status == "withdrawn" {
+        let why: String = tx.query_row(
+            "SELECT coalesce(withdrawn_reason, '') FROM nomination WHERE id = ?1",
+            [n.id],
+            |r| r.get(0),
+        )?;
+        bail!("{} {} ({why})", n.code, tr("is withdrawn already", "已经撤回"));
+    }
+    tx.execute(
+        "UPDATE nomination SET status = 'withdrawn', reasons = '', withdrawn_reason = ?1 WHERE id = ?2",
+        params![reason, n.id],
+    )
+    .with_context(|| format!("withdrawing {}", n.code))?;
+    let what = json!({ "reason": reason, "status_from": n.status });
+    audit(
+        &tx,
+        &ctx.operator,
+        Some(term.year),
+        "nomination.withdraw",
+        &n.code,
+        what,
+    )?;
+    tx.commit().context("committing")?;
+    say(&format!("{} {} {}: {reason}", tr("withdrew", "已撤回"), n.code, n.name));
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok() -> Facts {
+        Facts {
+            category: Category::Window,
+            sent: NaiveDate::from_ymd_opt(2026, 10, 31).unwrap(),
+            deadline: NaiveDate::from_ymd_opt(2026, 10, 31).unwrap(),
+            in_group: true,
+            unit_has_window: true,
+            has_deeds: true,
+        }
+    }
+
+    #[test]
+    fn sent_on_the_deadline_is_on_time() {
+        assert!(rejections(&ok()).is_empty());
+        let late = Facts {
+            sent: NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+            ..ok()
+        };
+        assert_eq!(rejections(&late), vec!["late"]);
+    }
+
+    #[test]
+    fn every_reason_that_applies_is_given_in_order() {
+        let f = Facts {
+            sent: NaiveDate::from_ymd_opt(2026, 11, 3).unwrap(),
+            in_group: false,
+            unit_has_window: false,
+            has_deeds: false,
+            ..ok()
+        };
+        assert_eq!(rejections(&f), vec!["late", "left_group", "no_window", "incomplete"]);
+    }
+
+    #[test]
+    fn an_individual_needs_no_window() {
+        let f = Facts {
+            category: Category::Individual,
+            unit_has_window: false,
+            ..ok()
+        };
+        assert!(rejections(&f).is_empty());
+    }
+}
