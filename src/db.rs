@@ -123,8 +123,7 @@ impl Db {
     }
 
     fn begin_raw(&self) -> Result<Transaction<'_>> {
-        Ok(Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)
-            .context("starting a write transaction")?)
+        Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate).context("starting a write transaction")
     }
 
     /// Starts the one `BEGIN IMMEDIATE` transaction of a write command.

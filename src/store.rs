@@ -71,11 +71,10 @@ pub fn all_terms(conn: &Connection) -> Result<Vec<Term>> {
 }
 
 pub fn find_term(conn: &Connection, year: i32) -> Result<Option<Term>> {
-    Ok(conn
-        .prepare_cached(&format!("SELECT {TERM_COLS} FROM term WHERE year = ?1"))?
+    conn.prepare_cached(&format!("SELECT {TERM_COLS} FROM term WHERE year = ?1"))?
         .query_row([year], term_row)
         .optional()
-        .context("reading the term")?)
+        .context("reading the term")
 }
 
 /// The term named by --term, else the newest that is not closed.

@@ -84,24 +84,17 @@ pub fn to_f64(r: &Ratio<i64>) -> f64 {
 /// Accepts `YYYY-MM-DD`, `YYYY/M/D` and `YYYY年M月D日`.
 pub fn parse_date(s: &str) -> Result<NaiveDate> {
     let s = s.trim();
-    let normal: String = s
-        .replace('年', "-")
-        .replace('月', "-")
-        .replace('日', "")
-        .replace('/', "-")
-        .replace('.', "-");
+    let normal: String = s.replace(['年', '月'], "-").replace('日', "").replace(['/', '.'], "-");
     let parts: Vec<&str> = normal.split('-').collect();
     if parts.len() == 3
         && parts[0].len() == 4
         && parts
             .iter()
             .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+        && let (Ok(y), Ok(m), Ok(d)) = (parts[0].parse(), parts[1].parse(), parts[2].parse())
+        && let Some(date) = NaiveDate::from_ymd_opt(y, m, d)
     {
-        if let (Ok(y), Ok(m), Ok(d)) = (parts[0].parse(), parts[1].parse(), parts[2].parse()) {
-            if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
-                return Ok(date);
-            }
-        }
+        return Ok(date);
     }
     bail!(
         "{}",

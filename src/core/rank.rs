@@ -144,8 +144,10 @@ mod tests {
         let float = |s: f64, j: [f64; 3], i: f64| 0.2 * s + 0.5 * ((j[0] + j[1] + j[2]) / 3.0) + 0.3 * i;
         assert!(float(94.0, [80.0, 88.5, 87.5], 94.0) > float(90.0, [82.0, 96.0, 85.5], 92.5));
         let total_only = vec![OrderKey::Total];
-        let mut s = Scheme::default();
-        s.order = total_only.clone();
+        let s = Scheme {
+            order: total_only.clone(),
+            ..Scheme::default()
+        };
         let list = vec![assess(&a, &s), assess(&b, &s)];
         assert_eq!(list[0].total, list[1].total);
         assert_eq!(

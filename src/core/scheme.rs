@@ -168,10 +168,10 @@ impl Scheme {
         }
         for cat in Category::ALL {
             let r = self.rule(cat);
-            if let Some(t) = r.threshold {
-                if !(0..=10_000).contains(&t) {
-                    errs.push(format!("{}: satisfaction_threshold must be 0..100 percent", cat.code()));
-                }
+            if let Some(t) = r.threshold
+                && !(0..=10_000).contains(&t)
+            {
+                errs.push(format!("{}: satisfaction_threshold must be 0..100 percent", cat.code()));
             }
             for (i, c) in r.criteria.iter().enumerate() {
                 if c.max <= 0 || c.max % self.step != 0 {
