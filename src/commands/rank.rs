@@ -28,6 +28,7 @@ use crate::values::{Category, Centi, fmt_exact, fmt_points, to_f64};
 ///   pingxuan rank
 ///   pingxuan rank --category window --format csv > windows.csv
 ///   pingxuan rank --group 北仑单位共建片组
+///   pingxuan rank --shortlist
 ///   pingxuan rank --explain W2026-007
 #[derive(Args, Debug)]
 #[command(verbatim_doc_comment)]
@@ -42,6 +43,9 @@ pub struct RankArgs {
     /// Show every step of one candidate's score, status and place
     #[arg(long, value_name = "CODE", conflicts_with = "category")]
     pub explain: Option<String>,
+    /// Only the shortlist: the candidates within the quota, and any tie at the cutoff
+    #[arg(long, conflicts_with = "explain")]
+    pub shortlist: bool,
 }
 
 fn parse_category(s: &str) -> std::result::Result<Category, String> {
@@ -60,7 +64,7 @@ pub fn run(ctx: &Ctx, db: Option<&Db>, args: RankArgs) -> Result<()> {
         .into_iter()
         .filter(|b| args.category.is_none_or(|c| c == b.category))
         .collect();
-    let views: Vec<View> = match &args.group {
+    let mut views: Vec<View> = match &args.group {
         None => boards.iter().map(View::whole).collect(),
         Some(g) => {
             let known = group_names(&db.conn)?;
@@ -79,6 +83,9 @@ pub fn run(ctx: &Ctx, db: Option<&Db>, args: RankArgs) -> Result<()> {
             boards.iter().map(|b| View::group(b, g.trim(), &scheme)).collect()
         }
     };
+    for v in &mut views {
+        v.shortlist_only = args.shortlist;
+    }
     print(ctx.format, &views)
 }
 
@@ -96,6 +103,8 @@ struct View<'a> {
     board: &'a Board,
     group: Option<String>,
     rows: Vec<(Option<usize>, &'a Ranked)>,
+    /// Show only the shortlist and any tie at the cutoff (the heading still counts everyone).
+    shortlist_only: bool,
 }
 
 impl<'a> View<'a> {
@@ -104,6 +113,7 @@ impl<'a> View<'a> {
             board,
             group: None,
             rows: board.rows.iter().map(|r| (r.rank, r)).collect(),
+            shortlist_only: false,
         }
     }
 
@@ -126,7 +136,15 @@ impl<'a> View<'a> {
             board,
             group: Some(group.to_string()),
             rows,
+            shortlist_only: false,
         }
+    }
+
+    /// The rows to show.
+    fn shown(&self) -> impl Iterator<Item = &(Option<usize>, &'a Ranked)> {
+        self.rows
+            .iter()
+            .filter(|(_, r)| !self.shortlist_only || r.shortlisted || r.tie_at_cutoff)
     }
 
     fn heading(&self) -> String {
@@ -251,7 +269,7 @@ fn data_listing(views: &[View]) -> Listing {
         col("tie_at_cutoff", "tie_at_cutoff"),
     ]);
     for v in views {
-        for (shown, r) in &v.rows {
+        for (shown, r) in v.shown() {
             let c = &r.entry.candidate;
             let a = &r.assessment;
             l.push(vec![
@@ -294,7 +312,7 @@ fn table_listing(view: &View) -> Listing {
         col("status", tr("status", "状态")),
         col("reasons", tr("reasons", "原因")),
     ]);
-    for (shown, r) in &view.rows {
+    for (shown, r) in view.shown() {
         let c = &r.entry.candidate;
         let a = &r.assessment;
         l.push(vec![
@@ -336,7 +354,7 @@ fn print(format: Format, views: &[View]) -> Result<()> {
                     s += &heading;
                     s.push('\n');
                 }
-                if v.rows.is_empty() {
+                if v.shown().next().is_none() {
                     s += tr("(no nominations)\n", "（无推荐）\n");
                 } else {
                     s += &table_listing(v).render(format)?;
