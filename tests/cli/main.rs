@@ -2,6 +2,7 @@
 
 mod assess;
 mod common;
+mod cycle;
 mod decide;
 mod intake;
 mod term;

@@ -1,0 +1,216 @@
+//! The whole yearly cycle on the bundled example data, through the command line only:
+//! the shortlists must be the ones worked out independently in expected-shortlist.txt.
+
+use std::collections::BTreeMap;
+
+use crate::common::{Env, json};
+
+fn example(name: &str) -> String {
+    format!("{}/examples/2026/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs term → org → nominate → verify → score → inspect → veto on the example files.
+fn assessed_year() -> Env {
+    let env = Env::with_term();
+    env.ok(&["org", "import", &example("units.csv")]);
+    for group in ["beilun", "meishan", "zhenhai"] {
+        env.ok(&["nominate", "import", &example(&format!("nominations-{group}.csv"))]);
+    }
+    env.ok(&["nominate", "verify"]);
+    env.ok(&["score", "import", &example("self-scores.csv"), "--source", "self"]);
+    env.ok(&["score", "import", &example("joint-scores.csv"), "--source", "joint"]);
+    env.ok(&["inspect", "import", &example("inspections.csv")]);
+    env.ok(&["inspect", "import", &example("surveys.csv")]);
+    let vetoes = std::fs::read_to_string(example("vetoes.txt")).unwrap();
+    for line in vetoes.lines().filter(|l| !l.trim().is_empty()) {
+        let f: Vec<&str> = line.split('|').collect();
+        env.ok(&[
+            "veto",
+            "add",
+            f[0],
+            "--reason",
+            f[1],
+            "--evidence",
+            f[2],
+            "--document",
+            f[3],
+        ]);
+    }
+    env
+}
+
+/// The shortlists of expected-shortlist.txt: category heading → [(rank, code, exact total)].
+fn expected() -> BTreeMap<&'static str, Vec<(u64, String, String)>> {
+    let text = std::fs::read_to_string(example("expected-shortlist.txt")).unwrap();
+    let mut out: BTreeMap<&str, Vec<(u64, String, String)>> = BTreeMap::new();
+    let mut current = None;
+    for line in text.lines() {
+        if line.starts_with("== Model Windows") {
+            current = Some("window");
+        } else if line.starts_with("== Service Pacesetters") {
+            current = Some("individual");
+        } else if line.starts_with("---- quota line") {
+            current = None;
+        } else if let Some(cat) = current {
+            let f: Vec<&str> = line.split_whitespace().collect();
+            if let [rank, code, exact, ..] = f[..] {
+                if let Ok(rank) = rank.parse() {
+                    out.entry(cat)
+                        .or_default()
+                        .push((rank, code.to_string(), exact.to_string()));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn the_example_year_gives_the_expected_shortlists() {
+    let env = assessed_year();
+    let rows = json(&env.ok(&["rank", "--format", "json"]));
+    let mut got: BTreeMap<&str, Vec<(u64, String, String)>> = BTreeMap::new();
+    for r in rows.as_array().unwrap() {
+        if r["shortlisted"] == true {
+            let cat = if r["category"] == "window" {
+                "window"
+            } else {
+                "individual"
+            };
+            let exact = r["total_exact"].as_str().unwrap();
+            // expected-shortlist.txt writes whole numbers without "/1"
+            let exact = exact.strip_suffix("/1").unwrap_or(exact).to_string();
+            got.entry(cat).or_default().push((
+                r["rank"].as_u64().unwrap(),
+                r["code"].as_str().unwrap().to_string(),
+                exact,
+            ));
+        }
+        assert_eq!(
+            r["tie_at_cutoff"], false,
+            "the example year has no tie at a quota line: {r}"
+        );
+    }
+    assert_eq!(got, expected());
+
+    // The special cases the example data carries.
+    let by_code = |code: &str| {
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["code"] == code)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(by_code("W2026-035")["status"], "unverified");
+    assert_eq!(by_code("P2026-042")["status"], "unverified");
+    assert_eq!(by_code("W2026-015")["status"], "vetoed");
+    assert_eq!(by_code("W2026-017")["satisfaction"], 98.0);
+    assert_eq!(by_code("W2026-017")["status"], "eligible");
+    assert_eq!(by_code("W2026-043")["status"], "below_threshold");
+    assert_eq!(by_code("P2026-027")["rank"], by_code("P2026-060")["rank"]);
+
+    insta::assert_snapshot!("cycle_rank_shortlist", env.ok(&["rank", "--shortlist"]));
+    insta::assert_snapshot!("cycle_explain_tie", env.ok(&["rank", "--explain", "P2026-027"]));
+    insta::assert_snapshot!(
+        "cycle_explain_at_threshold",
+        env.ok(&["rank", "--explain", "W2026-017"])
+    );
+}
+
+#[test]
+fn the_award_closes_the_records_until_the_term_is_reopened() {
+    let env = assessed_year();
+    env.ok(&["award", "grant"]);
+    assert_eq!(env.query::<i64>("SELECT count(*) FROM award"), 30);
+    assert_eq!(env.query::<String>("SELECT state FROM term"), "awarded");
+    let again = env.run(&["award", "grant"]);
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    assert_eq!(env.query::<i64>("SELECT count(*) FROM award"), 30);
+
+    insta::assert_snapshot!("cycle_notice", env.ok(&["award", "notice", "--date", "2026-12-01"]));
+    let dir = env.path("certificates");
+    env.ok(&["award", "certificates", "--out", &dir]);
+    let pages = std::fs::read_dir(&dir).unwrap().count();
+    assert!(pages >= 31, "30 certificates and an index, found {pages} files");
+
+    // Every assessment and intake write is refused on an awarded term, and writes nothing.
+    let audit_before: i64 = env.query("SELECT count(*) FROM audit");
+    for args in [
+        &[
+            "score",
+            "add",
+            "P2026-021",
+            "--source",
+            "joint",
+            "--evaluator",
+            "新评委",
+            "--points",
+            "20,20,20,20,20",
+        ][..],
+        &[
+            "inspect",
+            "add",
+            "P2026-111",
+            "--kind",
+            "covert",
+            "--date",
+            "2026-11-20",
+            "--finding",
+            "x",
+            "--deduction",
+            "5",
+        ],
+        &["inspect", "survey", "W2026-021", "--satisfied", "1", "--total", "50"],
+        &[
+            "veto",
+            "add",
+            "P2026-111",
+            "--reason",
+            "safety",
+            "--evidence",
+            "found late",
+        ],
+        &["nominate", "withdraw", "P2026-111", "--reason", "moved"],
+        &["nominate", "verify"],
+        &["nominate", "import", &example("nominations-zhenhai.csv")],
+    ] {
+        let err = env.fails(args);
+        assert!(err.contains("awarded"), "{args:?}: {err}");
+    }
+    assert_eq!(env.query::<i64>("SELECT count(*) FROM audit"), audit_before);
+
+    // A veto found after the award: reopen, veto, revoke the award; the number is not reused.
+    env.ok(&["term", "reopen", "--reason", "a veto found after the award"]);
+    env.ok(&[
+        "veto",
+        "add",
+        "P2026-111",
+        "--reason",
+        "discipline",
+        "--evidence",
+        "处分决定",
+    ]);
+    env.ok(&[
+        "award",
+        "revoke",
+        "P2026-111",
+        "--reason",
+        "one-vote veto found after the award",
+    ]);
+    let awards = json(&env.ok(&["award", "list", "--format", "json"]));
+    let revoked = awards
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["code"] == "P2026-111")
+        .unwrap();
+    assert_eq!(revoked["certificate"], "NBKA-2026-P-001");
+    let ranked = json(&env.ok(&["rank", "--category", "individual", "--format", "json"]));
+    let next = ranked.as_array().unwrap().iter().find(|r| r["rank"] == 20).unwrap();
+    assert_eq!(next["code"], "P2026-021", "the first one below the line moves up");
+    env.ok(&["award", "grant"]);
+    let number: String = env
+        .query("SELECT certificate FROM award a JOIN nomination n ON n.id = a.nomination WHERE n.code = 'P2026-021'");
+    assert_eq!(number, "NBKA-2026-P-021");
+}
