@@ -53,12 +53,12 @@ fn expected() -> BTreeMap<&'static str, Vec<(u64, String, String)>> {
             current = None;
         } else if let Some(cat) = current {
             let f: Vec<&str> = line.split_whitespace().collect();
-            if let [rank, code, exact, ..] = f[..] {
-                if let Ok(rank) = rank.parse() {
-                    out.entry(cat)
-                        .or_default()
-                        .push((rank, code.to_string(), exact.to_string()));
-                }
+            if let [rank, code, exact, ..] = f[..]
+                && let Ok(rank) = rank.parse()
+            {
+                out.entry(cat)
+                    .or_default()
+                    .push((rank, code.to_string(), exact.to_string()));
             }
         }
     }
