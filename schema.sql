@@ -6,8 +6,8 @@
 --
 -- Rows of the official record are never deleted: a nomination is withdrawn, a sheet is
 -- replaced, a veto or an award is revoked, each with who, when and why. The triggers at
--- the end refuse deletes, edits of the audit record and any change to a closed term,
--- even from a hand edit with sqlite3.
+-- the end refuse deletes, edits of the audit record, edits of a revoked veto or award,
+-- and any change to a term that is not open, even from a hand edit with sqlite3.
 
 CREATE TABLE term (
     year        INTEGER PRIMARY KEY CHECK (year BETWEEN 2000 AND 2999),
@@ -222,54 +222,69 @@ WHEN EXISTS (
         (c.idx = 5 AND (NEW.c5 > c.max OR NEW.c5 % s.step <> 0))))
 BEGIN SELECT RAISE(ABORT, 'a mark is outside the term''s scheme'); END;
 
--- A closed term does not change.
+-- A closed term does not change; an awarded one changes only by revoking an award or
+-- by reopening it.
 CREATE TRIGGER term_closed_update BEFORE UPDATE ON term
-WHEN OLD.state = 'closed' AND NEW.state = 'closed'
-BEGIN SELECT RAISE(ABORT, 'the term is closed'); END;
+WHEN OLD.state = 'closed' AND (NEW.state <> 'open' OR NEW.year IS NOT OLD.year OR NEW.title IS NOT OLD.title
+    OR NEW.deadline IS NOT OLD.deadline OR NEW.opened_at IS NOT OLD.opened_at OR NEW.opened_by IS NOT OLD.opened_by)
+BEGIN SELECT RAISE(ABORT, 'the term is closed: it can only be reopened'); END;
 CREATE TRIGGER scheme_closed BEFORE UPDATE ON scheme
-WHEN (SELECT state FROM term WHERE year = OLD.term) = 'closed'
-BEGIN SELECT RAISE(ABORT, 'the term is closed'); END;
+WHEN (SELECT state FROM term WHERE year = OLD.term) <> 'open'
+BEGIN SELECT RAISE(ABORT, 'the term is not open: awarded or closed'); END;
 CREATE TRIGGER scheme_category_closed BEFORE UPDATE ON scheme_category
-WHEN (SELECT state FROM term WHERE year = OLD.term) = 'closed'
-BEGIN SELECT RAISE(ABORT, 'the term is closed'); END;
+WHEN (SELECT state FROM term WHERE year = OLD.term) <> 'open'
+BEGIN SELECT RAISE(ABORT, 'the term is not open: awarded or closed'); END;
 CREATE TRIGGER criterion_closed BEFORE UPDATE ON criterion
-WHEN (SELECT state FROM term WHERE year = OLD.term) = 'closed'
-BEGIN SELECT RAISE(ABORT, 'the term is closed'); END;
+WHEN (SELECT state FROM term WHERE year = OLD.term) <> 'open'
+BEGIN SELECT RAISE(ABORT, 'the term is not open: awarded or closed'); END;
 CREATE TRIGGER nomination_closed_insert BEFORE INSERT ON nomination
-WHEN (SELECT state FROM term WHERE year = NEW.term) = 'closed'
-BEGIN SELECT RAISE(ABORT, 'the term is closed'); END;
+WHEN (SELECT state FROM term WHERE year = NEW.term) <> 'open'
+BEGIN SELECT RAISE(ABORT, 'the term is not open: awarded or closed'); END;
 CREATE TRIGGER nomination_closed_update BEFORE UPDATE ON nomination
-WHEN (SELECT state FROM term WHERE year = OLD.term) = 'closed'
-BEGIN SELECT RAISE(ABORT, 'the term is closed'); END;
+WHEN (SELECT state FROM term WHERE year = OLD.term) <> 'open'
+BEGIN SELECT RAISE(ABORT, 'the term is not open: awarded or closed'); END;
 CREATE TRIGGER sheet_closed_insert BEFORE INSERT ON sheet
-WHEN (SELECT t.state FROM nomination n JOIN term t ON t.year = n.term WHERE n.id = NEW.nomination) = 'closed'
-BEGIN SELECT RAISE(ABORT, 'the term is closed'); END;
+WHEN (SELECT t.state FROM nomination n JOIN term t ON t.year = n.term WHERE n.id = NEW.nomination) <> 'open'
+BEGIN SELECT RAISE(ABORT, 'the term is not open: awarded or closed'); END;
 CREATE TRIGGER sheet_closed_update BEFORE UPDATE ON sheet
-WHEN (SELECT t.state FROM nomination n JOIN term t ON t.year = n.term WHERE n.id = OLD.nomination) = 'closed'
-BEGIN SELECT RAISE(ABORT, 'the term is closed'); END;
+WHEN (SELECT t.state FROM nomination n JOIN term t ON t.year = n.term WHERE n.id = OLD.nomination) <> 'open'
+BEGIN SELECT RAISE(ABORT, 'the term is not open: awarded or closed'); END;
 CREATE TRIGGER finding_closed_insert BEFORE INSERT ON finding
-WHEN (SELECT t.state FROM nomination n JOIN term t ON t.year = n.term WHERE n.id = NEW.nomination) = 'closed'
-BEGIN SELECT RAISE(ABORT, 'the term is closed'); END;
+WHEN (SELECT t.state FROM nomination n JOIN term t ON t.year = n.term WHERE n.id = NEW.nomination) <> 'open'
+BEGIN SELECT RAISE(ABORT, 'the term is not open: awarded or closed'); END;
 CREATE TRIGGER finding_no_change BEFORE UPDATE ON finding
 BEGIN SELECT RAISE(ABORT, 'a finding is never edited'); END;
 CREATE TRIGGER finding_no_delete BEFORE DELETE ON finding
 BEGIN SELECT RAISE(ABORT, 'a finding is never deleted'); END;
 CREATE TRIGGER survey_closed_insert BEFORE INSERT ON survey
-WHEN (SELECT t.state FROM nomination n JOIN term t ON t.year = n.term WHERE n.id = NEW.nomination) = 'closed'
-BEGIN SELECT RAISE(ABORT, 'the term is closed'); END;
+WHEN (SELECT t.state FROM nomination n JOIN term t ON t.year = n.term WHERE n.id = NEW.nomination) <> 'open'
+BEGIN SELECT RAISE(ABORT, 'the term is not open: awarded or closed'); END;
 CREATE TRIGGER survey_no_change BEFORE UPDATE ON survey
 BEGIN SELECT RAISE(ABORT, 'a survey is never edited'); END;
 CREATE TRIGGER survey_no_delete BEFORE DELETE ON survey
 BEGIN SELECT RAISE(ABORT, 'a survey is never deleted'); END;
 CREATE TRIGGER veto_closed_insert BEFORE INSERT ON veto
-WHEN (SELECT t.state FROM nomination n JOIN term t ON t.year = n.term WHERE n.id = NEW.nomination) = 'closed'
-BEGIN SELECT RAISE(ABORT, 'the term is closed'); END;
+WHEN (SELECT t.state FROM nomination n JOIN term t ON t.year = n.term WHERE n.id = NEW.nomination) <> 'open'
+BEGIN SELECT RAISE(ABORT, 'the term is not open: awarded or closed'); END;
 CREATE TRIGGER veto_closed_update BEFORE UPDATE ON veto
-WHEN (SELECT t.state FROM nomination n JOIN term t ON t.year = n.term WHERE n.id = OLD.nomination) = 'closed'
-BEGIN SELECT RAISE(ABORT, 'the term is closed'); END;
+WHEN (SELECT t.state FROM nomination n JOIN term t ON t.year = n.term WHERE n.id = OLD.nomination) <> 'open'
+BEGIN SELECT RAISE(ABORT, 'the term is not open: awarded or closed'); END;
 CREATE TRIGGER award_closed_insert BEFORE INSERT ON award
 WHEN (SELECT state FROM term WHERE year = NEW.term) = 'closed'
 BEGIN SELECT RAISE(ABORT, 'the term is closed'); END;
 CREATE TRIGGER award_closed_update BEFORE UPDATE ON award
 WHEN (SELECT state FROM term WHERE year = OLD.term) = 'closed'
 BEGIN SELECT RAISE(ABORT, 'the term is closed'); END;
+
+-- A veto or an award changes once only: when it is revoked. A revoked one stays as it is.
+CREATE TRIGGER veto_revoke_only BEFORE UPDATE ON veto
+WHEN OLD.revoked_at IS NOT NULL OR NEW.id IS NOT OLD.id OR NEW.nomination IS NOT OLD.nomination
+    OR NEW.reason IS NOT OLD.reason OR NEW.evidence IS NOT OLD.evidence OR NEW.document IS NOT OLD.document
+    OR NEW.added_at IS NOT OLD.added_at OR NEW.added_by IS NOT OLD.added_by
+BEGIN SELECT RAISE(ABORT, 'a veto is only ever revoked, once'); END;
+CREATE TRIGGER award_revoke_only BEFORE UPDATE ON award
+WHEN OLD.revoked_at IS NOT NULL OR NEW.id IS NOT OLD.id OR NEW.nomination IS NOT OLD.nomination
+    OR NEW.term IS NOT OLD.term OR NEW.category IS NOT OLD.category OR NEW.serial IS NOT OLD.serial
+    OR NEW.certificate IS NOT OLD.certificate OR NEW.rank IS NOT OLD.rank OR NEW.total IS NOT OLD.total
+    OR NEW.decision IS NOT OLD.decision OR NEW.granted_at IS NOT OLD.granted_at OR NEW.granted_by IS NOT OLD.granted_by
+BEGIN SELECT RAISE(ABORT, 'an award is only ever revoked, once'); END;

@@ -38,6 +38,36 @@ pub struct Column {
 /// Headers that forms often carry and that are ignored.
 const SERIAL_HEADERS: &[&str] = &["序号", "no.", "no", "#"];
 
+/// Columns of free text, where a line break inside a quoted cell is kept; every other value
+/// is one line.
+const MULTILINE_KEYS: &[&str] = &["deeds", "finding", "note"];
+
+/// The line of a quote that opens a value and is never closed, which would swallow the rest
+/// of the file into one cell.
+fn unclosed_quote(text: &str) -> Option<u64> {
+    let mut chars = text.chars().peekable();
+    let (mut line, mut opened, mut quoted, mut field_start) = (1, 0, false, true);
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted => {
+                if chars.peek() == Some(&'"') {
+                    chars.next();
+                } else {
+                    quoted = false;
+                }
+            }
+            '"' if field_start => {
+                quoted = true;
+                opened = line;
+            }
+            '\n' => line += 1,
+            _ => {}
+        }
+        field_start = !quoted && matches!(c, ',' | '\n' | '\r');
+    }
+    quoted.then_some(opened)
+}
+
 /// A file decoded to text, its headers read.
 pub struct Decoded {
     pub name: String,
@@ -121,8 +151,26 @@ fn decode_bytes(bytes: &[u8], forced: Option<Encoding>) -> Result<(Encoding, Str
                     )
                 );
             }
-            if let Ok(t) = utf8(bytes) {
-                return Ok((Encoding::Utf8, t));
+            let e = match std::str::from_utf8(bytes) {
+                Ok(t) => return Ok((Encoding::Utf8, t.to_string())),
+                Err(e) => e,
+            };
+            // Chinese text in UTF-8 before the first bad byte means a mixed file, not GBK:
+            // decoding it all as GBK would turn every earlier character into nonsense.
+            let prefix = &bytes[..e.valid_up_to()];
+            if prefix.iter().any(|&b| b >= 0xE0) {
+                let line = prefix.iter().filter(|&&b| b == b'\n').count() + 1;
+                bail!(
+                    "{} {line}; {}",
+                    tr(
+                        "mixes encodings: it is UTF-8 up to a byte that is not, on line",
+                        "混用了编码：前面是 UTF-8，但其后出现非 UTF-8 字节，位于第"
+                    ),
+                    tr(
+                        "save it again from Excel as \"CSV UTF-8\", or name the encoding with --encoding",
+                        "行；请在 Excel 中重新另存为“CSV UTF-8”，或用 --encoding 指定编码"
+                    )
+                );
             }
             gbk(bytes).map(|t| (Encoding::Gbk, t)).ok_or_else(|| {
                 anyhow::anyhow!(
@@ -182,16 +230,16 @@ impl Decoded {
                 }
             }
         }
+        // Blank headers are the empty columns Excel leaves at the right; their cells must be empty.
+        let mut blank = Vec::new();
         let mut unknown = Vec::new();
         for (i, h) in self.headers.iter().enumerate() {
             let known = found.iter().flatten().any(|(pos, _)| *pos == i + 1);
             let serial = SERIAL_HEADERS.contains(&norm_header(h).as_str());
-            if !known && !serial {
-                unknown.push(if h.is_empty() {
-                    format!("{} {}", tr("(blank) at column", "（空）第"), i + 1)
-                } else {
-                    format!("\"{h}\"")
-                });
+            if h.trim().is_empty() {
+                blank.push(i);
+            } else if !known && !serial {
+                unknown.push(format!("\"{h}\""));
             }
         }
         let mut dup = Vec::new();
@@ -239,6 +287,17 @@ impl Decoded {
             bail!(msg);
         }
 
+        if let Some(line) = unclosed_quote(&self.text) {
+            bail!(
+                "{}: {} {line} {}",
+                self.name,
+                tr("a quote opened on line", "第"),
+                tr(
+                    "is never closed; every quoted value needs its closing \"",
+                    "行的引号没有闭合；每个带引号的值都需要结尾的 \""
+                )
+            );
+        }
         let mut reader = csv::ReaderBuilder::new()
             .flexible(true)
             .from_reader(self.text.as_bytes());
@@ -268,14 +327,46 @@ impl Decoded {
                 });
                 continue;
             }
-            let values = found
+            let mut bad = false;
+            for &i in &blank {
+                let v = rec.get(i).unwrap_or("").trim();
+                if !v.is_empty() {
+                    bad = true;
+                    problems.push(Problem {
+                        line,
+                        column: Some((i + 1, String::new())),
+                        value: v.to_string(),
+                        message: tr("a value under a column with no header", "该列没有表头，却填了内容").to_string(),
+                    });
+                }
+            }
+            let values: Vec<Option<String>> = found
                 .iter()
                 .map(|f| {
                     f.as_ref()
                         .map(|(pos, _)| rec.get(pos - 1).unwrap_or("").trim().to_string())
                 })
                 .collect();
-            rows.push(Row { line, values });
+            for ((col, f), v) in columns.iter().zip(&found).zip(&values) {
+                if let (Some((pos, header)), Some(v)) = (f, v) {
+                    if !MULTILINE_KEYS.contains(&col.key) && v.chars().any(char::is_control) {
+                        bad = true;
+                        problems.push(Problem {
+                            line,
+                            column: Some((*pos, header.clone())),
+                            value: v.escape_debug().to_string(),
+                            message: tr(
+                                "line breaks and control characters are not allowed in this column",
+                                "此列不能含换行符或控制字符",
+                            )
+                            .to_string(),
+                        });
+                    }
+                }
+            }
+            if !bad {
+                rows.push(Row { line, values });
+            }
         }
         problems.into_result()?;
         Ok(CsvFile {
@@ -450,6 +541,23 @@ mod tests {
     use super::*;
 
     #[test]
+    fn finds_an_unclosed_quote() {
+        assert_eq!(unclosed_quote("a,b\nx,\"y\nz\n"), Some(2));
+        assert_eq!(unclosed_quote("a,b\n\"x \"\"q\"\", y\",z\n\"m\nn\",o\n"), None);
+        assert_eq!(unclosed_quote("a,b\nx\"y,z\n"), None);
+        assert_eq!(unclosed_quote("a\n\"x\"\"\n"), Some(2));
+    }
+
+    #[test]
+    fn a_mixed_file_is_not_taken_for_gbk() {
+        let mut bytes = "名称,单位\n张三,".as_bytes().to_vec();
+        bytes.extend_from_slice(b"\xa3\xa1\n");
+        let e = decode_bytes(&bytes, None).unwrap_err().to_string();
+        assert!(e.contains("mixes encodings") && e.contains("line 2"), "{e}");
+        assert!(decode_bytes(&bytes, Some(Encoding::Gbk)).is_ok());
+    }
+
+    #[test]
     fn decodes_bom_utf8_and_gbk() {
         let (e, t) = decode_bytes(b"\xEF\xBB\xBFa,b", None).unwrap();
         assert_eq!((e, t.as_str()), (Encoding::Utf8, "a,b"));
@@ -469,7 +577,7 @@ mod tests {
             required: true,
         },
         Column {
-            key: "b",
+            key: "note",
             names: &["b"],
             required: true,
         },
@@ -483,6 +591,29 @@ mod tests {
             headers: vec!["a".into(), "b".into()],
         };
         d.parse(COLS).unwrap().rows.iter().map(|r| r.line).collect()
+    }
+
+    #[test]
+    fn a_line_break_is_refused_outside_free_text_and_blank_columns_must_stay_empty() {
+        let d = |text: &str, headers: &[&str]| Decoded {
+            name: "t.csv".into(),
+            encoding: Encoding::Utf8,
+            text: text.into(),
+            headers: headers.iter().map(|h| h.to_string()).collect(),
+        };
+        let e = d("a,b\n\"x\ny\",z\n", &["a", "b"])
+            .parse(COLS)
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(e.contains("line 2, column 1 (a)") && e.contains("line breaks"), "{e}");
+        assert!(d("a,b,,\n1,2,,\n", &["a", "b", "", ""]).parse(COLS).is_ok());
+        let e = d("a,b,\n1,2,x\n", &["a", "b", ""])
+            .parse(COLS)
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(e.contains("column 3") && e.contains("no header"), "{e}");
     }
 
     #[test]

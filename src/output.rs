@@ -57,6 +57,14 @@ impl Cell {
             Cell::Null => String::new(),
         }
     }
+    /// For CSV, which spreadsheets and scripts read: plain numbers and true/false.
+    fn machine_text(&self) -> String {
+        match self {
+            Cell::Num(f, _) => f.to_string(),
+            Cell::Bool(b) => b.to_string(),
+            _ => self.text(),
+        }
+    }
     fn json(&self) -> Value {
         match self {
             Cell::Text(s) => Value::String(s.clone()),
@@ -143,7 +151,7 @@ impl Listing {
                 let mut w = csv::Writer::from_writer(Vec::new());
                 w.write_record(self.cols.iter().map(|c| c.key))?;
                 for r in &self.rows {
-                    w.write_record(r.iter().map(|c| c.text()))?;
+                    w.write_record(r.iter().map(|c| c.machine_text()))?;
                 }
                 String::from_utf8(w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?)?
             }

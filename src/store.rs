@@ -133,6 +133,18 @@ pub fn load_scheme(conn: &Connection, year: i32) -> Result<Scheme> {
         )?
         .query_row([year], |r| {
             let order: String = r.get(7)?;
+            let order = order
+                .split(',')
+                .map(|k| {
+                    OrderKey::parse(k).ok_or_else(|| {
+                        rusqlite::Error::FromSqlConversionFailure(
+                            7,
+                            rusqlite::types::Type::Text,
+                            format!("unknown order key \"{k}\"").into(),
+                        )
+                    })
+                })
+                .collect::<rusqlite::Result<Vec<_>>>()?;
             Ok(Scheme {
                 weight_self: r.get(0)?,
                 weight_joint: r.get(1)?,
@@ -141,7 +153,7 @@ pub fn load_scheme(conn: &Connection, year: i32) -> Result<Scheme> {
                 min_joint: r.get::<_, i64>(4)? as usize,
                 trim_from: r.get::<_, i64>(5)? as usize,
                 inspection_base: r.get(6)?,
-                order: order.split(',').filter_map(OrderKey::parse).collect(),
+                order,
                 ..Scheme::default()
             })
         })
@@ -188,6 +200,8 @@ pub fn load_scheme(conn: &Connection, year: i32) -> Result<Scheme> {
             *slot = c;
         }
     }
+    s.validate()
+        .with_context(|| format!("the scheme of the {year} term is damaged"))?;
     Ok(s)
 }
 

@@ -14,7 +14,8 @@ use crate::store::resolve_term;
 /// Show the audit record of the term: every change, who made it and when
 ///
 /// The record is append-only: imports, scores, findings, vetoes, awards, revocations and
-/// every change of the term itself, oldest first.
+/// every change of the term itself, oldest first. Changes to the groups and units, which
+/// belong to no one term, are shown with every term.
 ///
 /// Example:
 ///   pingxuan audit
@@ -41,7 +42,7 @@ pub fn run(ctx: &Ctx, db: Option<&Db>, args: AuditArgs) -> Result<()> {
     // LIKE would treat "_" in an action name as a wildcard; compare the prefix exactly.
     let mut st = db.conn.prepare_cached(
         "SELECT id, at, operator, action, target, detail FROM audit
-         WHERE term = ?1 AND substr(action, 1, length(?2)) = ?2
+         WHERE (term = ?1 OR term IS NULL) AND substr(action, 1, length(?2)) = ?2
          ORDER BY id DESC LIMIT ?3",
     )?;
     let limit = args.limit.map(|n| n as i64).unwrap_or(-1);

@@ -67,22 +67,38 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Rank(_) | Command::Audit(_) => Access::Read,
         Command::Award(a) => a.access(),
     };
+    let path = db_path(&cli);
+    // A write to a file that does not exist yet creates it; if the command then fails,
+    // the new file goes again, so that a refused first command leaves nothing behind.
+    let created = access == Access::Write && !path.exists();
     let db = match access {
         Access::None => None,
-        Access::Read => Some(Db::open(&db_path(&cli), false)?),
-        Access::Write => Some(Db::open(&db_path(&cli), true)?),
+        Access::Read => Some(Db::open(&path, false)?),
+        Access::Write => Some(Db::open(&path, true)?),
     };
-    let db = db.as_ref();
-    match cli.command {
-        Command::Term(a) => term::run(&ctx, db, a),
-        Command::Org(a) => org::run(&ctx, db, a),
-        Command::Nominate(a) => nominate::run(&ctx, db, a),
-        Command::Score(a) => score::run(&ctx, db, a),
-        Command::Inspect(a) => inspect::run(&ctx, db, a),
-        Command::Veto(a) => veto::run(&ctx, db, a),
-        Command::Rank(a) => rank::run(&ctx, db, a),
-        Command::Award(a) => award::run(&ctx, db, a),
-        Command::Audit(a) => audit::run(&ctx, db, a),
+    let result = dispatch(&ctx, db.as_ref(), cli.command);
+    if result.is_err() && created {
+        drop(db);
+        for suffix in ["", "-wal", "-shm"] {
+            let mut p = path.clone().into_os_string();
+            p.push(suffix);
+            let _ = std::fs::remove_file(p);
+        }
+    }
+    result
+}
+
+fn dispatch(ctx: &Ctx, db: Option<&Db>, command: Command) -> Result<()> {
+    match command {
+        Command::Term(a) => term::run(ctx, db, a),
+        Command::Org(a) => org::run(ctx, db, a),
+        Command::Nominate(a) => nominate::run(ctx, db, a),
+        Command::Score(a) => score::run(ctx, db, a),
+        Command::Inspect(a) => inspect::run(ctx, db, a),
+        Command::Veto(a) => veto::run(ctx, db, a),
+        Command::Rank(a) => rank::run(ctx, db, a),
+        Command::Award(a) => award::run(ctx, db, a),
+        Command::Audit(a) => audit::run(ctx, db, a),
     }
 }
 

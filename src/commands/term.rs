@@ -188,14 +188,13 @@ fn open(
         None => Scheme::default(),
     };
     let tx = db.begin()?;
-    if find_term(&tx, year)?.is_some() {
+    if let Some(t) = find_term(&tx, year)? {
         bail!(
-            "{} {year} {}",
+            "{} {year} {} ({}); {} `pingxuan --term {year} term show`",
             tr("the term", "届期"),
-            tr(
-                "is already open; see `pingxuan term show`",
-                "已经开启，请查看 `pingxuan term show`"
-            )
+            tr("is already open", "已经开启"),
+            t.state.label(),
+            tr("see", "请查看")
         );
     }
     tx.execute(

@@ -5,4 +5,5 @@ mod common;
 mod cycle;
 mod decide;
 mod intake;
+mod robust;
 mod term;

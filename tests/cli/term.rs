@@ -111,3 +111,98 @@ fn a_closed_term_does_not_change_until_reopened_with_a_reason() {
     let reason: String = env.query("SELECT detail FROM audit WHERE action = 'term.reopen'");
     assert!(reason.contains("a late appeal"));
 }
+
+#[test]
+fn a_refused_first_command_leaves_no_file() {
+    let env = Env::new();
+    let err = env.fails(&["term", "open", "1999"]);
+    assert!(err.contains("1999"), "{err}");
+    assert!(!env.db().exists());
+    // An existing database is never removed, whatever fails.
+    env.ok(&["term", "open", "2026"]);
+    env.fails(&["term", "open", "2026"]);
+    assert!(env.db().exists());
+}
+
+#[test]
+fn the_database_refuses_hand_edits_of_the_official_record() {
+    let env = Env::with_term();
+    env.ok(&["org", "add-group", "北仑单位共建片组", "--kind", "unit"]);
+    env.ok(&[
+        "org",
+        "add-unit",
+        "北仑海关",
+        "--group",
+        "北仑单位共建片组",
+        "--has-window",
+        "yes",
+    ]);
+    env.ok(&[
+        "nominate",
+        "add",
+        "--category",
+        "individual",
+        "--name",
+        "张三",
+        "--unit",
+        "北仑海关",
+        "--deeds",
+        "全年无差错",
+    ]);
+    env.ok(&[
+        "veto",
+        "add",
+        "P2026-001",
+        "--reason",
+        "safety",
+        "--evidence",
+        "事故认定书",
+    ]);
+    env.ok(&["veto", "revoke", "1", "--reason", "认定书已撤销"]);
+    let c = rusqlite::Connection::open(env.db()).unwrap();
+    // A revoked veto keeps who, when and why.
+    assert!(c.execute("UPDATE veto SET revoke_reason = 'other'", []).is_err());
+    assert!(
+        c.execute(
+            "UPDATE veto SET revoked_at = NULL, revoked_by = NULL, revoke_reason = NULL",
+            []
+        )
+        .is_err()
+    );
+    // An awarded term takes no new records, even by hand.
+    c.execute("UPDATE term SET state = 'awarded'", []).unwrap();
+    assert!(c.execute("UPDATE nomination SET deeds = 'x'", []).is_err());
+    c.execute("UPDATE term SET state = 'closed'", []).unwrap();
+    // A closed term can only be reopened, nothing else about it changes.
+    assert!(
+        c.execute("UPDATE term SET state = 'open', title = 'changed'", [])
+            .is_err()
+    );
+    assert!(c.execute("UPDATE term SET title = 'changed'", []).is_err());
+    c.execute("UPDATE term SET state = 'open'", []).unwrap();
+}
+
+#[test]
+fn a_damaged_scheme_is_refused_not_guessed() {
+    let env = Env::with_term();
+    let c = rusqlite::Connection::open(env.db()).unwrap();
+    c.execute("UPDATE scheme SET order_keys = 'totl,joint'", []).unwrap();
+    drop(c);
+    let err = env.fails(&["rank"]);
+    assert!(err.contains("totl"), "{err}");
+}
+
+#[test]
+fn the_audit_record_shows_organisation_changes_with_the_term() {
+    let env = Env::with_term();
+    env.ok(&["org", "add-group", "北仑单位共建片组", "--kind", "unit"]);
+    let rows = json(&env.ok(&["audit", "--format", "json"]));
+    let actions: Vec<&str> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["action"].as_str().unwrap())
+        .collect();
+    assert!(actions.contains(&"term.open"), "{actions:?}");
+    assert!(actions.iter().any(|a| a.starts_with("org.")), "{actions:?}");
+}

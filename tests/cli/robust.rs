@@ -1,0 +1,117 @@
+//! Files as they really arrive: damaged quoting, mixed encodings, Excel's blank columns.
+
+use crate::common::Env;
+
+fn with_org() -> Env {
+    let env = Env::with_term();
+    env.ok(&["org", "add-group", "北仑单位共建片组", "--kind", "unit"]);
+    env.ok(&[
+        "org",
+        "add-unit",
+        "北仑海关",
+        "--group",
+        "北仑单位共建片组",
+        "--has-window",
+        "yes",
+    ]);
+    env
+}
+
+const HEAD: &str = "类别,名称,单位,片组,主要事迹\n";
+
+#[test]
+fn an_unclosed_quote_is_named_with_its_line() {
+    let env = with_org();
+    let p = env.write(
+        "n.csv",
+        &format!("{HEAD}个人,张三,北仑海关,北仑单位共建片组,\"全年无差错\n个人,李四,北仑海关,北仑单位共建片组,好\n"),
+    );
+    let err = env.fails(&["nominate", "import", p.to_str().unwrap()]);
+    assert!(
+        err.contains("n.csv") && err.contains("line 2") && err.contains("never closed"),
+        "{err}"
+    );
+    assert_eq!(env.query::<i64>("SELECT count(*) FROM nomination"), 0);
+}
+
+#[test]
+fn a_file_of_mixed_encodings_is_refused_not_garbled() {
+    let env = with_org();
+    let mut bytes = format!("{HEAD}个人,张三,北仑海关,北仑单位共建片组,全年").into_bytes();
+    bytes.extend_from_slice(b"\xa3\xa1\n"); // a GBK full-width "!" in a UTF-8 file
+    let p = env.write_bytes("m.csv", &bytes);
+    let err = env.fails(&["nominate", "import", p.to_str().unwrap()]);
+    assert!(err.contains("m.csv") && err.contains("mixes encodings"), "{err}");
+    assert_eq!(env.query::<i64>("SELECT count(*) FROM nomination"), 0);
+}
+
+#[test]
+fn excel_blank_columns_are_ignored_but_a_line_break_in_a_name_is_not() {
+    let env = with_org();
+    let p = env.write_gbk(
+        "n.csv",
+        "类别,名称,单位,片组,主要事迹,,\r\n个人,张三,北仑海关,北仑单位共建片组,\"全年\r\n无差错\",,\r\n",
+    );
+    env.ok(&["nominate", "import", p.to_str().unwrap()]);
+    assert_eq!(env.query::<String>("SELECT deeds FROM nomination"), "全年\r\n无差错");
+    let p = env.write(
+        "bad.csv",
+        &format!("{HEAD}个人,\"王\n五\",北仑海关,北仑单位共建片组,好\n"),
+    );
+    let err = env.fails(&["nominate", "import", p.to_str().unwrap()]);
+    assert!(err.contains("line 2") && err.contains("line breaks"), "{err}");
+}
+
+#[test]
+fn csv_output_carries_plain_numbers_and_booleans() {
+    let env = with_org();
+    env.ok(&[
+        "nominate",
+        "add",
+        "--category",
+        "individual",
+        "--name",
+        "张三",
+        "--unit",
+        "北仑海关",
+        "--deeds",
+        "好",
+        "--submitted-on",
+        "2026-10-20",
+    ]);
+    env.ok(&["nominate", "verify"]);
+    env.ok(&[
+        "score",
+        "add",
+        "P2026-001",
+        "--source",
+        "self",
+        "--points",
+        "18,18,18,18,18",
+    ]);
+    for (who, pts) in [
+        ("甲", "17,17,17,17,17.5"),
+        ("乙", "18,18,18,18,18"),
+        ("丙", "19,19,19,19,19"),
+    ] {
+        env.ok(&[
+            "score",
+            "add",
+            "P2026-001",
+            "--source",
+            "joint",
+            "--evaluator",
+            who,
+            "--points",
+            pts,
+        ]);
+    }
+    let csv = env.ok(&["rank", "--format", "csv"]);
+    let mut rdr = csv::Reader::from_reader(csv.as_bytes());
+    let headers = rdr.headers().unwrap().clone();
+    let row = rdr.records().next().unwrap().unwrap();
+    let get = |k: &str| row[headers.iter().position(|h| h == k).unwrap()].to_string();
+    assert_eq!(get("joint"), "90.1667", "a repeating decimal is a plain number in CSV");
+    assert_eq!(get("shortlisted"), "true");
+    assert_eq!(get("total_exact"), "1117/12");
+}
