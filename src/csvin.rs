@@ -348,20 +348,21 @@ impl Decoded {
                 })
                 .collect();
             for ((col, f), v) in columns.iter().zip(&found).zip(&values) {
-                if let (Some((pos, header)), Some(v)) = (f, v) {
-                    if !MULTILINE_KEYS.contains(&col.key) && v.chars().any(char::is_control) {
-                        bad = true;
-                        problems.push(Problem {
-                            line,
-                            column: Some((*pos, header.clone())),
-                            value: v.escape_debug().to_string(),
-                            message: tr(
-                                "line breaks and control characters are not allowed in this column",
-                                "此列不能含换行符或控制字符",
-                            )
-                            .to_string(),
-                        });
-                    }
+                if let (Some((pos, header)), Some(v)) = (f, v)
+                    && !MULTILINE_KEYS.contains(&col.key)
+                    && v.chars().any(char::is_control)
+                {
+                    bad = true;
+                    problems.push(Problem {
+                        line,
+                        column: Some((*pos, header.clone())),
+                        value: v.escape_debug().to_string(),
+                        message: tr(
+                            "line breaks and control characters are not allowed in this column",
+                            "此列不能含换行符或控制字符",
+                        )
+                        .to_string(),
+                    });
                 }
             }
             if !bad {
