@@ -18,7 +18,7 @@ use crate::store::{
 };
 use crate::values::{Category, fmt_points, parse_date};
 
-/// Open, show and close the year's term (届) and its scheme.
+/// Open, show and close the year's term (届) and its scheme
 ///
 /// Example:
 ///   pingxuan term open 2026

@@ -206,3 +206,27 @@ fn the_audit_record_shows_organisation_changes_with_the_term() {
     assert!(actions.contains(&"term.open"), "{actions:?}");
     assert!(actions.iter().any(|a| a.starts_with("org.")), "{actions:?}");
 }
+
+#[test]
+fn help_texts() {
+    let env = Env::new();
+    let help = |args: &[&str]| {
+        let out = env
+            .cmd()
+            .env("COLUMNS", "100")
+            .args(args)
+            .arg("--help")
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    insta::assert_snapshot!("help_pingxuan", help(&[]));
+    insta::assert_snapshot!("help_term", help(&["term"]));
+    for sub in ["open", "list", "show", "scheme", "close", "reopen"] {
+        insta::assert_snapshot!(format!("help_term_{sub}"), help(&["term", sub]));
+    }
+    for sub in ["show", "export", "import"] {
+        insta::assert_snapshot!(format!("help_term_scheme_{sub}"), help(&["term", "scheme", sub]));
+    }
+}
