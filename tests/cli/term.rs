@@ -230,3 +230,37 @@ fn help_texts() {
         insta::assert_snapshot!(format!("help_term_scheme_{sub}"), help(&["term", "scheme", sub]));
     }
 }
+
+#[test]
+fn the_language_follows_the_environment_unless_named() {
+    let env = Env::with_term();
+    let zh = env
+        .cmd()
+        .env("LANG", "zh_CN.UTF-8")
+        .args(["term", "list"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&zh.stdout).contains("年度"));
+    let en = env
+        .cmd()
+        .env("LC_ALL", "en_US.UTF-8")
+        .env("LANG", "zh_CN.UTF-8")
+        .args(["term", "list"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&en.stdout).contains("year"));
+    let named = env
+        .cmd()
+        .env("LANG", "zh_CN.UTF-8")
+        .args(["term", "list", "--lang", "en"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&named.stdout).contains("deadline"));
+    let err = env
+        .cmd()
+        .env("LANG", "zh_CN.UTF-8")
+        .args(["term", "open", "2026"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&err.stderr).contains("错误"));
+}
