@@ -104,10 +104,9 @@ pub fn resolve_term(conn: &Connection, ctx: &Ctx) -> Result<Term> {
 
 /// The term for a command that changes its records: it must be open.
 pub fn writable_term(conn: &Connection, ctx: &Ctx) -> Result<Term> {
-    let t = resolve_term(conn, ctx)?;
-    match t.state {
-        TermState::Open => Ok(t),
-        TermState::Awarded => bail!(
+    let t = term_not_closed(conn, ctx)?;
+    if t.state == TermState::Awarded {
+        bail!(
             "{} {} {}",
             tr("the", ""),
             t.year,
@@ -115,14 +114,24 @@ pub fn writable_term(conn: &Connection, ctx: &Ctx) -> Result<Term> {
                 "term has been awarded; its records change only after `pingxuan term reopen --reason TEXT`",
                 "届已授奖，须先执行 `pingxuan term reopen --reason 理由` 才能修改"
             )
-        ),
-        TermState::Closed => bail!(
+        );
+    }
+    Ok(t)
+}
+
+/// The term for a command that may act on an awarded term but not on a closed one (granting
+/// and revoking awards, closing the term): a closed term does not change.
+pub fn term_not_closed(conn: &Connection, ctx: &Ctx) -> Result<Term> {
+    let t = resolve_term(conn, ctx)?;
+    if t.state == TermState::Closed {
+        bail!(
             "{} {} {}",
             tr("the", ""),
             t.year,
             tr("term is closed and does not change", "届已结束，记录不可更改")
-        ),
+        );
     }
+    Ok(t)
 }
 
 pub fn load_scheme(conn: &Connection, year: i32) -> Result<Scheme> {

@@ -14,11 +14,12 @@ use serde_json::json;
 
 use super::rank::{both, exact_cell};
 use super::{Access, Ctx, need};
+use crate::core::award::{self, Basis};
 use crate::db::{Db, audit, now};
 use crate::documents::{self, Awardee, NoticeData};
 use crate::i18n::tr;
 use crate::output::{Cell, Format, Listing, col, out, say};
-use crate::store::{TermState, nominee_by_code, resolve_term};
+use crate::store::{nominee_by_code, resolve_term, term_not_closed};
 use crate::values::{Category, parse_date};
 
 /// Grant the awards of the term, revoke one, and print the notice and the certificates
@@ -159,12 +160,8 @@ pub fn run(ctx: &Ctx, db: Option<&Db>, args: AwardArgs) -> Result<()> {
 }
 
 /// The decision as people read it; the record keeps the English words.
-pub(crate) fn decision_label(d: &str) -> String {
-    match d {
-        grant::SHORTLISTED => tr("shortlisted", "名额内入围").to_string(),
-        grant::INCLUDED => tr("included by the committee", "评委会决定纳入").to_string(),
-        other => other.to_string(),
-    }
+fn decision_label(d: &str) -> String {
+    Basis::from_code(d).map_or_else(|| d.to_string(), |b| b.label().to_string())
 }
 
 /// A stored exact total, "a/b" points, as a cell.
@@ -179,10 +176,63 @@ fn total_cell(text: &str) -> Cell {
     }
 }
 
-fn list(ctx: &Ctx, conn: &Connection) -> Result<()> {
-    let term = resolve_term(conn, ctx)?;
-    let data = matches!(ctx.format, Format::Json | Format::Csv);
-    let mut l = Listing::new(vec![
+/// One award of the term as it is recorded.
+struct AwardRow {
+    code: String,
+    category: Category,
+    name: String,
+    unit: String,
+    group: String,
+    certificate: String,
+    rank: Option<i64>,
+    /// Exact, "a/b" points.
+    total: String,
+    decision: String,
+    granted_at: String,
+    revoked_at: Option<String>,
+    revoke_reason: Option<String>,
+}
+
+/// Every award of the term, active and revoked, by category and certificate number.
+fn awards(conn: &Connection, year: i32) -> Result<Vec<AwardRow>> {
+    let mut st = conn.prepare_cached(
+        "SELECT n.code, a.category, n.name, u.name, g.name, a.certificate, a.rank, a.total, a.decision,
+                a.granted_at, a.revoked_at, a.revoke_reason
+         FROM award a JOIN nomination n ON n.id = a.nomination JOIN unit u ON u.id = n.unit_id
+         JOIN org_group g ON g.id = n.group_id
+         WHERE a.term = ?1 ORDER BY a.category = 'individual', a.serial",
+    )?;
+    let rows = st.query_map([year], |r| {
+        Ok(AwardRow {
+            code: r.get(0)?,
+            category: r.get(1)?,
+            name: r.get(2)?,
+            unit: r.get(3)?,
+            group: r.get(4)?,
+            certificate: r.get(5)?,
+            rank: r.get(6)?,
+            total: r.get(7)?,
+            decision: r.get(8)?,
+            granted_at: r.get(9)?,
+            revoked_at: r.get(10)?,
+            revoke_reason: r.get(11)?,
+        })
+    })?;
+    rows.collect::<rusqlite::Result<_>>().context("reading the awards")
+}
+
+/// What a listing of awards shows: the grant, or the grant with its record (when granted,
+/// whether revoked and why).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Show {
+    Grant,
+    Record,
+}
+
+/// The one listing of awards, for `award list` and for what `award grant` has granted.
+fn award_listing(rows: &[AwardRow], format: Format, show: Show) -> Listing {
+    let data = matches!(format, Format::Json | Format::Csv);
+    let mut cols = vec![
         col("code", tr("code", "编号")),
         col("category", tr("category", "类别")),
         col("name", tr("name", "名称")),
@@ -192,49 +242,52 @@ fn list(ctx: &Ctx, conn: &Connection) -> Result<()> {
         col("rank", tr("rank", "名次")),
         col("total", tr("total", "总分")),
         col("decision", tr("decision", "决定")),
-        col("granted_at", tr("granted", "授予时间")),
-        col("status", tr("status", "状态")),
-        col("revoke_reason", tr("revoke reason", "撤销理由")),
-    ]);
-    let mut st = conn.prepare_cached(
-        "SELECT n.code, a.category, n.name, u.name, g.name, a.certificate, a.rank, a.total, a.decision,
-                a.granted_at, a.revoked_at, a.revoke_reason
-         FROM award a JOIN nomination n ON n.id = a.nomination JOIN unit u ON u.id = n.unit_id
-         JOIN org_group g ON g.id = n.group_id
-         WHERE a.term = ?1 ORDER BY a.category = 'individual', a.serial",
-    )?;
-    let rows = st.query_map([term.year], |r| {
-        let cat: Category = r.get(1)?;
-        let total: String = r.get(7)?;
-        let decision: String = r.get(8)?;
-        let revoked: Option<String> = r.get(10)?;
-        Ok(vec![
-            Cell::Text(r.get(0)?),
-            Cell::Text(if data { cat.code() } else { cat.label() }.to_string()),
-            Cell::Text(r.get(2)?),
-            Cell::Text(r.get(3)?),
-            Cell::Text(r.get(4)?),
-            Cell::Text(r.get(5)?),
-            r.get::<_, Option<i64>>(6)?.into(),
-            total_cell(&total),
-            Cell::Text(if data { decision } else { decision_label(&decision) }),
-            Cell::Text(r.get(9)?),
-            Cell::Text(
-                match (revoked.is_some(), data) {
-                    (false, true) => "active",
-                    (true, true) => "revoked",
-                    (false, false) => tr("active", "有效"),
-                    (true, false) => tr("revoked", "已撤销"),
-                }
-                .to_string(),
-            ),
-            r.get::<_, Option<String>>(11)?.into(),
-        ])
-    })?;
-    for row in rows {
-        l.push(row.context("reading the awards")?);
+    ];
+    if show == Show::Record {
+        cols.extend([
+            col("granted_at", tr("granted", "授予时间")),
+            col("status", tr("status", "状态")),
+            col("revoke_reason", tr("revoke reason", "撤销理由")),
+        ]);
     }
-    l.print(ctx.format)
+    let mut l = Listing::new(cols);
+    for a in rows {
+        let mut cells = vec![
+            a.code.clone().into(),
+            Cell::Text(if data { a.category.code() } else { a.category.label() }.to_string()),
+            a.name.clone().into(),
+            a.unit.clone().into(),
+            a.group.clone().into(),
+            a.certificate.clone().into(),
+            a.rank.into(),
+            total_cell(&a.total),
+            Cell::Text(if data {
+                a.decision.clone()
+            } else {
+                decision_label(&a.decision)
+            }),
+        ];
+        if show == Show::Record {
+            let status = match (a.revoked_at.is_some(), data) {
+                (false, true) => "active",
+                (true, true) => "revoked",
+                (false, false) => tr("active", "有效"),
+                (true, false) => tr("revoked", "已撤销"),
+            };
+            cells.extend([
+                a.granted_at.clone().into(),
+                status.into(),
+                a.revoke_reason.clone().into(),
+            ]);
+        }
+        l.push(cells);
+    }
+    l
+}
+
+fn list(ctx: &Ctx, conn: &Connection) -> Result<()> {
+    let term = resolve_term(conn, ctx)?;
+    award_listing(&awards(conn, term.year)?, ctx.format, Show::Record).print(ctx.format)
 }
 
 fn revoke(ctx: &Ctx, db: &Db, code: &str, reason: &str, dry_run: bool) -> Result<()> {
@@ -245,15 +298,7 @@ fn revoke(ctx: &Ctx, db: &Db, code: &str, reason: &str, dry_run: bool) -> Result
         );
     }
     let tx = db.begin()?;
-    let term = resolve_term(&tx, ctx)?;
-    if term.state == TermState::Closed {
-        bail!(
-            "{} {} {}",
-            tr("the", ""),
-            term.year,
-            tr("term is closed and does not change", "届已结束，记录不可更改")
-        );
-    }
+    let term = term_not_closed(&tx, ctx)?;
     let n = nominee_by_code(&tx, term.year, code)?;
     let found: Option<(i64, String, Option<String>, Option<String>)> = tx
         .prepare_cached("SELECT id, certificate, revoked_at, revoke_reason FROM award WHERE nomination = ?1")?
@@ -433,6 +478,39 @@ fn notice(
     }
 }
 
+/// The page of one certificate, named by its number.
+fn certificate_file(certificate: &str) -> String {
+    format!("{certificate}.html")
+}
+
+/// Removes what an earlier run wrote into the folder and the awards no longer back: the pages
+/// of the term's certificates not among `awards` (revoked since), and plaques.html when no
+/// window holds an award. Nothing else in the folder is touched.
+fn remove_stale(dir: &Path, year: i32, awards: &[Awardee]) -> Result<Vec<String>> {
+    let current: Vec<String> = awards.iter().map(|a| certificate_file(&a.certificate)).collect();
+    let windows = awards.iter().any(|a| a.category == Category::Window);
+    let mut removed = Vec::new();
+    let cannot_read = || format!("{} {}", tr("cannot read", "无法读取"), dir.display());
+    for entry in std::fs::read_dir(dir).with_context(cannot_read)? {
+        let entry = entry.with_context(cannot_read)?;
+        let Ok(name) = entry.file_name().into_string() else {
+            continue;
+        };
+        let ours = match name.strip_suffix(".html") {
+            Some("plaques") => !windows,
+            Some(number) => award::certificate_year(number) == Some(year) && !current.contains(&name),
+            None => false,
+        };
+        if ours && entry.file_type().is_ok_and(|t| t.is_file()) {
+            std::fs::remove_file(entry.path())
+                .with_context(|| format!("{} {}", tr("cannot remove", "无法删除"), entry.path().display()))?;
+            removed.push(name);
+        }
+    }
+    removed.sort();
+    Ok(removed)
+}
+
 fn certificates(ctx: &Ctx, conn: &Connection, dir: &Path, date: Option<String>) -> Result<()> {
     let term = resolve_term(conn, ctx)?;
     let (awards, last) = awardees(conn, term.year, false)?;
@@ -447,7 +525,7 @@ fn certificates(ctx: &Ctx, conn: &Connection, dir: &Path, date: Option<String>) 
     std::fs::create_dir_all(dir).with_context(|| format!("{} {}", tr("cannot create", "无法创建"), dir.display()))?;
     for a in &awards {
         write_file(
-            &dir.join(format!("{}.html", a.certificate)),
+            &dir.join(certificate_file(&a.certificate)),
             &documents::certificate_html(term.year, date, a),
         )?;
     }
@@ -462,6 +540,7 @@ fn certificates(ctx: &Ctx, conn: &Connection, dir: &Path, date: Option<String>) 
             &documents::plaques_html(term.year, date, &awards),
         )?;
     }
+    let removed = remove_stale(dir, term.year, &awards)?;
     say(&both(
         format!(
             "wrote {} certificates, index.html (prints them all){} to {}",
@@ -480,5 +559,14 @@ fn certificates(ctx: &Ctx, conn: &Connection, dir: &Path, date: Option<String>) 
             dir.display()
         ),
     ));
+    if !removed.is_empty() {
+        say(&both(
+            format!(
+                "removed what an earlier run wrote for awards no longer active: {}",
+                removed.join(", ")
+            ),
+            format!("已删除先前为已失效奖项写出的文件：{}", removed.join("、")),
+        ));
+    }
     Ok(())
 }

@@ -451,15 +451,7 @@ fn scheme_import(ctx: &Ctx, db: &Db, file: PathBuf, force: bool, dry_run: bool) 
 
 fn close(ctx: &Ctx, db: &Db) -> Result<()> {
     let tx = db.begin()?;
-    let t = resolve_term(&tx, ctx)?;
-    if t.state == TermState::Closed {
-        bail!(
-            "{} {} {}",
-            tr("the", ""),
-            t.year,
-            tr("term is already closed", "届已经结束")
-        );
-    }
+    let t = store::term_not_closed(&tx, ctx)?;
     if t.state == TermState::Open {
         say(tr(
             "note: the term is closed without awards granted",

@@ -1,5 +1,6 @@
 //! The rules of DOMAIN.md as pure functions over plain structs: no SQL, no printing, no clock.
 
 pub mod assess;
+pub mod award;
 pub mod rank;
 pub mod scheme;

@@ -781,6 +781,76 @@ fn notice_and_certificates() {
 }
 
 #[test]
+fn certificates_of_awards_revoked_since_an_earlier_run_are_removed_and_nothing_else() {
+    let env = Env::with_term();
+    seed(&env, &year());
+    env.ok(&["award", "grant"]);
+    let out = env.path("证书");
+    env.ok(&["award", "certificates", "--out", &out, "--date", "2026-12-20"]);
+    let dir = env.dir.path().join("证书");
+    let files = || {
+        let mut f: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        f.sort();
+        f
+    };
+    assert!(files().contains(&"NBKA-2026-W-001.html".to_string()), "{:?}", files());
+    assert!(files().contains(&"plaques.html".to_string()), "{:?}", files());
+    // What the clerk keeps in the folder, some of it named like the command's own pages.
+    let others = [
+        "NBKA-2025-W-001.html",
+        "NBKA-2026-W-002.html.bak",
+        "NBKA-2026-W-002.pdf",
+        "cover.html",
+        "说明.txt",
+    ];
+    for name in others {
+        std::fs::write(dir.join(name), "kept").unwrap();
+    }
+    std::fs::create_dir(dir.join("NBKA-2026-W-009.html")).unwrap();
+
+    env.ok(&["award", "revoke", "W2026-001", "--reason", "获奖后查实投诉"]);
+    env.ok(&["award", "revoke", "W2026-002", "--reason", "获奖后查实投诉"]);
+    env.ok(&["award", "revoke", "P2026-004", "--reason", "获奖后查实受到处分"]);
+    let r = env.run(&["award", "certificates", "--out", &out, "--date", "2026-12-20"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains(
+            "removed what an earlier run wrote for awards no longer active: \
+             NBKA-2026-P-004.html, NBKA-2026-W-001.html, NBKA-2026-W-002.html, plaques.html"
+        ),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(
+        files(),
+        [
+            "NBKA-2025-W-001.html",
+            "NBKA-2026-P-001.html",
+            "NBKA-2026-P-002.html",
+            "NBKA-2026-P-003.html",
+            "NBKA-2026-P-005.html",
+            "NBKA-2026-P-006.html",
+            "NBKA-2026-W-002.html.bak",
+            "NBKA-2026-W-002.pdf",
+            "NBKA-2026-W-009.html",
+            "cover.html",
+            "index.html",
+            "说明.txt",
+        ]
+    );
+    for name in others {
+        assert_eq!(std::fs::read_to_string(dir.join(name)).unwrap(), "kept", "{name}");
+    }
+    // A run with nothing stale says nothing of removing.
+    let r = env.run(&["award", "certificates", "--out", &out, "--date", "2026-12-20"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(!r.stderr.contains("removed"), "{}", r.stderr);
+}
+
+#[test]
 fn audit_lists_the_record_of_the_term() {
     let env = Env::with_term();
     seed(&env, &year());

@@ -1,53 +1,35 @@
-//! `award grant`: the awards from the category-wide shortlist, a tie at the cutoff settled
-//! only by the committee's choice, certificate numbers never reused.
+//! `award grant`: loads the ranked boards and the awards held, lets the core decide who is
+//! granted (the shortlist, a tie at the cutoff settled only by the committee's choice), and
+//! records the awards with certificate numbers that are never reused.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 use anyhow::{Context, Result, bail};
 use rusqlite::{Connection, params};
 use serde_json::json;
 
-use super::decision_label;
+use super::{Show, award_listing, awards};
 use crate::commands::Ctx;
-use crate::commands::rank::{both, exact_cell, fraction};
+use crate::commands::rank::{both, fraction};
+use crate::core::award::{self, Choice, Grant, Held, Outcome, Problem};
 use crate::db::{Db, audit, now};
 use crate::i18n::tr;
-use crate::load::{self, Board, Ranked};
-use crate::output::{Cell, Listing, col, say};
-use crate::store::{TermState, load_scheme, resolve_term};
+use crate::load::{self, Ranked};
+use crate::output::say;
+use crate::store::{Term, TermState, load_scheme, term_not_closed};
 use crate::values::Category;
 
-/// The decision kept with an award within the quota.
-pub const SHORTLISTED: &str = "shortlisted";
-/// The decision kept with an award the committee chose from a tie at the cutoff.
-pub const INCLUDED: &str = "included by the committee";
-
-/// An award row already on the record.
-struct Existing {
-    active: bool,
-}
-
-/// One award to record.
-struct New<'a> {
-    row: &'a Ranked,
-    decision: &'static str,
-    serial: i64,
-    certificate: String,
-}
-
-fn codes(list: &[String]) -> BTreeSet<String> {
-    list.iter()
-        .map(|c| c.trim().to_uppercase())
-        .filter(|c| !c.is_empty())
-        .collect()
-}
-
-fn existing(conn: &Connection, year: i32) -> Result<HashMap<i64, Existing>> {
+/// The awards on the record of the term, by nomination.
+fn held(conn: &Connection, year: i32) -> Result<HashMap<i64, Held>> {
     let mut st = conn.prepare_cached("SELECT nomination, revoked_at IS NULL FROM award WHERE term = ?1")?;
-    let rows = st.query_map([year], |r| Ok((r.get::<_, i64>(0)?, Existing { active: r.get(1)? })))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    let rows = st.query_map([year], |r| {
+        let active: bool = r.get(1)?;
+        Ok((r.get::<_, i64>(0)?, if active { Held::Active } else { Held::Revoked }))
+    })?;
+    rows.collect::<rusqlite::Result<_>>().context("reading the awards")
 }
 
+/// The highest serial given in each category, revoked awards included: numbers are never reused.
 fn serials(conn: &Connection, year: i32) -> Result<HashMap<Category, i64>> {
     let mut m = HashMap::new();
     for cat in Category::ALL {
@@ -59,268 +41,155 @@ fn serials(conn: &Connection, year: i32) -> Result<HashMap<Category, i64>> {
     Ok(m)
 }
 
-/// Who of one category is to hold an award: the shortlist and the committee's choice from a
-/// tie at the cutoff. Problems are pushed, not returned early, so that all are reported.
-fn chosen<'a>(
-    b: &'a Board,
-    held: &HashMap<i64, Existing>,
-    include: &BTreeSet<String>,
-    exclude: &BTreeSet<String>,
-    problems: &mut Vec<String>,
-) -> Vec<(&'a Ranked, &'static str)> {
-    let mut out: Vec<(&Ranked, &'static str)> = b
-        .rows
+/// The boards as the core takes them.
+fn plain(boards: &[load::Board]) -> Vec<award::Board> {
+    boards
         .iter()
-        .filter(|r| r.shortlisted)
-        .map(|r| (r, SHORTLISTED))
-        .collect();
-    let tie = b.tie();
-    let Some(first) = tie.first() else {
-        return out;
-    };
-    let places = b.quota.saturating_sub(out.len());
-    let code = |r: &Ranked| r.entry.candidate.code.clone();
-    let held_as = |r: &Ranked| held.get(&r.entry.id).map(|e| e.active);
-    let inc: Vec<&Ranked> = tie
-        .iter()
-        .copied()
-        .filter(|r| include.contains(&code(r)) || held_as(r) == Some(true))
-        .collect();
-    let undecided: Vec<&Ranked> = tie
-        .iter()
-        .copied()
-        .filter(|r| !include.contains(&code(r)) && !exclude.contains(&code(r)) && held_as(r).is_none())
-        .collect();
-    for r in &tie {
-        if include.contains(&code(r)) && held_as(r) == Some(false) {
-            problems.push(both(
-                format!(
-                    "{}: its award was revoked; it is not granted again (the number stays taken)",
-                    code(r)
-                ),
-                format!("{}：奖项已撤销，不再授予（证书编号不再使用）", code(r)),
-            ));
-        }
-    }
-    // The ones left undecided take the places left only when the committee leaves some of this
-    // tie out now (--exclude); a tie reopened by a revocation is put to the committee again.
-    let excluded_now = tie.iter().any(|r| exclude.contains(&code(r)));
-    let names = tie
-        .iter()
-        .map(|r| format!("{} {}", code(r), r.entry.candidate.name))
-        .collect::<Vec<_>>();
-    let rank = first.rank.unwrap_or(0);
-    if inc.len() > places {
-        problems.push(both(
+        .map(|b| award::Board {
+            category: b.category,
+            quota: b.quota,
+            rows: b
+                .rows
+                .iter()
+                .map(|r| award::Row {
+                    id: r.entry.id,
+                    code: r.entry.candidate.code.clone(),
+                    name: r.entry.candidate.name.clone(),
+                    rank: r.rank,
+                    shortlisted: r.shortlisted,
+                    tie_at_cutoff: r.tie_at_cutoff,
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// Every problem at once, under a heading that says what to do on an awarded term.
+fn refusal(term: &Term, problems: &[Problem]) -> String {
+    let heading = if term.state == TermState::Awarded {
+        both(
             format!(
-                "{}: {} chosen from the tie at rank {rank}, but only {places} place(s) are left within the quota of {}",
-                b.category.title(),
-                inc.len(),
-                b.quota
+                "the {} term is awarded and the shortlist differs from the awards; reopen it first with `pingxuan term reopen --reason TEXT`:",
+                term.year
             ),
             format!(
-                "{}：从并列第 {rank} 名中选了 {} 个，但名额 {} 内仅余 {places} 个",
-                b.category.title(),
-                inc.len(),
-                b.quota
+                "{} 届已授奖，入围名单与已授奖项不一致；请先执行 `pingxuan term reopen --reason 理由`：",
+                term.year
             ),
-        ));
-        return out;
-    }
-    let take: Vec<&Ranked> = if inc.len() == places {
-        inc
-    } else if undecided.is_empty() || (excluded_now && inc.len() + undecided.len() <= places) {
-        inc.into_iter().chain(undecided).collect()
+        )
     } else {
-        problems.push(both(
-            format!(
-                "{}: a tie at the cutoff: {} share rank {rank} with {places} place(s) left within the quota of {}; \
-                 the committee chooses: give --include CODE for each one chosen (or --exclude CODE for each one left out)",
-                b.category.title(),
-                names.join(", "),
-                b.quota
-            ),
-            format!(
-                "{}：名额线并列：{} 并列第 {rank} 名，名额 {} 内尚余 {places} 个；\
-                 请按评委会决定，对选中者逐一给出 --include 编号（或对不选者给出 --exclude 编号）",
-                b.category.title(),
-                names.join("、"),
-                b.quota
-            ),
-        ));
-        return out;
+        tr("nothing was granted:", "未授奖：").to_string()
     };
-    // Tie order is the ranking's; keep it for the certificate numbers.
-    for r in tie {
-        if take.iter().any(|t| t.entry.id == r.entry.id) {
-            out.push((r, INCLUDED));
-        }
+    let lines: Vec<String> = problems.iter().map(Problem::text).collect();
+    format!("{heading}\n  {}", lines.join("\n  "))
+}
+
+/// Records each new award with the next number of its category; returns the numbers given.
+fn record(tx: &Connection, ctx: &Ctx, year: i32, boards: &[load::Board], grants: &[Grant]) -> Result<Vec<String>> {
+    let by_id: HashMap<i64, &Ranked> = boards.iter().flat_map(|b| &b.rows).map(|r| (r.entry.id, r)).collect();
+    let mut last = serials(tx, year)?;
+    let at = now();
+    let mut given = Vec::with_capacity(grants.len());
+    for g in grants {
+        let serial = last.entry(g.category).or_insert(0);
+        *serial += 1;
+        let certificate = award::certificate(year, g.category, *serial);
+        let total = by_id
+            .get(&g.id)
+            .and_then(|r| r.assessment.total.as_ref())
+            .map(fraction)
+            .unwrap_or_default();
+        let rank = g.rank.map(|r| r as i64);
+        tx.prepare_cached(
+            "INSERT INTO award (nomination, term, category, serial, certificate, rank, total, decision, granted_at, granted_by)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        )?
+        .execute(params![
+            g.id,
+            year,
+            g.category,
+            *serial,
+            certificate,
+            rank,
+            total,
+            g.basis.code(),
+            at,
+            ctx.operator
+        ])
+        .with_context(|| format!("recording the award of {}", g.code))?;
+        audit(
+            tx,
+            &ctx.operator,
+            Some(year),
+            "award.grant",
+            &g.code,
+            json!({ "certificate": certificate, "rank": rank, "total": total, "decision": g.basis.code() }),
+        )?;
+        given.push(certificate);
     }
-    out
+    Ok(given)
+}
+
+/// What was granted, or would be on a dry run.
+fn summary(year: i32, outcome: &Outcome, dry_run: bool) -> String {
+    let count = |cat: Category| outcome.grants.iter().filter(|g| g.category == cat).count();
+    let (w, p) = (count(Category::Window), count(Category::Individual));
+    let held = outcome.held_active;
+    if dry_run {
+        both(
+            format!(
+                "dry run: would grant {w} window and {p} individual awards and mark the {year} term awarded; nothing was written"
+            ),
+            format!("试运行：将授予示范窗口 {w} 个、服务标兵 {p} 名，并将 {year} 届标记为已授奖；未写入"),
+        )
+    } else if outcome.grants.is_empty() {
+        both(
+            format!("nothing new to grant; the {year} term is marked awarded again with its {held} awards"),
+            format!("无新增授奖；{year} 届重新标记为已授奖，共 {held} 个奖项"),
+        )
+    } else {
+        both(
+            format!(
+                "granted {w} window and {p} individual awards; the {year} term is now awarded (its records change only after `pingxuan term reopen --reason TEXT`)"
+            ),
+            format!(
+                "已授予示范窗口 {w} 个、服务标兵 {p} 名；{year} 届已标记为已授奖（须 `pingxuan term reopen --reason 理由` 后才能修改）"
+            ),
+        )
+    }
 }
 
 pub fn run(ctx: &Ctx, db: &Db, dry_run: bool, include: &[String], exclude: &[String]) -> Result<()> {
-    let include = codes(include);
-    let exclude = codes(exclude);
+    let choice = Choice::new(include, exclude);
     let tx = db.begin()?;
-    let term = resolve_term(&tx, ctx)?;
-    if term.state == TermState::Closed {
-        bail!(
-            "{} {} {}",
-            tr("the", ""),
-            term.year,
-            tr("term is closed and does not change", "届已结束，记录不可更改")
-        );
-    }
-    let scheme = load_scheme(&tx, term.year)?;
-    let boards = load::boards(&tx, term.year, &scheme)?;
-    let held = existing(&tx, term.year)?;
-
-    let mut problems = Vec::new();
-    for code in include.intersection(&exclude) {
-        problems.push(both(
-            format!("{code} is named with both --include and --exclude"),
-            format!("{code} 同时出现在 --include 和 --exclude 中"),
+    let term = term_not_closed(&tx, ctx)?;
+    let year = term.year;
+    let scheme = load_scheme(&tx, year)?;
+    let boards = load::boards(&tx, year, &scheme)?;
+    let awarded = term.state == TermState::Awarded;
+    let outcome = award::decide(year, awarded, &plain(&boards), &held(&tx, year)?, &choice)
+        .map_err(|problems| anyhow::anyhow!("{}", refusal(&term, &problems)))?;
+    let held = outcome.held_active;
+    if awarded {
+        say(&both(
+            format!("nothing to add: the {year} term is awarded and its {held} awards stand as granted"),
+            format!("无新增：{year} 届已授奖，{held} 个奖项维持不变"),
         ));
+        return Ok(());
     }
-    let tied: Vec<&Ranked> = boards.iter().flat_map(|b| b.tie()).collect();
-    for code in include.union(&exclude) {
-        if tied.iter().any(|r| &r.entry.candidate.code == code) {
-            continue;
-        }
-        let known = boards
-            .iter()
-            .flat_map(|b| &b.rows)
-            .any(|r| &r.entry.candidate.code == code);
-        let ties = if tied.is_empty() {
-            tr("there is no tie at the cutoff", "目前没有名额线并列").to_string()
-        } else {
-            format!(
-                "{}: {}",
-                tr("tied at the cutoff", "名额线并列"),
-                tied.iter()
-                    .map(|r| r.entry.candidate.code.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )
-        };
-        problems.push(if known {
-            both(
-                format!(
-                    "{code} is not in a tie at the cutoff; --include and --exclude only settle such a tie ({ties})"
-                ),
-                format!("{code} 不在名额线并列之中；--include 与 --exclude 只用于决定名额线并列（{ties}）"),
-            )
-        } else {
-            both(
-                format!("there is no nomination {code} in the {} term", term.year),
-                format!("{} 届没有编号为 {code} 的推荐", term.year),
-            )
-        });
-    }
-
-    let mut next = serials(&tx, term.year)?;
-    let mut new: Vec<New> = Vec::new();
-    let mut not_again = Vec::new();
-    for b in &boards {
-        let list = chosen(b, &held, &include, &exclude, &mut problems);
-        let active = b
-            .rows
-            .iter()
-            .filter(|r| held.get(&r.entry.id).is_some_and(|e| e.active))
-            .count();
-        let mut added = 0;
-        for (row, decision) in list {
-            match held.get(&row.entry.id) {
-                Some(e) if !e.active => not_again.push(row.entry.candidate.code.clone()),
-                Some(_) => {}
-                None => {
-                    let serial = next.get(&b.category).copied().unwrap_or(0) + 1;
-                    next.insert(b.category, serial);
-                    added += 1;
-                    new.push(New {
-                        row,
-                        decision,
-                        serial,
-                        certificate: format!("NBKA-{}-{}-{serial:03}", term.year, b.category.letter()),
-                    });
-                }
-            }
-        }
-        if active + added > b.quota {
-            let off: Vec<String> = b
-                .rows
-                .iter()
-                .filter(|r| !r.shortlisted && held.get(&r.entry.id).is_some_and(|e| e.active))
-                .map(|r| r.entry.candidate.code.clone())
-                .collect();
-            problems.push(both(
-                format!(
-                    "{}: {active} awards already held and {added} new would pass the quota of {}; awarded but no longer on the shortlist: {} (see `pingxuan award revoke`)",
-                    b.category.title(),
-                    b.quota,
-                    if off.is_empty() { "-".to_string() } else { off.join(", ") }
-                ),
-                format!(
-                    "{}：已有 {active} 个奖项，再授 {added} 个将超出名额 {}；已获奖但不在入围名单中：{}（参见 `pingxuan award revoke`）",
-                    b.category.title(),
-                    b.quota,
-                    if off.is_empty() { "-".to_string() } else { off.join("、") }
-                ),
-            ));
-        }
-    }
-    let held_active = held.values().filter(|e| e.active).count();
-    if term.state == TermState::Awarded {
-        if new.is_empty() && problems.is_empty() {
-            say(&both(
-                format!(
-                    "nothing to add: the {} term is awarded and its {held_active} awards stand as granted",
-                    term.year
-                ),
-                format!("无新增：{} 届已授奖，{held_active} 个奖项维持不变", term.year),
-            ));
-            return Ok(());
-        }
-        let pending: Vec<&str> = new.iter().map(|n| n.row.entry.candidate.code.as_str()).collect();
-        if !pending.is_empty() {
-            problems.push(both(
-                format!("to be granted: {}", pending.join(", ")),
-                format!("待授：{}", pending.join("、")),
-            ));
-        }
-        bail!(
-            "{}\n  {}",
-            both(
-                format!(
-                    "the {} term is awarded and the shortlist differs from the awards; reopen it first with `pingxuan term reopen --reason TEXT`:",
-                    term.year
-                ),
-                format!(
-                    "{} 届已授奖，入围名单与已授奖项不一致；请先执行 `pingxuan term reopen --reason 理由`：",
-                    term.year
-                ),
-            ),
-            problems.join("\n  ")
-        );
-    }
-    if !problems.is_empty() {
-        bail!(
-            "{}\n  {}",
-            tr("nothing was granted:", "未授奖："),
-            problems.join("\n  ")
-        );
-    }
-    if !not_again.is_empty() {
+    if !outcome.not_again.is_empty() {
         say(&both(
             format!(
                 "not granted again (the award was revoked; its number stays taken): {}",
-                not_again.join(", ")
+                outcome.not_again.join(", ")
             ),
-            format!("不再授予（奖项已撤销，证书编号不再使用）：{}", not_again.join("、")),
+            format!(
+                "不再授予（奖项已撤销，证书编号不再使用）：{}",
+                outcome.not_again.join("、")
+            ),
         ));
     }
-    if new.is_empty() && held_active == 0 {
+    if outcome.nothing_to_grant() {
         bail!(
             "{}",
             tr(
@@ -330,119 +199,29 @@ pub fn run(ctx: &Ctx, db: &Db, dry_run: bool, include: &[String], exclude: &[Str
         );
     }
 
-    let at = now();
-    for n in &new {
-        let c = &n.row.entry.candidate;
-        let total = n.row.assessment.total.as_ref().map(fraction).unwrap_or_default();
-        tx.prepare_cached(
-            "INSERT INTO award (nomination, term, category, serial, certificate, rank, total, decision, granted_at, granted_by)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        )?
-        .execute(params![
-            n.row.entry.id,
-            term.year,
-            c.category,
-            n.serial,
-            n.certificate,
-            n.row.rank.map(|r| r as i64),
-            total,
-            n.decision,
-            at,
-            ctx.operator
-        ])
-        .with_context(|| format!("recording the award of {}", c.code))?;
-        audit(
-            &tx,
-            &ctx.operator,
-            Some(term.year),
-            "award.grant",
-            &c.code,
-            json!({ "certificate": n.certificate, "rank": n.row.rank, "total": total, "decision": n.decision }),
-        )?;
-    }
-    tx.execute("UPDATE term SET state = 'awarded' WHERE year = ?1", [term.year])
+    let given = record(&tx, ctx, year, &boards, &outcome.grants)?;
+    tx.execute("UPDATE term SET state = 'awarded' WHERE year = ?1", [year])
         .context("marking the term awarded")?;
     audit(
         &tx,
         &ctx.operator,
-        Some(term.year),
+        Some(year),
         "term.awarded",
-        &term.year.to_string(),
+        &year.to_string(),
         json!({
-            "granted": new.len(),
-            "include": include.iter().collect::<Vec<_>>(),
-            "exclude": exclude.iter().collect::<Vec<_>>(),
+            "granted": given.len(),
+            "include": choice.include.iter().collect::<Vec<_>>(),
+            "exclude": choice.exclude.iter().collect::<Vec<_>>(),
         }),
     )?;
-
-    let mut l = Listing::new(vec![
-        col("code", tr("code", "编号")),
-        col("category", tr("category", "类别")),
-        col("name", tr("name", "名称")),
-        col("unit", tr("unit", "单位")),
-        col("group", tr("group", "片组")),
-        col("certificate", tr("certificate", "证书编号")),
-        col("rank", tr("rank", "名次")),
-        col("total", tr("total", "总分")),
-        col("decision", tr("decision", "决定")),
-    ]);
-    let data = matches!(ctx.format, crate::output::Format::Json | crate::output::Format::Csv);
-    for n in &new {
-        let c = &n.row.entry.candidate;
-        l.push(vec![
-            c.code.clone().into(),
-            Cell::Text(if data { c.category.code() } else { c.category.label() }.to_string()),
-            c.name.clone().into(),
-            c.unit.clone().into(),
-            c.group.clone().into(),
-            n.certificate.clone().into(),
-            n.row.rank.map(|r| r as i64).into(),
-            exact_cell(n.row.assessment.total),
-            Cell::Text(if data {
-                n.decision.to_string()
-            } else {
-                decision_label(n.decision)
-            }),
-        ]);
+    if !given.is_empty() {
+        let mut rows = awards(&tx, year)?;
+        rows.retain(|a| given.contains(&a.certificate));
+        award_listing(&rows, ctx.format, Show::Grant).print(ctx.format)?;
     }
-    let count = |cat: Category| new.iter().filter(|n| n.row.entry.candidate.category == cat).count();
-    let (w, p) = (count(Category::Window), count(Category::Individual));
-    if !new.is_empty() {
-        l.print(ctx.format)?;
+    if !dry_run {
+        tx.commit().context("committing the awards")?;
     }
-    if dry_run {
-        say(&both(
-            format!(
-                "dry run: would grant {w} window and {p} individual awards and mark the {} term awarded; nothing was written",
-                term.year
-            ),
-            format!(
-                "试运行：将授予示范窗口 {w} 个、服务标兵 {p} 名，并将 {} 届标记为已授奖；未写入",
-                term.year
-            ),
-        ));
-        return Ok(());
-    }
-    tx.commit().context("committing the awards")?;
-    say(&if new.is_empty() {
-        both(
-            format!(
-                "nothing new to grant; the {} term is marked awarded again with its {held_active} awards",
-                term.year
-            ),
-            format!("无新增授奖；{} 届重新标记为已授奖，共 {held_active} 个奖项", term.year),
-        )
-    } else {
-        both(
-            format!(
-                "granted {w} window and {p} individual awards; the {} term is now awarded (its records change only after `pingxuan term reopen --reason TEXT`)",
-                term.year
-            ),
-            format!(
-                "已授予示范窗口 {w} 个、服务标兵 {p} 名；{} 届已标记为已授奖（须 `pingxuan term reopen --reason 理由` 后才能修改）",
-                term.year
-            ),
-        )
-    });
+    say(&summary(year, &outcome, dry_run));
     Ok(())
 }
