@@ -263,6 +263,57 @@ pub fn criterion_name(c: &Criterion) -> &str {
     }
 }
 
+/// Where a nomination stands: imported (pending), then verified or rejected; or withdrawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum NominationStatus {
+    Pending,
+    Verified,
+    Rejected,
+    Withdrawn,
+}
+
+impl NominationStatus {
+    pub fn code(self) -> &'static str {
+        match self {
+            NominationStatus::Pending => "pending",
+            NominationStatus::Verified => "verified",
+            NominationStatus::Rejected => "rejected",
+            NominationStatus::Withdrawn => "withdrawn",
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            NominationStatus::Pending => tr("pending", "待核对"),
+            NominationStatus::Verified => tr("verified", "已核对"),
+            NominationStatus::Rejected => tr("rejected", "核对未通过"),
+            NominationStatus::Withdrawn => tr("withdrawn", "已撤回"),
+        }
+    }
+    pub fn from_code(s: &str) -> Option<NominationStatus> {
+        match s {
+            "pending" => Some(NominationStatus::Pending),
+            "verified" => Some(NominationStatus::Verified),
+            "rejected" => Some(NominationStatus::Rejected),
+            "withdrawn" => Some(NominationStatus::Withdrawn),
+            _ => None,
+        }
+    }
+}
+
+impl rusqlite::types::FromSql for NominationStatus {
+    fn column_result(v: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+        let s = v.as_str()?;
+        NominationStatus::from_code(s)
+            .ok_or_else(|| rusqlite::types::FromSqlError::Other(format!("unknown nomination status {s}").into()))
+    }
+}
+
+impl rusqlite::ToSql for NominationStatus {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        Ok(self.code().into())
+    }
+}
+
 /// A nomination as later files and commands name it.
 #[derive(Clone, Debug)]
 pub struct Nominee {
@@ -272,8 +323,7 @@ pub struct Nominee {
     pub name: String,
     pub unit: String,
     pub group: String,
-    /// pending, verified, rejected or withdrawn
-    pub status: String,
+    pub status: NominationStatus,
 }
 
 const NOMINEE_SQL: &str = "SELECT n.id, n.code, n.category, n.name, u.name, g.name, n.status
@@ -372,9 +422,9 @@ pub fn nominee_by_ref(
 
 /// Refuses to record an assessment of a nomination that is withdrawn or rejected.
 pub fn check_assessable(n: &Nominee) -> std::result::Result<(), String> {
-    match n.status.as_str() {
-        "withdrawn" => Err(format!("{} {}", n.code, tr("is withdrawn", "已撤回"))),
-        "rejected" => Err(format!(
+    match n.status {
+        NominationStatus::Withdrawn => Err(format!("{} {}", n.code, tr("is withdrawn", "已撤回"))),
+        NominationStatus::Rejected => Err(format!(
             "{} {}",
             n.code,
             tr(
@@ -382,6 +432,6 @@ pub fn check_assessable(n: &Nominee) -> std::result::Result<(), String> {
                 "核对未通过，请更正并重新核对"
             )
         )),
-        _ => Ok(()),
+        NominationStatus::Pending | NominationStatus::Verified => Ok(()),
     }
 }

@@ -2,23 +2,25 @@
 //! (暗访), and satisfaction surveys (满意度调查) of the people served.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 use chrono::{Datelike, NaiveDate};
 use clap::{Args, Subcommand, ValueEnum};
-use num_rational::Ratio;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde_json::json;
 
-use super::score::{check_nominee_columns, code_or_label, column, points_cell, row_nominee, semi, summary_prefix};
+use super::common::{
+    FindingKind, ImportFile, check_nominee_columns, code_or_label, column, points_cell, row_nominee, satisfaction_cell,
+    semi, summary_prefix,
+};
 use super::{Access, Ctx, need};
-use crate::csvin::{self, Column, CsvFile, Encoding, Row};
+use crate::core::assess::Satisfaction;
+use crate::csvin::{self, Column, CsvFile, Row};
 use crate::db::{Db, audit, now};
 use crate::i18n::{Lang, lang, tr};
 use crate::output::{Cell, Listing, col, say};
 use crate::store::{self, Nominee, check_assessable, nominee_by_code};
-use crate::values::{Centi, fmt_exact, fmt_points, parse_date, parse_points};
+use crate::values::{Centi, fmt_points, parse_date, parse_points};
 
 /// Record open inspections, covert visits and satisfaction surveys over the year
 ///
@@ -51,14 +53,8 @@ pub enum InspectCommand {
     ///   pingxuan inspect import surveys.csv --dry-run
     #[command(verbatim_doc_comment)]
     Import {
-        /// The CSV file (UTF-8, with or without BOM, or GBK)
-        file: PathBuf,
-        /// Check everything and write nothing
-        #[arg(long)]
-        dry_run: bool,
-        /// The file's encoding, when detection guesses wrong
-        #[arg(long, value_enum, value_name = "ENCODING")]
-        encoding: Option<Encoding>,
+        #[command(flatten)]
+        input: ImportFile,
     },
     /// Record one finding of an open inspection or a covert visit
     ///
@@ -71,7 +67,7 @@ pub enum InspectCommand {
         code: String,
         /// open (明查) or covert (暗访)
         #[arg(long, value_enum)]
-        kind: Kind,
+        kind: FindingKind,
         /// The day of the inspection (YYYY-MM-DD), within the term's year
         #[arg(long, value_name = "DATE")]
         date: String,
@@ -131,39 +127,6 @@ pub enum InspectCommand {
     },
 }
 
-/// How a finding was made.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, ValueEnum)]
-pub enum Kind {
-    /// An announced inspection (明查)
-    #[value(name = "open", alias = "明查", alias = "明察")]
-    Open,
-    /// A covert visit, mystery shopping (暗访)
-    #[value(name = "covert", alias = "暗访")]
-    Covert,
-}
-
-impl Kind {
-    fn code(self) -> &'static str {
-        match self {
-            Kind::Open => "open",
-            Kind::Covert => "covert",
-        }
-    }
-    fn label(self) -> &'static str {
-        match self {
-            Kind::Open => tr("open inspection", "明查"),
-            Kind::Covert => tr("covert visit", "暗访"),
-        }
-    }
-    fn parse(s: &str) -> Option<Kind> {
-        match s.trim().to_lowercase().as_str() {
-            "open" | "明查" | "明察" => Some(Kind::Open),
-            "covert" | "暗访" => Some(Kind::Covert),
-            _ => None,
-        }
-    }
-}
-
 /// What `inspect list` shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ListKind {
@@ -212,11 +175,7 @@ static SURVEY_COLUMNS: &[Column] = &[
 pub fn run(ctx: &Ctx, db: Option<&Db>, args: InspectArgs) -> Result<()> {
     let db = need(db)?;
     match args.command {
-        InspectCommand::Import {
-            file,
-            dry_run,
-            encoding,
-        } => import(ctx, db, &file, dry_run, encoding),
+        InspectCommand::Import { input } => import(ctx, db, &input),
         InspectCommand::Add {
             code,
             kind,
@@ -263,7 +222,7 @@ pub fn run(ctx: &Ctx, db: Option<&Db>, args: InspectArgs) -> Result<()> {
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 struct Finding {
-    kind: Kind,
+    kind: FindingKind,
     date: NaiveDate,
     inspector: String,
     finding: String,
@@ -454,8 +413,9 @@ fn counts_text(added: usize, present: usize, what_en: &str, what_zh: &str) -> St
 
 // ---- import --------------------------------------------------------------------------------
 
-fn import(ctx: &Ctx, db: &Db, path: &Path, dry_run: bool, encoding: Option<Encoding>) -> Result<()> {
-    let decoded = csvin::decode(path, encoding)?;
+fn import(ctx: &Ctx, db: &Db, input: &ImportFile) -> Result<()> {
+    let dry_run = input.dry_run;
+    let decoded = input.decode()?;
     let findings = decoded.fits(FINDING_COLUMNS);
     let surveys = decoded.fits(SURVEY_COLUMNS);
     let needs = |cols: &[Column]| {
@@ -581,7 +541,7 @@ fn read_date(file: &CsvFile, row: &Row, year: i32, problems: &mut csvin::Problem
 }
 
 fn read_finding(file: &CsvFile, row: &Row, year: i32, problems: &mut csvin::Problems) -> Option<Finding> {
-    let kind = Kind::parse(file.get(row, "kind"));
+    let kind = FindingKind::parse(file.get(row, "kind"));
     if kind.is_none() {
         problems.push(file.problem(
             row,
@@ -684,10 +644,7 @@ fn add_one(ctx: &Ctx, db: &Db, code: &str, rec: Record, dry_run: bool) -> Result
 
 /// "49/50 = 98%", exact: a rate that does not end is cut with "…".
 fn rate_text(satisfied: i64, total: i64) -> String {
-    format!(
-        "{satisfied}/{total} = {}%",
-        fmt_exact(&Ratio::new(satisfied * 10_000, total))
-    )
+    Satisfaction { satisfied, total }.ratio_text()
 }
 
 // ---- list ----------------------------------------------------------------------------------
@@ -736,8 +693,8 @@ fn list(
     let want_surveys = matches!(kind, None | Some(ListKind::Survey));
     if want_findings {
         let kind_code = match kind {
-            Some(ListKind::Open) => Some("open"),
-            Some(ListKind::Covert) => Some("covert"),
+            Some(ListKind::Open) => Some(FindingKind::Open.code()),
+            Some(ListKind::Covert) => Some(FindingKind::Covert.code()),
             _ => None,
         };
         let mut st = conn.prepare(
@@ -748,11 +705,7 @@ fn list(
                AND (?4 IS NULL OR f.date >= ?4) AND (?5 IS NULL OR f.date <= ?5)",
         )?;
         let rows = st.query_map(params![term.year, nomination, kind_code, from, to], |r| {
-            let k = if r.get::<_, String>(1)? == "open" {
-                Kind::Open
-            } else {
-                Kind::Covert
-            };
+            let k: FindingKind = r.get(1)?;
             Ok(Line {
                 kind: k.code(),
                 kind_label: k.label(),
@@ -832,13 +785,13 @@ fn list(
     ]);
     for x in lines {
         let (satisfied, total, rate, percent) = match x.counts {
-            Some((s, t)) => {
-                let pct = Ratio::new(s * 10_000, t);
+            Some((satisfied, total)) => {
+                let sat = Satisfaction { satisfied, total };
                 (
-                    Cell::Int(s),
-                    Cell::Int(t),
-                    Cell::Text(rate_text(s, t)),
-                    Cell::Num(crate::values::to_f64(&pct), format!("{}%", fmt_exact(&pct))),
+                    Cell::Int(satisfied),
+                    Cell::Int(total),
+                    Cell::Text(sat.ratio_text()),
+                    satisfaction_cell(Some(sat)),
                 )
             }
             None => (Cell::Null, Cell::Null, Cell::Null, Cell::Null),
@@ -852,7 +805,7 @@ fn list(
             x.date.into(),
             x.inspector.into(),
             x.finding.into(),
-            x.deduction.map(points_cell).unwrap_or(Cell::Null),
+            points_cell(x.deduction),
             satisfied,
             total,
             rate,

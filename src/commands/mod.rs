@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod award;
+pub mod common;
 pub mod inspect;
 pub mod nominate;
 pub mod org;

@@ -5,16 +5,18 @@ mod explain;
 
 use anyhow::{Result, bail};
 use clap::Args;
-use num_rational::Ratio;
 
+use super::common::{points_cell, satisfaction_cell};
+// `award` names these through `rank`.
+pub(crate) use super::common::{exact_cell, fraction};
 use super::{Ctx, need};
-use crate::core::assess::{Exact, Satisfaction};
 use crate::db::Db;
+pub(crate) use crate::i18n::both;
 use crate::i18n::{Lang, lang, tr};
 use crate::load::{self, Board, Ranked};
 use crate::output::{Cell, Format, Listing, col, out};
 use crate::store::{load_scheme, resolve_term};
-use crate::values::{Category, Centi, fmt_exact, fmt_points, to_f64};
+use crate::values::Category;
 
 /// Show the ranked list of candidates, with each one's breakdown, status and the shortlist
 ///
@@ -192,48 +194,6 @@ impl<'a> View<'a> {
             );
         }
         s
-    }
-}
-
-/// The text for the current language, for messages built with values.
-pub(crate) fn both(en: String, zh: String) -> String {
-    match lang() {
-        Lang::En => en,
-        Lang::Zh => zh,
-    }
-}
-
-/// Points in hundredths as a cell.
-pub(crate) fn points_cell(c: Option<Centi>) -> Cell {
-    match c {
-        Some(c) => Cell::Num(to_f64(&Ratio::from_integer(c)), fmt_points(c)),
-        None => Cell::Null,
-    }
-}
-
-/// An exact value in hundredths as a cell.
-pub(crate) fn exact_cell(r: Option<Exact>) -> Cell {
-    match r {
-        Some(r) => Cell::Num(to_f64(&r), fmt_exact(&r)),
-        None => Cell::Null,
-    }
-}
-
-/// An exact value in hundredths as a fraction of points, "a/b".
-pub(crate) fn fraction(r: &Exact) -> String {
-    let p = r / Ratio::from_integer(100);
-    format!("{}/{}", p.numer(), p.denom())
-}
-
-/// A satisfaction rate as an honest percent: "98%", "66.6666…%".
-pub(crate) fn percent_text(s: &Satisfaction) -> String {
-    format!("{}%", fmt_exact(&(s.rate() * Ratio::from_integer(10_000))))
-}
-
-fn satisfaction_cell(s: Option<Satisfaction>) -> Cell {
-    match s {
-        Some(s) => Cell::Num(s.percent(), percent_text(&s)),
-        None => Cell::Null,
     }
 }
 

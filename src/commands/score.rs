@@ -2,7 +2,6 @@
 //! self-evaluation and the sheets of the joint panel.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
 
 use anyhow::{Context, Result, bail};
 use clap::{Args, Subcommand, ValueEnum};
@@ -10,14 +9,18 @@ use num_rational::Ratio;
 use rusqlite::{Connection, OptionalExtension, params, params_from_iter, types::Value as SqlValue};
 use serde_json::json;
 
+use super::common::{
+    ImportFile, JointText, cell_problem, check_nominee_columns, code_or_label, column, fate_label, points_cell,
+    row_nominee, semi, summary_prefix,
+};
 use super::{Access, Ctx, need};
-use crate::core::assess::{Sheet, joint_mean};
+use crate::core::assess::{Fate, Sheet, joint_mean};
 use crate::core::scheme::Scheme;
-use crate::csvin::{self, Column, CsvFile, Encoding, Problems, Row};
+use crate::csvin::{Column, CsvFile, Problems, Row};
 use crate::db::{Db, audit, now};
 use crate::i18n::{Lang, lang, tr};
 use crate::output::{Cell, Format, Listing, col, out, say};
-use crate::store::{self, Nominee, check_assessable, criterion_name, load_scheme, nominee_by_code, nominee_by_ref};
+use crate::store::{self, Nominee, check_assessable, criterion_name, load_scheme, nominee_by_code};
 use crate::values::{Category, Centi, fmt_exact, fmt_points, parse_points, to_f64};
 
 /// Record and read the scoring sheets (考核评分表): self-evaluation and the joint panel
@@ -53,20 +56,14 @@ pub enum ScoreCommand {
     ///   pingxuan score import joint-scores.csv --source joint --dry-run
     #[command(verbatim_doc_comment)]
     Import {
-        /// The CSV file (UTF-8, with or without BOM, or GBK)
-        file: PathBuf,
         /// The source of every sheet in the file, when it has no source/来源 column
         #[arg(long, value_enum)]
         source: Option<Source>,
-        /// Check everything and write nothing
-        #[arg(long)]
-        dry_run: bool,
         /// Replace sheets already on record with different marks (the old ones stay, marked replaced)
         #[arg(long)]
         replace: bool,
-        /// The file's encoding, when detection guesses wrong
-        #[arg(long, value_enum, value_name = "ENCODING")]
-        encoding: Option<Encoding>,
+        #[command(flatten)]
+        input: ImportFile,
     },
     /// Record one scoring sheet typed at the terminal
     ///
@@ -182,11 +179,6 @@ impl ScoreArgs {
     }
 }
 
-/// One column of a file, as the tables below declare them.
-pub(super) const fn column(key: &'static str, names: &'static [&'static str], required: bool) -> Column {
-    Column { key, names, required }
-}
-
 const MARK_KEYS: [&str; 5] = ["c1", "c2", "c3", "c4", "c5"];
 
 static COLUMNS: &[Column] = &[
@@ -207,13 +199,7 @@ static COLUMNS: &[Column] = &[
 pub fn run(ctx: &Ctx, db: Option<&Db>, args: ScoreArgs) -> Result<()> {
     let db = need(db)?;
     match args.command {
-        ScoreCommand::Import {
-            file,
-            source,
-            dry_run,
-            replace,
-            encoding,
-        } => import(ctx, db, &file, source, dry_run, replace, encoding),
+        ScoreCommand::Import { source, replace, input } => import(ctx, db, &input, source, replace),
         ScoreCommand::Add {
             code,
             source,
@@ -232,86 +218,6 @@ pub fn run(ctx: &Ctx, db: Option<&Db>, args: ScoreArgs) -> Result<()> {
         } => list(ctx, db, code, source, evaluator, category, all),
         ScoreCommand::Show { code, all } => show(ctx, db, &code, all),
     }
-}
-
-// ---- shared with `inspect`: naming the nominee of a file row -------------------------------
-
-/// Refuses a file that has no way to name its nominees.
-pub(super) fn check_nominee_columns(file: &CsvFile) -> Result<()> {
-    if file.has("code") || (file.has("category") && file.has("unit") && file.has("name")) {
-        return Ok(());
-    }
-    bail!(
-        "{}: {}",
-        file.name,
-        tr(
-            "the file does not say whom each row is about: give a code/编号 column, or category/类别, unit/单位 and name/名称 columns together",
-            "文件未指明每行的被推荐对象：请提供 编号/code 列，或同时提供 类别/category、单位/unit、名称/name 列"
-        )
-    );
-}
-
-/// The nominee a row names, when it is one that may be assessed; otherwise the problem is noted.
-pub(super) fn row_nominee(
-    conn: &Connection,
-    year: i32,
-    file: &CsvFile,
-    row: &Row,
-    problems: &mut Problems,
-) -> Option<Nominee> {
-    let code = file.get(row, "code");
-    let key = if !code.is_empty() || !file.has("name") {
-        "code"
-    } else {
-        "name"
-    };
-    let found = nominee_by_ref(
-        conn,
-        year,
-        code,
-        file.get(row, "category"),
-        file.get(row, "unit"),
-        file.get(row, "name"),
-    )
-    .and_then(|n| check_assessable(&n).map(|()| n));
-    match found {
-        Ok(n) => Some(n),
-        Err(message) => {
-            problems.push(if file.has(key) {
-                file.problem(row, key, message)
-            } else {
-                file.row_problem(row, message)
-            });
-            None
-        }
-    }
-}
-
-/// "dry run: " before a summary that wrote nothing.
-pub(super) fn summary_prefix(dry_run: bool) -> &'static str {
-    if dry_run {
-        tr("dry run, nothing was written: ", "试运行，未写入任何数据：")
-    } else {
-        ""
-    }
-}
-
-/// Between a reason and what would be accepted.
-pub(super) fn semi() -> &'static str {
-    tr("; ", "；")
-}
-
-/// The code in CSV and JSON, the label for people.
-pub(super) fn code_or_label(ctx: &Ctx, code: &str, label: &str) -> String {
-    match ctx.format {
-        Format::Json | Format::Csv => code.to_string(),
-        Format::Table | Format::Md => label.to_string(),
-    }
-}
-
-/// Points for a listing: a number in JSON, "17.5" for people.
-pub(super) fn points_cell(c: Centi) -> Cell {
-    Cell::Num(c as f64 / 100.0, fmt_points(c))
 }
 
 // ---- the marks -------------------------------------------------------------------------
@@ -529,16 +435,9 @@ impl Counts {
 
 // ---- import ------------------------------------------------------------------------------
 
-fn import(
-    ctx: &Ctx,
-    db: &Db,
-    path: &std::path::Path,
-    flag_source: Option<Source>,
-    dry_run: bool,
-    replace: bool,
-    encoding: Option<Encoding>,
-) -> Result<()> {
-    let file = csvin::decode(path, encoding)?.parse(COLUMNS)?;
+fn import(ctx: &Ctx, db: &Db, input: &ImportFile, flag_source: Option<Source>, replace: bool) -> Result<()> {
+    let dry_run = input.dry_run;
+    let file = input.read(COLUMNS)?;
     check_nominee_columns(&file)?;
     let tx = db.begin()?;
     let term = store::writable_term(&tx, ctx)?;
@@ -638,15 +537,6 @@ fn import(
         counts.text()
     ));
     Ok(())
-}
-
-/// A problem with a cell, or with the row when the file lacks the column.
-fn cell_problem(file: &CsvFile, row: &Row, key: &str, message: &str) -> csvin::Problem {
-    if file.has(key) {
-        file.problem(row, key, message)
-    } else {
-        file.row_problem(row, message)
-    }
 }
 
 fn row_source(file: &CsvFile, row: &Row, flag: Option<Source>, problems: &mut Problems) -> Option<Source> {
@@ -906,8 +796,8 @@ fn list(
             Cell::Text(code_or_label(ctx, s.source.code(), s.source.label())),
             s.evaluator.into(),
         ];
-        row.extend(s.marks.iter().map(|m| points_cell(*m)));
-        row.push(points_cell(s.marks.iter().sum()));
+        row.extend(s.marks.iter().map(|m| points_cell(Some(*m))));
+        row.push(points_cell(Some(s.marks.iter().sum())));
         row.extend([s.note.into(), s.recorded_at.into(), s.recorded_by.into()]);
         if all {
             row.push(s.replaced_at.into());
@@ -923,9 +813,7 @@ fn list(
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum InMean {
     SelfSheet,
-    Counts,
-    DroppedHigh,
-    DroppedLow,
+    Joint(Fate),
     Replaced,
 }
 
@@ -933,18 +821,14 @@ impl InMean {
     fn code(self) -> &'static str {
         match self {
             InMean::SelfSheet => "self",
-            InMean::Counts => "counted",
-            InMean::DroppedHigh => "dropped_highest",
-            InMean::DroppedLow => "dropped_lowest",
+            InMean::Joint(f) => f.code(),
             InMean::Replaced => "replaced",
         }
     }
     fn label(self) -> &'static str {
         match self {
             InMean::SelfSheet => tr("self-evaluation", "自评"),
-            InMean::Counts => tr("counted", "计入"),
-            InMean::DroppedHigh => tr("dropped as highest", "去掉最高分"),
-            InMean::DroppedLow => tr("dropped as lowest", "去掉最低分"),
+            InMean::Joint(f) => fate_label(f),
             InMean::Replaced => tr("replaced", "已替换"),
         }
     }
@@ -991,12 +875,12 @@ fn show(ctx: &Ctx, db: &Db, code: &str, all: bool) -> Result<()> {
             InMean::Replaced
         } else if s.source == Source::SelfEval {
             InMean::SelfSheet
-        } else if dropped_high.is_some_and(|d| d.id == s.id) {
-            InMean::DroppedHigh
-        } else if dropped_low.is_some_and(|d| d.id == s.id) {
-            InMean::DroppedLow
         } else {
-            InMean::Counts
+            let at = joint_rows.iter().position(|j| j.id == s.id);
+            InMean::Joint(match (&joint, at) {
+                (Some(j), Some(i)) => j.fate(i),
+                _ => Fate::Counted,
+            })
         }
     };
     let self_total: Option<Centi> = self_sheet.map(|s| s.marks.iter().sum());
@@ -1005,40 +889,9 @@ fn show(ctx: &Ctx, db: &Db, code: &str, all: bool) -> Result<()> {
         _ => None,
     };
     let total_of = |s: &SheetRow| -> Centi { s.marks.iter().sum() };
-    let joint_text = joint.as_ref().map(|j| {
-        let mean = fmt_exact(&j.mean);
-        let n_all = joint_rows.len();
-        match (dropped_high, dropped_low) {
-            (Some(h), Some(l)) => match lang() {
-                Lang::En => format!(
-                    "{mean} (mean of {} of {n_all} sheets; dropped the highest, {} {}, and the lowest, {} {})",
-                    j.counted,
-                    h.evaluator,
-                    fmt_points(total_of(h)),
-                    l.evaluator,
-                    fmt_points(total_of(l))
-                ),
-                Lang::Zh => format!(
-                    "{mean}（{n_all} 张联评表去掉最高分 {} {}、最低分 {} {} 后 {} 张的平均）",
-                    h.evaluator,
-                    fmt_points(total_of(h)),
-                    l.evaluator,
-                    fmt_points(total_of(l)),
-                    j.counted
-                ),
-            },
-            _ => match (lang(), scheme.trim_from) {
-                (Lang::En, 0) => format!("{mean} (mean of {n_all} sheets; this term drops none)"),
-                (Lang::Zh, 0) => format!("{mean}（{n_all} 张联评表的平均；本届不去掉最高最低分）"),
-                (Lang::En, t) => {
-                    format!("{mean} (mean of {n_all} sheets; the highest and lowest are dropped from {t} sheets on)")
-                }
-                (Lang::Zh, t) => {
-                    format!("{mean}（{n_all} 张联评表的平均；满 {t} 张时去掉一个最高分和一个最低分）")
-                }
-            },
-        }
-    });
+    let joint_text = joint
+        .as_ref()
+        .map(|j| JointText::new(j, &joint_sheets, scheme.trim_from).summary());
 
     if ctx.format == Format::Json {
         let sheet_json = |s: &SheetRow| {
@@ -1065,7 +918,7 @@ fn show(ctx: &Ctx, db: &Db, code: &str, all: bool) -> Result<()> {
             "name": n.name,
             "unit": n.unit,
             "group": n.group,
-            "status": n.status,
+            "status": n.status.code(),
             "criteria": rule.criteria.iter().enumerate().map(|(i, c)| json!({
                 "key": MARK_KEYS[i], "name_zh": c.name_zh, "name_en": c.name_en, "max": c.max as f64 / 100.0,
             })).collect::<Vec<_>>(),
@@ -1105,8 +958,8 @@ fn show(ctx: &Ctx, db: &Db, code: &str, all: bool) -> Result<()> {
             Cell::Text(code_or_label(ctx, s.source.code(), s.source.label())),
             s.evaluator.clone().into(),
         ];
-        row.extend(s.marks.iter().map(|m| points_cell(*m)));
-        row.push(points_cell(total_of(s)));
+        row.extend(s.marks.iter().map(|m| points_cell(Some(*m))));
+        row.push(points_cell(Some(total_of(s))));
         row.push(Cell::Text(code_or_label(ctx, c.code(), c.label())));
         row.push(s.note.clone().into());
         if all {
@@ -1137,7 +990,7 @@ fn show(ctx: &Ctx, db: &Db, code: &str, all: bool) -> Result<()> {
         n.name,
         n.unit,
         n.category.title(),
-        status_label(&n.status)
+        n.status.label()
     );
     let heading = match ctx.format {
         Format::Md => format!("**{heading}**\n\n"),
@@ -1149,17 +1002,6 @@ fn show(ctx: &Ctx, db: &Db, code: &str, all: bool) -> Result<()> {
         l.render(ctx.format)?,
         summary.render(ctx.format)?
     ))
-}
-
-/// A nomination's status in words.
-pub(super) fn status_label(status: &str) -> &'static str {
-    match status {
-        "pending" => tr("pending verification", "待核对"),
-        "verified" => tr("verified", "已核对"),
-        "rejected" => tr("rejected", "核对未通过"),
-        "withdrawn" => tr("withdrawn", "已撤回"),
-        _ => tr("unknown", "未知"),
-    }
 }
 
 #[cfg(test)]

@@ -6,13 +6,13 @@ use clap::{Args, Subcommand, ValueEnum};
 use rusqlite::{OptionalExtension, params};
 use serde_json::json;
 
-use super::score::{code_or_label, summary_prefix};
+use super::common::{code_or_label, summary_prefix};
 use super::{Access, Ctx, need};
 use crate::core::assess::veto_reason_label;
 use crate::db::{Db, audit, now};
 use crate::i18n::{Lang, lang, tr};
 use crate::output::{Cell, Listing, col, say};
-use crate::store::{self, nominee_by_code};
+use crate::store::{self, NominationStatus, nominee_by_code};
 use crate::values::Category;
 
 /// Record, list and revoke one-vote vetoes (一票否决)
@@ -173,7 +173,7 @@ fn add(
     let tx = db.begin()?;
     let term = store::writable_term(&tx, ctx)?;
     let n = nominee_by_code(&tx, term.year, code)?;
-    if n.status == "withdrawn" {
+    if n.status == NominationStatus::Withdrawn {
         bail!(
             "{} {}",
             n.code,

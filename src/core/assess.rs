@@ -5,7 +5,7 @@ use num_rational::Ratio;
 
 use super::scheme::Scheme;
 use crate::i18n::tr;
-use crate::values::{Category, Centi, fmt_points};
+use crate::values::{Category, Centi, fmt_exact, fmt_points};
 
 /// An exact value in hundredths of a point.
 pub type Exact = Ratio<i64>;
@@ -31,6 +31,84 @@ pub struct Joint {
     pub dropped_high: Option<usize>,
     pub dropped_low: Option<usize>,
     pub counted: usize,
+}
+
+/// What became of one joint sheet in the mean.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fate {
+    Counted,
+    DroppedHigh,
+    DroppedLow,
+}
+
+impl Fate {
+    pub fn code(self) -> &'static str {
+        match self {
+            Fate::Counted => "counted",
+            Fate::DroppedHigh => "dropped_highest",
+            Fate::DroppedLow => "dropped_lowest",
+        }
+    }
+}
+
+/// One joint sheet as the mean took it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct JointLine {
+    pub evaluator: String,
+    pub total: Centi,
+    pub fate: Fate,
+}
+
+/// How a joint mean came about: every sheet in the order given, with what became of it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct JointSteps {
+    pub lines: Vec<JointLine>,
+    pub counted: usize,
+    pub mean: Exact,
+}
+
+impl JointSteps {
+    /// The sheet dropped as highest or as lowest, if one was.
+    pub fn dropped(&self, fate: Fate) -> Option<&JointLine> {
+        self.lines.iter().find(|l| l.fate == fate && fate != Fate::Counted)
+    }
+    /// The totals that make the mean, in order.
+    pub fn counted_totals(&self) -> Vec<Centi> {
+        self.lines
+            .iter()
+            .filter(|l| l.fate == Fate::Counted)
+            .map(|l| l.total)
+            .collect()
+    }
+}
+
+impl Joint {
+    /// What became of the sheet at `index` of the sheets the mean was taken of.
+    pub fn fate(&self, index: usize) -> Fate {
+        if self.dropped_high == Some(index) {
+            Fate::DroppedHigh
+        } else if self.dropped_low == Some(index) {
+            Fate::DroppedLow
+        } else {
+            Fate::Counted
+        }
+    }
+    /// The sheets this mean was taken of, each with its total and what became of it.
+    pub fn steps(&self, sheets: &[Sheet]) -> JointSteps {
+        JointSteps {
+            lines: sheets
+                .iter()
+                .enumerate()
+                .map(|(i, s)| JointLine {
+                    evaluator: s.evaluator.clone(),
+                    total: s.total(),
+                    fate: self.fate(i),
+                })
+                .collect(),
+            counted: self.counted,
+            mean: self.mean,
+        }
+    }
 }
 
 /// The mean of the joint sheets' totals; with `trim_from` or more sheets (and `trim_from` > 0),
@@ -85,9 +163,19 @@ impl Satisfaction {
     pub fn rate(&self) -> Ratio<i64> {
         Ratio::new(self.satisfied, self.total)
     }
-    /// Percent, for people and JSON.
+    /// Percent as a number, for JSON: not rounded, so that a rate below the threshold never
+    /// shows as the threshold itself.
     pub fn percent(&self) -> f64 {
-        (self.satisfied as f64 * 10_000.0 / self.total as f64).round() / 100.0
+        self.satisfied as f64 * 100.0 / self.total as f64
+    }
+    /// Percent for people, exact: "98%", "97.998%"; a rate that does not end is cut with "…",
+    /// never rounded up.
+    pub fn percent_text(&self) -> String {
+        format!("{}%", fmt_exact(&(self.rate() * Ratio::from_integer(10_000))))
+    }
+    /// "49/50 = 98%".
+    pub fn ratio_text(&self) -> String {
+        format!("{}/{} = {}", self.satisfied, self.total, self.percent_text())
     }
     /// At least `threshold` hundredths of a percent, compared exactly: "98%以上" includes 98%.
     pub fn meets(&self, threshold: i64) -> bool {
@@ -219,11 +307,9 @@ impl Reason {
                 satisfaction: s,
                 threshold,
             } => format!(
-                "{} {}/{} = {}% < {}%",
+                "{} {} < {}%",
                 tr("satisfaction", "满意度"),
-                s.satisfied,
-                s.total,
-                s.percent(),
+                s.ratio_text(),
                 fmt_points(*threshold)
             ),
         }
@@ -424,6 +510,66 @@ mod tests {
             &scheme,
         );
         assert_eq!(a.status, Status::BelowThreshold);
+    }
+
+    #[test]
+    fn a_rate_below_the_threshold_never_reads_as_the_threshold() {
+        let s = Satisfaction {
+            satisfied: 48_999,
+            total: 50_000,
+        };
+        assert!(!s.meets(9800));
+        assert!(s.percent() < 98.0, "{}", s.percent());
+        assert!((s.percent() - 97.998).abs() < 1e-9);
+        assert_eq!(s.percent_text(), "97.998%");
+        let r = Reason::BelowThreshold {
+            satisfaction: s,
+            threshold: 9800,
+        };
+        assert_eq!(r.text(), "satisfaction 48999/50000 = 97.998% < 98%");
+        let third = Satisfaction { satisfied: 2, total: 3 };
+        assert_eq!(third.percent_text(), "66.6666…%");
+        assert_eq!(third.ratio_text(), "2/3 = 66.6666…%");
+        let edge = Satisfaction {
+            satisfied: 9_799_999,
+            total: 10_000_000,
+        };
+        assert!(edge.percent() < 98.0);
+        assert_eq!(edge.percent_text(), "97.9999…%");
+        assert_eq!(
+            Satisfaction {
+                satisfied: 49,
+                total: 50
+            }
+            .percent(),
+            98.0
+        );
+    }
+
+    #[test]
+    fn joint_steps_name_each_sheet() {
+        let s: Vec<Sheet> = [80, 90, 95, 70, 85].iter().map(|p| sheet("e", *p)).collect();
+        let j = joint_mean(&s, 5).unwrap();
+        let steps = j.steps(&s);
+        let fates: Vec<Fate> = steps.lines.iter().map(|l| l.fate).collect();
+        assert_eq!(
+            fates,
+            [
+                Fate::Counted,
+                Fate::Counted,
+                Fate::DroppedHigh,
+                Fate::DroppedLow,
+                Fate::Counted
+            ]
+        );
+        assert_eq!(steps.dropped(Fate::DroppedHigh).map(|l| l.total), Some(9500));
+        assert_eq!(steps.dropped(Fate::DroppedLow).map(|l| l.total), Some(7000));
+        assert_eq!(steps.dropped(Fate::Counted), None);
+        assert_eq!(steps.counted_totals(), [8000, 9000, 8500]);
+        assert_eq!((steps.counted, steps.mean), (3, Ratio::new(25500, 3)));
+        let untrimmed = joint_mean(&s[..4], 5).unwrap().steps(&s[..4]);
+        assert!(untrimmed.lines.iter().all(|l| l.fate == Fate::Counted));
+        assert_eq!(untrimmed.dropped(Fate::DroppedHigh), None);
     }
 
     #[test]

@@ -962,3 +962,89 @@ fn help_texts() {
         insta::assert_snapshot!(name, env.ok(&args));
     }
 }
+
+/// The rows of `rank --explain --format csv`: (step, item, value).
+fn explain_csv(env: &Env, code: &str) -> Vec<(String, String, String)> {
+    let text = env.ok(&["rank", "--explain", code, "--format", "csv"]);
+    let mut r = csv::Reader::from_reader(text.as_bytes());
+    assert_eq!(r.headers().unwrap(), vec!["step", "item", "value"]);
+    r.records()
+        .map(|rec| {
+            let rec = rec.unwrap();
+            assert_eq!(rec.len(), 3, "{rec:?}");
+            (rec[0].to_string(), rec[1].to_string(), rec[2].to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn explain_as_csv_rows_of_step_item_and_value() {
+    let env = Env::with_term();
+    seed(&env, &year());
+    let rows = explain_csv(&env, "P2026-004");
+    let value = |item: &str| {
+        let found: Vec<&(String, String, String)> = rows.iter().filter(|r| r.1 == item).collect();
+        assert_eq!(found.len(), 1, "{item}: {found:?}");
+        (found[0].0.as_str(), found[0].2.as_str())
+    };
+    assert_eq!(value("code"), ("candidate", "P2026-004"));
+    assert_eq!(value("category"), ("candidate", "individual"));
+    assert_eq!(value("joint_sheets.5.dropped"), ("sheets", "highest"));
+    assert_eq!(value("joint_sheets.1.dropped"), ("sheets", "lowest"));
+    assert_eq!(value("joint_sheets.2.dropped"), ("sheets", ""));
+    assert_eq!(value("joint_sheets.1.total"), ("sheets", "80"));
+    assert_eq!(value("joint.mean_exact"), ("sheets", "87/1"));
+    assert_eq!(value("joint.counted"), ("sheets", "3"));
+    assert_eq!(value("inspection.score"), ("inspection", "97.5"));
+    assert_eq!(value("findings.2.deduction"), ("inspection", "0.5"));
+    assert_eq!(value("satisfaction"), ("satisfaction", ""));
+    assert_eq!(value("parts.joint.weighted"), ("composite", "43.5"));
+    assert_eq!(value("total_exact"), ("composite", "1807/20"));
+    assert_eq!(value("status"), ("status", "eligible"));
+    assert_eq!(value("rank"), ("place", "4"));
+    assert_eq!(value("shortlisted"), ("place", "true"));
+    assert_eq!(value("above.code"), ("place", "P2026-003"));
+    assert_eq!(value("above.deciding_key"), ("place", "total"));
+    // The steps come in the order of the report, each once.
+    let mut steps: Vec<&str> = rows.iter().map(|r| r.0.as_str()).collect();
+    steps.dedup();
+    assert_eq!(
+        steps,
+        [
+            "candidate",
+            "sheets",
+            "inspection",
+            "satisfaction",
+            "composite",
+            "status",
+            "place"
+        ]
+    );
+    // Every value of the JSON report is there, and nothing else.
+    fn leaves(v: &Value) -> usize {
+        match v {
+            Value::Object(m) => m.values().map(leaves).sum(),
+            Value::Array(a) => a.iter().map(leaves).sum(),
+            _ => 1,
+        }
+    }
+    let report = json(&env.ok(&["rank", "--explain", "P2026-004", "--format", "json"]));
+    assert_eq!(rows.len(), leaves(&report));
+
+    // A window below the threshold and a vetoed one: their reasons, one row each.
+    let rows = explain_csv(&env, "W2026-003");
+    assert!(rows.contains(&("satisfaction".into(), "satisfaction.meets".into(), "false".into())));
+    assert!(rows.contains(&(
+        "status".into(),
+        "reasons.1".into(),
+        "satisfaction 48/50 = 96% < 98%".into()
+    )));
+    let rows = explain_csv(&env, "W2026-004");
+    assert!(rows.contains(&("status".into(), "status".into(), "vetoed".into())));
+    assert!(rows.contains(&("place".into(), "rank".into(), String::new())));
+    assert!(
+        rows.iter()
+            .any(|r| r.1 == "vetoes.1.evidence" && r.2 == "服务对象投诉推诿，经查属实"),
+        "{rows:?}"
+    );
+}

@@ -11,6 +11,7 @@ use super::entry::{Change, DETAIL_KEYS, Entry, STAFF_NO, changes};
 use crate::commands::Ctx;
 use crate::db::{audit, now};
 use crate::i18n::{Lang, lang, tr};
+use crate::store::NominationStatus;
 use crate::values::Category;
 
 /// A problem with an entry: the column (or flag) it concerns, if one, and what is wrong.
@@ -48,7 +49,7 @@ struct Stored {
     name: String,
     unit_id: i64,
     group_id: i64,
-    status: String,
+    status: NominationStatus,
     detail: [String; 6],
 }
 
@@ -200,7 +201,7 @@ impl<'a> Book<'a> {
     /// Why a change to a nomination on record is refused, if it is.
     fn refuse_change(&self, i: usize, diff: &[Change]) -> Vec<Issue> {
         let s = &self.stored[i];
-        if s.status == "withdrawn" {
+        if s.status == NominationStatus::Withdrawn {
             let msg = format!(
                 "{} {}",
                 s.code,
@@ -276,7 +277,7 @@ impl<'a> Book<'a> {
             name: e.name.clone(),
             unit_id,
             group_id,
-            status: "pending".into(),
+            status: NominationStatus::Pending,
             detail,
         });
         Ok(Ok(Outcome::Added(e.category, code)))
@@ -304,7 +305,7 @@ impl<'a> Book<'a> {
         for c in &diff {
             fields.insert(c.key.to_string(), json!({ "from": c.old, "to": c.new }));
         }
-        let what = json!({ "changes": Value::Object(fields), "status_from": s.status, "file": self.source });
+        let what = json!({ "changes": Value::Object(fields), "status_from": s.status.code(), "file": self.source });
         audit(
             self.tx,
             &self.ctx.operator,
@@ -314,7 +315,7 @@ impl<'a> Book<'a> {
             what,
         )?;
         s.group_id = group_id;
-        s.status = "pending".into();
+        s.status = NominationStatus::Pending;
         Ok(Outcome::Replaced(s.code.clone()))
     }
 }

@@ -2,15 +2,14 @@
 //! typed by hand. Good rows are written as they are read, inside the one transaction, which is
 //! dropped if any row is bad or on --dry-run.
 
-use std::path::Path;
-
 use anyhow::{Context, Result, bail};
 
 use super::AddArgs;
 use super::book::{Book, Outcome};
 use super::entry::{COLUMNS, DETAIL_KEYS, Entry};
 use crate::commands::Ctx;
-use crate::csvin::{self, CsvFile, Encoding};
+use crate::commands::common::ImportFile;
+use crate::csvin::{self, CsvFile};
 use crate::db::Db;
 use crate::i18n::{Lang, lang, tr};
 use crate::output::say;
@@ -77,9 +76,11 @@ impl Counts {
     }
 }
 
-pub fn import(ctx: &Ctx, db: &Db, path: &Path, enc: Option<Encoding>, replace: bool, dry_run: bool) -> Result<()> {
-    let file = csvin::decode(path, enc)?.parse(COLUMNS)?;
-    let source = path
+pub fn import(ctx: &Ctx, db: &Db, input: &ImportFile, replace: bool) -> Result<()> {
+    let dry_run = input.dry_run;
+    let file = input.read(COLUMNS)?;
+    let source = input
+        .file
         .file_name()
         .map(|f| f.to_string_lossy().into_owned())
         .unwrap_or_default();

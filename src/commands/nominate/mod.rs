@@ -13,9 +13,11 @@ use std::path::PathBuf;
 use anyhow::Result;
 use clap::{Args, Subcommand};
 
+use super::common::ImportFile;
 use super::{Access, Ctx, need};
 use crate::csvin::Encoding;
 use crate::db::Db;
+use crate::store::NominationStatus;
 use crate::values::Category;
 
 /// October's nominations (推荐表): import, add, list, show, verify and withdraw them
@@ -52,17 +54,11 @@ pub enum NominateCommand {
     ///   pingxuan nominate import nominations-beilun.csv
     #[command(verbatim_doc_comment)]
     Import {
-        /// The CSV file (UTF-8 with or without BOM, or GBK)
-        file: PathBuf,
-        /// Check everything and write nothing
-        #[arg(long)]
-        dry_run: bool,
         /// Update nominees whose row differs from the record (back to pending for verification)
         #[arg(long)]
         replace: bool,
-        /// The file's encoding, when detection guesses wrong
-        #[arg(long, value_enum, value_name = "ENCODING")]
-        encoding: Option<Encoding>,
+        #[command(flatten)]
+        input: ImportFile,
     },
     /// Add one nomination by hand, or correct one with --replace
     ///
@@ -187,7 +183,7 @@ pub struct ListArgs {
     pub unit: Option<String>,
     /// Only this status
     #[arg(long, value_enum)]
-    pub status: Option<records::Status>,
+    pub status: Option<NominationStatus>,
 }
 
 fn category_flag(s: &str) -> std::result::Result<Category, String> {
@@ -210,12 +206,7 @@ pub fn run(ctx: &Ctx, db: Option<&Db>, args: NominateArgs) -> Result<()> {
     }
     let db = need(db)?;
     match args.command {
-        NominateCommand::Import {
-            file,
-            dry_run,
-            replace,
-            encoding,
-        } => intake::import(ctx, db, &file, encoding, replace, dry_run),
+        NominateCommand::Import { replace, input } => intake::import(ctx, db, &input, replace),
         NominateCommand::Add(a) => intake::add(ctx, db, a),
         NominateCommand::List(a) => show::list(ctx, db, a),
         NominateCommand::Show { code } => show::show(ctx, db, &code),

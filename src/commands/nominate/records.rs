@@ -4,44 +4,8 @@ use anyhow::{Context, Result};
 use rusqlite::Connection;
 
 use crate::core::assess::rejection_label;
-use crate::i18n::tr;
+use crate::store::NominationStatus;
 use crate::values::Category;
-
-/// Where a nomination stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum Status {
-    Pending,
-    Verified,
-    Rejected,
-    Withdrawn,
-}
-
-impl Status {
-    pub fn code(self) -> &'static str {
-        match self {
-            Status::Pending => "pending",
-            Status::Verified => "verified",
-            Status::Rejected => "rejected",
-            Status::Withdrawn => "withdrawn",
-        }
-    }
-    pub fn label(self) -> &'static str {
-        match self {
-            Status::Pending => tr("pending", "待核对"),
-            Status::Verified => tr("verified", "已核对"),
-            Status::Rejected => tr("rejected", "核对未通过"),
-            Status::Withdrawn => tr("withdrawn", "已撤回"),
-        }
-    }
-    fn from_code(s: &str) -> Status {
-        match s {
-            "verified" => Status::Verified,
-            "rejected" => Status::Rejected,
-            "withdrawn" => Status::Withdrawn,
-            _ => Status::Pending,
-        }
-    }
-}
 
 /// One nomination with everything `show`, `list` and `verify` need.
 #[derive(Clone, Debug)]
@@ -64,7 +28,7 @@ pub struct Record {
     pub submitted_on: Option<String>,
     pub source_file: String,
     pub imported_at: String,
-    pub status: Status,
+    pub status: NominationStatus,
     /// Rejection codes.
     pub reasons: Vec<String>,
     pub verified_at: Option<String>,
@@ -75,8 +39,8 @@ impl Record {
     /// Why it stands where it does, in words: the rejection reasons, or the withdrawal's reason.
     pub fn why(&self) -> Vec<String> {
         match self.status {
-            Status::Rejected => self.reasons.iter().map(|r| rejection_label(r).to_string()).collect(),
-            Status::Withdrawn => self.withdrawn_reason.iter().cloned().collect(),
+            NominationStatus::Rejected => self.reasons.iter().map(|r| rejection_label(r).to_string()).collect(),
+            NominationStatus::Withdrawn => self.withdrawn_reason.iter().cloned().collect(),
             _ => Vec::new(),
         }
     }
@@ -114,7 +78,7 @@ pub fn load(conn: &Connection, year: i32) -> Result<Vec<Record>> {
             submitted_on: r.get(13)?,
             source_file: r.get(14)?,
             imported_at: r.get(15)?,
-            status: Status::from_code(&r.get::<_, String>(16)?),
+            status: r.get(16)?,
             reasons: reasons.split(',').filter(|s| !s.is_empty()).map(String::from).collect(),
             verified_at: r.get(18)?,
             withdrawn_reason: r.get(19)?,

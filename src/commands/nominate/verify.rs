@@ -5,14 +5,14 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, params};
 use serde_json::json;
 
-use super::records::{self, Record, Status};
+use super::records::{self, Record};
 use super::show::listing;
 use crate::commands::Ctx;
 use crate::core::assess::rejection_label;
 use crate::db::{Db, audit, now};
 use crate::i18n::{Lang, lang, tr};
 use crate::output::say;
-use crate::store::{nominee_by_code, writable_term};
+use crate::store::{NominationStatus, nominee_by_code, writable_term};
 use crate::values::Category;
 
 /// What verification looks at, as of now.
@@ -67,13 +67,16 @@ fn facts(r: &Record, deadline: NaiveDate) -> Facts {
 /// The nominations to verify: the codes given, else every one not withdrawn.
 fn chosen(all: Vec<Record>, conn: &Connection, year: i32, codes: &[String]) -> Result<Vec<Record>> {
     if codes.is_empty() {
-        return Ok(all.into_iter().filter(|r| r.status != Status::Withdrawn).collect());
+        return Ok(all
+            .into_iter()
+            .filter(|r| r.status != NominationStatus::Withdrawn)
+            .collect());
     }
     let mut picked = Vec::new();
     for code in codes {
         let id = nominee_by_code(conn, year, code)?.id;
         let r = all.iter().find(|r| r.id == id).context("reading the nomination")?;
-        if r.status == Status::Withdrawn {
+        if r.status == NominationStatus::Withdrawn {
             bail!(
                 "{} {}",
                 r.code,
@@ -99,9 +102,9 @@ pub fn verify(ctx: &Ctx, db: &Db, codes: &[String], dry_run: bool) -> Result<()>
             .map(String::from)
             .collect();
         let status = if codes.is_empty() {
-            Status::Verified
+            NominationStatus::Verified
         } else {
-            Status::Rejected
+            NominationStatus::Rejected
         };
         if (status, &codes) != (r.status, &r.reasons) {
             tx.prepare_cached("UPDATE nomination SET status = ?1, reasons = ?2, verified_at = ?3 WHERE id = ?4")?
@@ -112,7 +115,7 @@ pub fn verify(ctx: &Ctx, db: &Db, codes: &[String], dry_run: bool) -> Result<()>
         }
         (r.status, r.reasons) = (status, codes);
         match status {
-            Status::Rejected => rejected.push(r),
+            NominationStatus::Rejected => rejected.push(r),
             _ => verified += 1,
         }
     }
@@ -156,7 +159,7 @@ pub fn withdraw(ctx: &Ctx, db: &Db, code: &str, reason: &str) -> Result<()> {
     let tx = db.begin()?;
     let term = writable_term(&tx, ctx)?;
     let n = nominee_by_code(&tx, term.year, code)?;
-    if n.status == "withdrawn" {
+    if n.status == NominationStatus::Withdrawn {
         let why: String = tx.query_row(
             "SELECT coalesce(withdrawn_reason, '') FROM nomination WHERE id = ?1",
             [n.id],
@@ -169,7 +172,7 @@ pub fn withdraw(ctx: &Ctx, db: &Db, code: &str, reason: &str) -> Result<()> {
         params![reason, n.id],
     )
     .with_context(|| format!("withdrawing {}", n.code))?;
-    let what = json!({ "reason": reason, "status_from": n.status });
+    let what = json!({ "reason": reason, "status_from": n.status.code() });
     audit(
         &tx,
         &ctx.operator,

@@ -2,14 +2,14 @@
 //! inside the one transaction, which is dropped if any row is bad or on --dry-run.
 
 use std::collections::HashMap;
-use std::path::Path;
 
 use anyhow::{Context, Result};
 
 use super::register::Org;
 use super::{GroupKind, group_stored_as, unit_belongs};
 use crate::commands::Ctx;
-use crate::csvin::{self, Column, CsvFile, Encoding, Problems, Row};
+use crate::commands::common::ImportFile;
+use crate::csvin::{Column, CsvFile, Problems, Row};
 use crate::db::Db;
 use crate::i18n::{Lang, lang, tr};
 use crate::output::say;
@@ -48,8 +48,9 @@ struct Counts {
     refused: usize,
 }
 
-pub fn import(ctx: &Ctx, db: &Db, path: &Path, enc: Option<Encoding>, replace: bool, dry_run: bool) -> Result<()> {
-    let file = csvin::decode(path, enc)?.parse(COLUMNS)?;
+pub fn import(ctx: &Ctx, db: &Db, input: &ImportFile, replace: bool) -> Result<()> {
+    let dry_run = input.dry_run;
+    let file = input.read(COLUMNS)?;
     let tx = db.begin()?;
     let mut run = OrgImport {
         file: &file,

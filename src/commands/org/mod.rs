@@ -4,14 +4,12 @@
 mod import;
 mod register;
 
-use std::path::PathBuf;
-
 use anyhow::{Context, Result, bail};
 use clap::{Args, Subcommand};
 
 use self::register::Org;
+use super::common::ImportFile;
 use super::{Access, Ctx, need};
-use crate::csvin::Encoding;
 use crate::db::Db;
 use crate::i18n::{Lang, lang, tr};
 use crate::output::{Cell, Format, Listing, col, say};
@@ -49,17 +47,11 @@ pub enum OrgCommand {
     ///   pingxuan org import units.csv --replace
     #[command(verbatim_doc_comment)]
     Import {
-        /// The CSV file (UTF-8 with or without BOM, or GBK)
-        file: PathBuf,
-        /// Check everything and write nothing
-        #[arg(long)]
-        dry_run: bool,
         /// Move units to the group named in the file, and update windows and group kinds
         #[arg(long)]
         replace: bool,
-        /// The file's encoding, when detection guesses wrong
-        #[arg(long, value_enum, value_name = "ENCODING")]
-        encoding: Option<Encoding>,
+        #[command(flatten)]
+        input: ImportFile,
     },
     /// List the units with their group, the group's kind and whether they have a window
     ///
@@ -173,12 +165,7 @@ impl OrgArgs {
 pub fn run(ctx: &Ctx, db: Option<&Db>, args: OrgArgs) -> Result<()> {
     let db = need(db)?;
     match args.command {
-        OrgCommand::Import {
-            file,
-            dry_run,
-            replace,
-            encoding,
-        } => import::import(ctx, db, &file, encoding, replace, dry_run),
+        OrgCommand::Import { replace, input } => import::import(ctx, db, &input, replace),
         OrgCommand::List { group } => list(ctx, db, group),
         OrgCommand::AddGroup { name, kind, replace } => add_group(ctx, db, name.trim(), kind, replace),
         OrgCommand::AddUnit {

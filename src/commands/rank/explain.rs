@@ -1,17 +1,17 @@
 //! `rank --explain CODE`: every step of one candidate's score, status and place, in words
-//! (text or Markdown) or as one JSON object.
+//! (text or Markdown), as one JSON object, or as CSV rows of step, item and value.
 
 use anyhow::{Result, bail};
 use num_rational::Ratio;
 use rusqlite::Connection;
 use serde_json::{Value, json};
 
-use super::{both, exact_cell, fraction, percent_text, points_cell};
 use crate::commands::Ctx;
-use crate::core::assess::{Assessment, Exact};
+use crate::commands::common::{FindingKind, JointText, exact_cell, exact_text, fate_note, fraction, points_cell};
+use crate::core::assess::{Assessment, Exact, Fate, Reason, Satisfaction};
 use crate::core::rank::deciding_key;
 use crate::core::scheme::{OrderKey, Scheme};
-use crate::i18n::tr;
+use crate::i18n::{both, tr};
 use crate::load::{Board, Ranked};
 use crate::output::{Cell, Format, Listing, col, out};
 use crate::store::{self, criterion_name};
@@ -34,13 +34,112 @@ pub fn run(ctx: &Ctx, conn: &Connection, year: i32, scheme: &Scheme, boards: &[B
         Format::Json => out(&format!("{}\n", serde_json::to_string_pretty(&facts.json())?)),
         Format::Table => out(&facts.text(Format::Table)?),
         Format::Md => out(&facts.text(Format::Md)?),
-        Format::Csv => bail!(
-            "{}",
-            tr(
-                "--explain prints text or JSON; use --format table, md or json",
-                "--explain 输出文字或 JSON，请用 --format table、md 或 json"
-            )
-        ),
+        Format::Csv => csv_listing(&facts.json()).print(Format::Csv),
+    }
+}
+
+/// The steps of the report, each with the fields of the JSON object that belong to it, in order.
+const STEPS: &[(&str, &[&str])] = &[
+    ("candidate", &["code", "category", "name", "unit", "group", "criteria"]),
+    ("sheets", &["self_sheet", "joint_sheets", "joint"]),
+    ("inspection", &["findings", "inspection"]),
+    ("satisfaction", &["surveys", "satisfaction"]),
+    ("composite", &["weights", "parts", "self", "total", "total_exact"]),
+    ("status", &["status", "reasons", "vetoes"]),
+    (
+        "place",
+        &[
+            "rank",
+            "quota",
+            "eligible",
+            "shortlisted",
+            "tie_at_cutoff",
+            "above",
+            "below",
+            "equals",
+        ],
+    ),
+];
+
+/// The report as key/value rows (step, item, value), for CSV: every field of the JSON object,
+/// its path as the item (`joint_sheets.5.dropped`, lists counted from 1). A field without a
+/// value gives an empty value; an empty list gives no row.
+fn csv_listing(report: &Value) -> Listing {
+    let mut rows = Vec::new();
+    if let Value::Object(fields) = report {
+        for (step, keys) in STEPS {
+            for key in *keys {
+                if let Some(v) = fields.get(*key) {
+                    flatten(step, key.to_string(), v, &mut rows);
+                }
+            }
+        }
+        for (key, v) in fields {
+            if !STEPS.iter().any(|(_, keys)| keys.contains(&key.as_str())) {
+                flatten(key, key.clone(), v, &mut rows);
+            }
+        }
+    }
+    let mut l = Listing::new(vec![
+        col("step", tr("step", "步骤")),
+        col("item", tr("item", "项目")),
+        col("value", tr("value", "内容")),
+    ]);
+    for (step, item, value) in rows {
+        l.push(vec![step.into(), item.into(), value.into()]);
+    }
+    l
+}
+
+fn flatten(step: &str, path: String, v: &Value, rows: &mut Vec<(String, String, String)>) {
+    let value = match v {
+        Value::Object(m) => {
+            for (k, x) in m {
+                flatten(step, format!("{path}.{k}"), x, rows);
+            }
+            return;
+        }
+        Value::Array(a) => {
+            for (i, x) in a.iter().enumerate() {
+                flatten(step, format!("{path}.{}", i + 1), x, rows);
+            }
+            return;
+        }
+        Value::Null => String::new(),
+        Value::Bool(b) => b.to_string(),
+        Value::String(s) => s.clone(),
+        Value::Number(n) => match (n.as_i64(), n.as_f64()) {
+            (Some(i), _) => i.to_string(),
+            (None, Some(f)) => f.to_string(),
+            (None, None) => n.to_string(),
+        },
+    };
+    rows.push((step.to_string(), path, value));
+}
+
+/// The report being written, as plain text or Markdown.
+struct Page {
+    format: Format,
+    s: String,
+}
+
+impl Page {
+    fn md(&self) -> bool {
+        self.format == Format::Md
+    }
+    fn head(&mut self, title: &str) {
+        if self.md() {
+            self.s += &format!("\n### {title}\n\n");
+        } else {
+            self.s += &format!("\n{title}\n");
+        }
+    }
+    fn table(&mut self, l: Listing) -> Result<()> {
+        if self.md() {
+            self.s.push('\n');
+        }
+        self.s += &l.render(self.format)?;
+        Ok(())
     }
 }
 
@@ -88,17 +187,7 @@ fn key_value(a: &Assessment, k: OrderKey) -> Option<String> {
         OrderKey::Satisfaction => a
             .satisfaction
             .as_ref()
-            .map(|s| format!("{} ({}/{})", percent_text(s), s.satisfied, s.total)),
-    }
-}
-
-/// An exact value as its fraction of points and its decimal; a whole or short value as itself.
-fn exact_text(r: &Exact) -> String {
-    let points = r / Ratio::from_integer(100);
-    if points.is_integer() {
-        fmt_exact(r)
-    } else {
-        format!("{} = {}", fraction(r), fmt_exact(r))
+            .map(|s| format!("{} ({}/{})", s.percent_text(), s.satisfied, s.total)),
     }
 }
 
@@ -149,6 +238,14 @@ impl<'a> Facts<'a> {
         &self.row.assessment
     }
 
+    /// Whether the pooled satisfaction meets the category's threshold, as the core judged it;
+    /// None where the category has no threshold.
+    fn meets_threshold(&self) -> Option<bool> {
+        let below = |r: &Reason| matches!(r, Reason::BelowThreshold { .. });
+        let rule = self.scheme.rule(self.row.entry.candidate.category);
+        rule.threshold.map(|_| !self.a().reasons.iter().any(below))
+    }
+
     fn sheets_listing(&self) -> Listing {
         let c = &self.row.entry.candidate;
         let mut l = Listing::new(vec![
@@ -171,11 +268,7 @@ impl<'a> Facts<'a> {
         }
         let joint = self.a().joint.as_ref();
         for (i, s) in c.joint.iter().enumerate() {
-            let note = match joint {
-                Some(j) if j.dropped_high == Some(i) => tr("dropped: highest", "去掉：最高分"),
-                Some(j) if j.dropped_low == Some(i) => tr("dropped: lowest", "去掉：最低分"),
-                _ => tr("counted", "计入"),
-            };
+            let note = fate_note(joint.map_or(Fate::Counted, |j| j.fate(i)));
             let mut r = vec![Cell::Text(format!("{}{}", tr("joint: ", "联评："), s.evaluator))];
             r.extend(marks(&s.marks));
             r.push(Cell::Text(fmt_points(s.total())));
@@ -194,10 +287,7 @@ impl<'a> Facts<'a> {
             col("deduction", tr("deduction", "扣分")),
         ]);
         for f in &self.row.entry.findings {
-            let kind = match f.kind.as_str() {
-                "open" => tr("open inspection", "明查"),
-                _ => tr("covert visit", "暗访"),
-            };
+            let kind = FindingKind::from_code(&f.kind).map_or(f.kind.as_str(), |k| k.label());
             l.push(vec![
                 f.date.clone().into(),
                 kind.into(),
@@ -217,7 +307,7 @@ impl<'a> Facts<'a> {
             col("rate", tr("rate", "满意率")),
         ]);
         for s in &self.row.entry.surveys {
-            let sat = crate::core::assess::Satisfaction {
+            let sat = Satisfaction {
                 satisfied: s.satisfied,
                 total: s.total,
             };
@@ -225,7 +315,7 @@ impl<'a> Facts<'a> {
                 s.date.clone().unwrap_or_default().into(),
                 s.satisfied.into(),
                 s.total.into(),
-                percent_text(&sat).into(),
+                sat.percent_text().into(),
             ]);
         }
         l
@@ -279,25 +369,17 @@ impl<'a> Facts<'a> {
 
     /// The text of the report, as plain text or Markdown.
     fn text(&self, format: Format) -> Result<String> {
-        let md = format == Format::Md;
         let c = &self.row.entry.candidate;
-        let a = self.a();
-        let rule = self.scheme.rule(c.category);
-        let mut s = String::new();
-        let head = |s: &mut String, t: &str| {
-            if md {
-                *s += &format!("\n### {t}\n\n");
-            } else {
-                *s += &format!("\n{t}\n");
-            }
+        let mut p = Page {
+            format,
+            s: String::new(),
         };
-        let table = |l: Listing| l.render(format);
-        if md {
-            s += &format!("## {} {}\n\n", c.code, c.name);
+        if p.md() {
+            p.s += &format!("## {} {}\n\n", c.code, c.name);
         } else {
-            s += &format!("{} {}\n", c.code, c.name);
+            p.s += &format!("{} {}\n", c.code, c.name);
         }
-        s += &both(
+        p.s += &both(
             format!(
                 "category: {} · unit: {} · group: {}\n",
                 c.category.title(),
@@ -306,9 +388,30 @@ impl<'a> Facts<'a> {
             ),
             format!("类别：{} · 单位：{} · 片组：{}\n", c.category.title(), c.unit, c.group),
         );
+        self.sheets_text(&mut p)?;
+        self.inspection_text(&mut p)?;
+        self.satisfaction_text(&mut p)?;
+        self.composite_text(&mut p)?;
+        p.head(tr("Status and place", "资格与名次"));
+        let a = self.a();
+        p.s += &format!("{}{}\n", tr("status: ", "状态："), a.status.label());
+        for r in &a.reasons {
+            p.s += &format!("  - {}\n", r.text());
+        }
+        for v in &self.row.entry.vetoes {
+            p.s += &format!("    {} #{}: {}\n", tr("evidence of veto", "否决依据"), v.id, v.evidence);
+        }
+        p.s += &self.place_text();
+        Ok(p.s)
+    }
 
-        head(&mut s, tr("Scoring sheets", "评分表"));
-        let names: Vec<String> = rule
+    fn sheets_text(&self, p: &mut Page) -> Result<()> {
+        let c = &self.row.entry.candidate;
+        let a = self.a();
+        p.head(tr("Scoring sheets", "评分表"));
+        let names: Vec<String> = self
+            .scheme
+            .rule(c.category)
             .criteria
             .iter()
             .enumerate()
@@ -319,16 +422,13 @@ impl<'a> Facts<'a> {
                 )
             })
             .collect();
-        s += &format!("{}\n", names.join(" · "));
+        p.s += &format!("{}\n", names.join(" · "));
         if c.self_sheet.is_none() && c.joint.is_empty() {
-            s += &format!("{}\n", tr("no sheets recorded", "尚无评分表"));
+            p.s += &format!("{}\n", tr("no sheets recorded", "尚无评分表"));
         } else {
-            if md {
-                s.push('\n');
-            }
-            s += &table(self.sheets_listing())?;
+            p.table(self.sheets_listing())?;
         }
-        s += &match a.self_total {
+        p.s += &match a.self_total {
             Some(t) => both(
                 format!("self-evaluation: {}\n", fmt_points(t)),
                 format!("自评得分：{}\n", fmt_points(t)),
@@ -338,56 +438,12 @@ impl<'a> Facts<'a> {
                 "自评得分：缺少自评表\n".to_string(),
             ),
         };
-        s += &match &a.joint {
+        p.s += &match &a.joint {
             Some(j) => {
-                let counted: Vec<String> = c
-                    .joint
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, _)| j.dropped_high != Some(*i) && j.dropped_low != Some(*i))
-                    .map(|(_, x)| fmt_points(x.total()))
-                    .collect();
-                let trim = match (j.dropped_high, j.dropped_low) {
-                    (Some(h), Some(l)) => both(
-                        format!(
-                            "{} sheets, {} or more: the highest ({}, {}) and the lowest ({}, {}) are dropped; ",
-                            c.joint.len(),
-                            self.scheme.trim_from,
-                            c.joint[h].evaluator,
-                            fmt_points(c.joint[h].total()),
-                            c.joint[l].evaluator,
-                            fmt_points(c.joint[l].total())
-                        ),
-                        format!(
-                            "共 {} 张，达到 {} 张，去掉一个最高分（{}，{}）和一个最低分（{}，{}）；",
-                            c.joint.len(),
-                            self.scheme.trim_from,
-                            c.joint[h].evaluator,
-                            fmt_points(c.joint[h].total()),
-                            c.joint[l].evaluator,
-                            fmt_points(c.joint[l].total())
-                        ),
-                    ),
-                    _ => both(
-                        format!("{} sheets, none dropped; ", c.joint.len()),
-                        format!("共 {} 张，不去分；", c.joint.len()),
-                    ),
-                };
+                let derivation = JointText::new(j, &c.joint, self.scheme.trim_from).derivation();
                 both(
-                    format!(
-                        "joint evaluation: {trim}mean of {} = ({}) / {} = {}\n",
-                        j.counted,
-                        counted.join(" + "),
-                        j.counted,
-                        exact_text(&j.mean)
-                    ),
-                    format!(
-                        "联评得分：{trim}{} 张平均 = ({}) / {} = {}\n",
-                        j.counted,
-                        counted.join(" + "),
-                        j.counted,
-                        exact_text(&j.mean)
-                    ),
+                    format!("joint evaluation: {derivation}\n"),
+                    format!("联评得分：{derivation}\n"),
                 )
             }
             None => both(
@@ -395,28 +451,28 @@ impl<'a> Facts<'a> {
                 "联评得分：缺少联评表\n".to_string(),
             ),
         };
-        if c.joint.len() < self.scheme.min_joint {
-            s += &both(
-                format!(
-                    "  {} joint evaluators, at least {} needed\n",
-                    c.joint.len(),
-                    self.scheme.min_joint
-                ),
-                format!("  联评 {} 人，至少需要 {} 人\n", c.joint.len(), self.scheme.min_joint),
-            );
-        }
-
-        head(&mut s, tr("Inspection", "明查暗访"));
-        if self.row.entry.findings.is_empty() {
-            s += &format!("{}\n", tr("no findings", "无扣分记录"));
-        } else {
-            if md {
-                s.push('\n');
+        for r in &a.reasons {
+            if let Reason::TooFewJoint { have, need } = r {
+                p.s += &both(
+                    format!("  {have} joint evaluators, at least {need} needed\n"),
+                    format!("  联评 {have} 人，至少需要 {need} 人\n"),
+                );
             }
-            s += &table(self.findings_listing())?;
+        }
+        Ok(())
+    }
+
+    fn inspection_text(&self, p: &mut Page) -> Result<()> {
+        let c = &self.row.entry.candidate;
+        let a = self.a();
+        p.head(tr("Inspection", "明查暗访"));
+        if self.row.entry.findings.is_empty() {
+            p.s += &format!("{}\n", tr("no findings", "无扣分记录"));
+        } else {
+            p.table(self.findings_listing())?;
         }
         let deductions: Vec<String> = c.deductions.iter().map(|d| format!(" − {}", fmt_points(*d))).collect();
-        s += &if deductions.is_empty() {
+        p.s += &if deductions.is_empty() {
             both(
                 format!("inspection score: {} (no deductions)\n", fmt_points(a.inspection)),
                 format!("检查得分：{}（无扣分）\n", fmt_points(a.inspection)),
@@ -437,47 +493,49 @@ impl<'a> Facts<'a> {
                 ),
             )
         };
+        Ok(())
+    }
 
-        head(&mut s, tr("Satisfaction", "满意度调查"));
+    fn satisfaction_text(&self, p: &mut Page) -> Result<()> {
+        let a = self.a();
+        p.head(tr("Satisfaction", "满意度调查"));
         if self.row.entry.surveys.is_empty() {
-            s += &format!(
+            p.s += &format!(
                 "{}\n",
-                if rule.survey_required {
+                if a.reasons.contains(&Reason::NoSurvey) {
                     tr("no survey; this category requires one", "无调查；本类别须有满意度调查")
                 } else {
                     tr("no survey (not required for this category)", "无调查（本类别不要求）")
                 }
             );
         } else {
-            if md {
-                s.push('\n');
-            }
-            s += &table(self.surveys_listing())?;
+            p.table(self.surveys_listing())?;
         }
         if let Some(sat) = a.satisfaction {
-            let pooled = format!("{}/{} = {}", sat.satisfied, sat.total, percent_text(&sat));
-            s += &match rule.threshold {
-                Some(t) if sat.meets(t) => both(
+            let pooled = sat.ratio_text();
+            let threshold = self.scheme.rule(self.row.entry.candidate.category).threshold;
+            p.s += &match (threshold, self.meets_threshold()) {
+                (Some(t), Some(true)) => both(
                     format!("pooled: {pooled} ≥ {}% threshold: met\n", fmt_points(t)),
                     format!("合计：{pooled} ≥ {}% 标准：达标\n", fmt_points(t)),
                 ),
-                Some(t) => both(
+                (Some(t), _) => both(
                     format!("pooled: {pooled} < {}% threshold: not met\n", fmt_points(t)),
                     format!("合计：{pooled} < {}% 标准：未达标\n", fmt_points(t)),
                 ),
-                None => both(
+                (None, _) => both(
                     format!("pooled: {pooled} (no threshold for this category)\n"),
                     format!("合计：{pooled}（本类别无满意度标准）\n"),
                 ),
             };
         }
+        Ok(())
+    }
 
-        head(&mut s, tr("Composite", "综合得分"));
-        if md {
-            s.push('\n');
-        }
-        s += &table(self.parts_listing())?;
-        s += &match &a.total {
+    fn composite_text(&self, p: &mut Page) -> Result<()> {
+        p.head(tr("Composite", "综合得分"));
+        p.table(self.parts_listing())?;
+        p.s += &match &self.a().total {
             Some(t) => both(
                 format!("total = {}\n", exact_text(t)),
                 format!("总分 = {}\n", exact_text(t)),
@@ -487,17 +545,7 @@ impl<'a> Facts<'a> {
                 "无总分：须有自评表和至少一张联评表\n".to_string(),
             ),
         };
-
-        head(&mut s, tr("Status and place", "资格与名次"));
-        s += &format!("{}{}\n", tr("status: ", "状态："), a.status.label());
-        for r in &a.reasons {
-            s += &format!("  - {}\n", r.text());
-        }
-        for v in &self.row.entry.vetoes {
-            s += &format!("    {} #{}: {}\n", tr("evidence of veto", "否决依据"), v.id, v.evidence);
-        }
-        s += &self.place_text();
-        Ok(s)
+        Ok(())
     }
 
     /// Why the candidate stands where it does.
@@ -655,9 +703,9 @@ impl<'a> Facts<'a> {
                 "evaluator": s.evaluator,
                 "marks": s.marks.iter().map(|m| p(*m)).collect::<Vec<_>>(),
                 "total": p(s.total()),
-                "dropped": match joint {
-                    Some(j) if j.dropped_high == Some(i) => Some("highest"),
-                    Some(j) if j.dropped_low == Some(i) => Some("lowest"),
+                "dropped": match joint.map(|j| j.fate(i)) {
+                    Some(Fate::DroppedHigh) => Some("highest"),
+                    Some(Fate::DroppedLow) => Some("lowest"),
                     _ => None,
                 },
             })).collect::<Vec<_>>(),
@@ -688,7 +736,7 @@ impl<'a> Facts<'a> {
                 "total": s.total,
                 "percent": s.percent(),
                 "threshold": rule.threshold.map(p),
-                "meets": rule.threshold.map(|t| s.meets(t)),
+                "meets": self.meets_threshold(),
             })),
             "weights": {
                 "self": self.scheme.weight_self,

@@ -1,0 +1,366 @@
+//! What several commands share: the arguments of a file import, naming the nominee of a file
+//! row, the cells and words of listings and reports, and the words for a joint mean.
+
+use std::path::PathBuf;
+
+use anyhow::{Result, bail};
+use clap::{Args, ValueEnum};
+use num_rational::Ratio;
+use rusqlite::Connection;
+
+use super::Ctx;
+use crate::core::assess::{Exact, Fate, Joint, JointSteps, Satisfaction, Sheet};
+use crate::csvin::{self, Column, CsvFile, Decoded, Encoding, Problem, Problems, Row};
+use crate::i18n::{Lang, both, lang, tr};
+use crate::output::{Cell, Format};
+use crate::store::{Nominee, check_assessable, nominee_by_ref};
+use crate::values::{Centi, fmt_exact, fmt_points, to_f64};
+
+// ---- importing a file ----------------------------------------------------------------------
+
+// The arguments every `import` takes (flattened into each): the file, --dry-run, --encoding.
+#[derive(Args, Debug)]
+pub struct ImportFile {
+    /// The CSV file (UTF-8 with or without BOM, or GBK)
+    pub file: PathBuf,
+    /// Check everything and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// The file's encoding, when detection guesses wrong
+    #[arg(long, value_enum, value_name = "ENCODING")]
+    pub encoding: Option<Encoding>,
+}
+
+impl ImportFile {
+    /// The file decoded, its columns not yet matched.
+    pub fn decode(&self) -> Result<Decoded> {
+        csvin::decode(&self.file, self.encoding)
+    }
+    /// The file read against its table of columns.
+    pub fn read(&self, columns: &'static [Column]) -> Result<CsvFile> {
+        self.decode()?.parse(columns)
+    }
+}
+
+/// One column of a file, as the tables of columns declare them.
+pub const fn column(key: &'static str, names: &'static [&'static str], required: bool) -> Column {
+    Column { key, names, required }
+}
+
+/// Refuses a file that has no way to name its nominees.
+pub fn check_nominee_columns(file: &CsvFile) -> Result<()> {
+    if file.has("code") || (file.has("category") && file.has("unit") && file.has("name")) {
+        return Ok(());
+    }
+    bail!(
+        "{}: {}",
+        file.name,
+        tr(
+            "the file does not say whom each row is about: give a code/编号 column, or category/类别, unit/单位 and name/名称 columns together",
+            "文件未指明每行的被推荐对象：请提供 编号/code 列，或同时提供 类别/category、单位/unit、名称/name 列"
+        )
+    );
+}
+
+/// The nominee a row names, when it is one that may be assessed; otherwise the problem is noted.
+pub fn row_nominee(
+    conn: &Connection,
+    year: i32,
+    file: &CsvFile,
+    row: &Row,
+    problems: &mut Problems,
+) -> Option<Nominee> {
+    let code = file.get(row, "code");
+    let key = if !code.is_empty() || !file.has("name") {
+        "code"
+    } else {
+        "name"
+    };
+    let found = nominee_by_ref(
+        conn,
+        year,
+        code,
+        file.get(row, "category"),
+        file.get(row, "unit"),
+        file.get(row, "name"),
+    )
+    .and_then(|n| check_assessable(&n).map(|()| n));
+    found
+        .map_err(|message| problems.push(cell_problem(file, row, key, &message)))
+        .ok()
+}
+
+/// A problem with a cell, or with the row when the file lacks the column.
+pub fn cell_problem(file: &CsvFile, row: &Row, key: &str, message: &str) -> Problem {
+    if file.has(key) {
+        file.problem(row, key, message)
+    } else {
+        file.row_problem(row, message)
+    }
+}
+
+/// "dry run: " before a summary that wrote nothing.
+pub fn summary_prefix(dry_run: bool) -> &'static str {
+    if dry_run {
+        tr("dry run, nothing was written: ", "试运行，未写入任何数据：")
+    } else {
+        ""
+    }
+}
+
+/// Between a reason and what would be accepted.
+pub fn semi() -> &'static str {
+    tr("; ", "；")
+}
+
+// ---- cells and words -------------------------------------------------------------------------
+
+/// The code in CSV and JSON, the label for people.
+pub fn code_or_label(ctx: &Ctx, code: &str, label: &str) -> String {
+    match ctx.format {
+        Format::Json | Format::Csv => code.to_string(),
+        Format::Table | Format::Md => label.to_string(),
+    }
+}
+
+/// Points in hundredths as a cell: a number in JSON, "17.5" for people.
+pub fn points_cell(c: Option<Centi>) -> Cell {
+    match c {
+        Some(c) => Cell::Num(c as f64 / 100.0, fmt_points(c)),
+        None => Cell::Null,
+    }
+}
+
+/// An exact value in hundredths as a cell.
+pub fn exact_cell(r: Option<Exact>) -> Cell {
+    match r {
+        Some(r) => Cell::Num(to_f64(&r), fmt_exact(&r)),
+        None => Cell::Null,
+    }
+}
+
+/// A satisfaction rate as a cell: the unrounded percent in JSON, the exact one for people.
+pub fn satisfaction_cell(s: Option<Satisfaction>) -> Cell {
+    match s {
+        Some(s) => Cell::Num(s.percent(), s.percent_text()),
+        None => Cell::Null,
+    }
+}
+
+/// An exact value in hundredths as a fraction of points, "a/b".
+pub fn fraction(r: &Exact) -> String {
+    let p = r / Ratio::from_integer(100);
+    format!("{}/{}", p.numer(), p.denom())
+}
+
+/// An exact value as its fraction of points and its decimal; a whole or short value as itself.
+pub fn exact_text(r: &Exact) -> String {
+    let points = r / Ratio::from_integer(100);
+    if points.is_integer() {
+        fmt_exact(r)
+    } else {
+        format!("{} = {}", fraction(r), fmt_exact(r))
+    }
+}
+
+/// How a finding was made.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, ValueEnum)]
+pub enum FindingKind {
+    /// An announced inspection (明查)
+    #[value(name = "open", alias = "明查", alias = "明察")]
+    Open,
+    /// A covert visit, mystery shopping (暗访)
+    #[value(name = "covert", alias = "暗访")]
+    Covert,
+}
+
+impl FindingKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            FindingKind::Open => "open",
+            FindingKind::Covert => "covert",
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            FindingKind::Open => tr("open inspection", "明查"),
+            FindingKind::Covert => tr("covert visit", "暗访"),
+        }
+    }
+    /// As stored.
+    pub fn from_code(s: &str) -> Option<FindingKind> {
+        match s {
+            "open" => Some(FindingKind::Open),
+            "covert" => Some(FindingKind::Covert),
+            _ => None,
+        }
+    }
+    /// As typed in a file: English or Chinese.
+    pub fn parse(s: &str) -> Option<FindingKind> {
+        match s.trim().to_lowercase().as_str() {
+            "open" | "明查" | "明察" => Some(FindingKind::Open),
+            "covert" | "暗访" => Some(FindingKind::Covert),
+            _ => None,
+        }
+    }
+}
+
+impl rusqlite::types::FromSql for FindingKind {
+    fn column_result(v: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+        let s = v.as_str()?;
+        FindingKind::from_code(s)
+            .ok_or_else(|| rusqlite::types::FromSqlError::Other(format!("unknown kind of finding {s}").into()))
+    }
+}
+
+// ---- the joint mean in words ---------------------------------------------------------------
+
+/// What became of a joint sheet, as a cell of `score show`'s column "in the joint mean".
+pub fn fate_label(f: Fate) -> &'static str {
+    match f {
+        Fate::Counted => tr("counted", "计入"),
+        Fate::DroppedHigh => tr("dropped as highest", "去掉最高分"),
+        Fate::DroppedLow => tr("dropped as lowest", "去掉最低分"),
+    }
+}
+
+/// What became of a joint sheet, as a note of `rank --explain`'s table of sheets.
+pub fn fate_note(f: Fate) -> &'static str {
+    match f {
+        Fate::Counted => tr("counted", "计入"),
+        Fate::DroppedHigh => tr("dropped: highest", "去掉：最高分"),
+        Fate::DroppedLow => tr("dropped: lowest", "去掉：最低分"),
+    }
+}
+
+/// A joint mean in words: which sheets were dropped, and the mean of the others.
+pub struct JointText {
+    steps: JointSteps,
+    trim_from: usize,
+}
+
+impl JointText {
+    /// `sheets` are the ones the mean was taken of, in the same order; `trim_from` is the
+    /// term's scheme's.
+    pub fn new(joint: &Joint, sheets: &[Sheet], trim_from: usize) -> JointText {
+        JointText {
+            steps: joint.steps(sheets),
+            trim_from,
+        }
+    }
+
+    fn trimmed(&self) -> Option<(&str, String, &str, String)> {
+        let h = self.steps.dropped(Fate::DroppedHigh)?;
+        let l = self.steps.dropped(Fate::DroppedLow)?;
+        Some((&h.evaluator, fmt_points(h.total), &l.evaluator, fmt_points(l.total)))
+    }
+
+    /// The mean and which sheets were dropped, in one line.
+    pub fn summary(&self) -> String {
+        let mean = fmt_exact(&self.steps.mean);
+        let (all, counted) = (self.steps.lines.len(), self.steps.counted);
+        match self.trimmed() {
+            Some((h, ht, l, lt)) => both(
+                format!(
+                    "{mean} (mean of {counted} of {all} sheets; dropped the highest, {h} {ht}, and the lowest, {l} {lt})"
+                ),
+                format!("{mean}（{all} 张联评表去掉最高分 {h} {ht}、最低分 {l} {lt} 后 {counted} 张的平均）"),
+            ),
+            None => match (lang(), self.trim_from) {
+                (Lang::En, 0) => format!("{mean} (mean of {all} sheets; this term drops none)"),
+                (Lang::Zh, 0) => format!("{mean}（{all} 张联评表的平均；本届不去掉最高最低分）"),
+                (Lang::En, t) => {
+                    format!("{mean} (mean of {all} sheets; the highest and lowest are dropped from {t} sheets on)")
+                }
+                (Lang::Zh, t) => {
+                    format!("{mean}（{all} 张联评表的平均；满 {t} 张时去掉一个最高分和一个最低分）")
+                }
+            },
+        }
+    }
+
+    /// The mean worked out: the sheets dropped, then "mean of n = (a + b + c) / n = p/q = decimal".
+    pub fn derivation(&self) -> String {
+        let (all, t) = (self.steps.lines.len(), self.trim_from);
+        let trim = match self.trimmed() {
+            Some((h, ht, l, lt)) => both(
+                format!("{all} sheets, {t} or more: the highest ({h}, {ht}) and the lowest ({l}, {lt}) are dropped; "),
+                format!("共 {all} 张，达到 {t} 张，去掉一个最高分（{h}，{ht}）和一个最低分（{l}，{lt}）；"),
+            ),
+            None => both(
+                format!("{all} sheets, none dropped; "),
+                format!("共 {all} 张，不去分；"),
+            ),
+        };
+        let n = self.steps.counted;
+        let sum = self
+            .steps
+            .counted_totals()
+            .into_iter()
+            .map(fmt_points)
+            .collect::<Vec<_>>()
+            .join(" + ");
+        let mean = exact_text(&self.steps.mean);
+        both(
+            format!("{trim}mean of {n} = ({sum}) / {n} = {mean}"),
+            format!("{trim}{n} 张平均 = ({sum}) / {n} = {mean}"),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::assess::joint_mean;
+
+    fn sheets(totals: &[(&str, Centi)]) -> Vec<Sheet> {
+        totals
+            .iter()
+            .map(|(who, t)| Sheet {
+                evaluator: who.to_string(),
+                marks: [t - 4 * (t / 5), t / 5, t / 5, t / 5, t / 5],
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_trimmed_mean_in_both_forms() {
+        let s = sheets(&[("甲", 8000), ("乙", 8600), ("丙", 8700), ("丁", 8800), ("戊", 9500)]);
+        let t = JointText::new(&joint_mean(&s, 5).unwrap(), &s, 5);
+        assert_eq!(
+            t.derivation(),
+            "5 sheets, 5 or more: the highest (戊, 95) and the lowest (甲, 80) are dropped; mean of 3 = (86 + 87 + 88) / 3 = 87"
+        );
+        assert_eq!(
+            t.summary(),
+            "87 (mean of 3 of 5 sheets; dropped the highest, 戊 95, and the lowest, 甲 80)"
+        );
+    }
+
+    #[test]
+    fn an_untrimmed_mean_says_why() {
+        let s = sheets(&[("甲", 8000), ("乙", 8650), ("丙", 8700)]);
+        let j = joint_mean(&s, 5).unwrap();
+        assert_eq!(
+            JointText::new(&j, &s, 5).derivation(),
+            "3 sheets, none dropped; mean of 3 = (80 + 86.5 + 87) / 3 = 169/2 = 84.5"
+        );
+        assert_eq!(
+            JointText::new(&j, &s, 5).summary(),
+            "84.5 (mean of 3 sheets; the highest and lowest are dropped from 5 sheets on)"
+        );
+        assert_eq!(
+            JointText::new(&j, &s, 0).summary(),
+            "84.5 (mean of 3 sheets; this term drops none)"
+        );
+    }
+
+    #[test]
+    fn finding_kinds_as_stored_and_as_typed() {
+        assert_eq!(FindingKind::from_code("open"), Some(FindingKind::Open));
+        assert_eq!(FindingKind::from_code("明查"), None);
+        assert_eq!(FindingKind::parse(" 暗访 "), Some(FindingKind::Covert));
+        assert_eq!(FindingKind::parse("明察"), Some(FindingKind::Open));
+        assert_eq!(FindingKind::parse("visit"), None);
+    }
+}
