@@ -59,6 +59,12 @@ impl Db {
         db.conn
             .execute_batch("PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;")
             .context("setting up the database connection")?;
+        // With the query planner stability guarantee a cached statement keeps its plan when
+        // its parameters are cleared; without it SQLite recompiles the nominee lookup on
+        // every row of an import.
+        db.conn
+            .set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)
+            .context("setting up the database connection")?;
         if fresh || db.user_version()? < MIGRATIONS.len() as i64 {
             db.migrate()?;
         }
