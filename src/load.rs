@@ -10,6 +10,7 @@ use rusqlite::Connection;
 use crate::core::assess::{Assessment, Candidate, Sheet, Standing, VetoFact, assess};
 use crate::core::rank::rank;
 use crate::core::scheme::Scheme;
+use crate::store::NominationStatus;
 use crate::values::{Category, Centi};
 
 /// One finding of an open inspection or a covert visit.
@@ -59,12 +60,12 @@ pub fn entries(conn: &Connection, year: i32) -> Result<Vec<Entry>> {
     )?;
     let mut list: Vec<Entry> = st
         .query_map([year], |r| {
-            let status: String = r.get(6)?;
+            let status: NominationStatus = r.get(6)?;
             let reasons: String = r.get(7)?;
             let withdrawn: Option<String> = r.get(8)?;
-            let standing = match status.as_str() {
-                "verified" => Standing::Verified,
-                "rejected" => Standing::Rejected(
+            let standing = match status {
+                NominationStatus::Verified => Standing::Verified,
+                NominationStatus::Rejected => Standing::Rejected(
                     reasons
                         .split(',')
                         .map(str::trim)
@@ -72,8 +73,8 @@ pub fn entries(conn: &Connection, year: i32) -> Result<Vec<Entry>> {
                         .map(String::from)
                         .collect(),
                 ),
-                "withdrawn" => Standing::Withdrawn(withdrawn.unwrap_or_default()),
-                _ => Standing::Pending,
+                NominationStatus::Withdrawn => Standing::Withdrawn(withdrawn.unwrap_or_default()),
+                NominationStatus::Pending => Standing::Pending,
             };
             Ok(Entry {
                 id: r.get(0)?,

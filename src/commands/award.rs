@@ -12,11 +12,12 @@ use num_rational::Ratio;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde_json::json;
 
-use super::rank::{both, exact_cell};
+use super::common::exact_cell;
 use super::{Access, Ctx, need};
 use crate::core::award::{self, Basis};
 use crate::db::{Db, audit, now};
 use crate::documents::{self, Awardee, NoticeData};
+use crate::i18n::both;
 use crate::i18n::tr;
 use crate::output::{Cell, Format, Listing, col, out, say};
 use crate::store::{nominee_by_code, resolve_term, term_not_closed};

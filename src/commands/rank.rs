@@ -6,13 +6,10 @@ mod explain;
 use anyhow::{Result, bail};
 use clap::Args;
 
-use super::common::{points_cell, satisfaction_cell};
-// `award` names these through `rank`.
-pub(crate) use super::common::{exact_cell, fraction};
+use super::common::{exact_cell, fraction, points_cell, satisfaction_cell};
 use super::{Ctx, need};
 use crate::db::Db;
-pub(crate) use crate::i18n::both;
-use crate::i18n::{Lang, lang, tr};
+use crate::i18n::{Lang, both, lang, tr};
 use crate::load::{self, Board, Ranked};
 use crate::output::{Cell, Format, Listing, col, out};
 use crate::store::{load_scheme, resolve_term};

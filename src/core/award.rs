@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use crate::i18n::{Lang, lang, tr};
+use crate::i18n::{both, tr};
 use crate::values::Category;
 
 /// One candidate of a category where the ranking puts it.
@@ -161,13 +161,6 @@ pub enum Problem {
     },
     /// The term is awarded; these would be granted only once it is reopened.
     Pending(Vec<String>),
-}
-
-fn both(en: String, zh: String) -> String {
-    match lang() {
-        Lang::En => en,
-        Lang::Zh => zh,
-    }
 }
 
 impl Problem {

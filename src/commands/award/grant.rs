@@ -10,9 +10,10 @@ use serde_json::json;
 
 use super::{Show, award_listing, awards};
 use crate::commands::Ctx;
-use crate::commands::rank::{both, fraction};
+use crate::commands::common::fraction;
 use crate::core::award::{self, Choice, Grant, Held, Outcome, Problem};
 use crate::db::{Db, audit, now};
+use crate::i18n::both;
 use crate::i18n::tr;
 use crate::load::{self, Ranked};
 use crate::output::say;
