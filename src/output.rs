@@ -38,6 +38,8 @@ pub enum Cell {
     Num(f64, String),
     Bool(bool),
     List(Vec<String>),
+    /// A code for CSV and JSON (`below_threshold`) with its label for people.
+    Code(String, String),
     Null,
 }
 
@@ -54,6 +56,7 @@ impl Cell {
             }
             .to_string(),
             Cell::List(l) => l.join("; "),
+            Cell::Code(_, label) => label.clone(),
             Cell::Null => String::new(),
         }
     }
@@ -62,6 +65,7 @@ impl Cell {
         match self {
             Cell::Num(f, _) => f.to_string(),
             Cell::Bool(b) => b.to_string(),
+            Cell::Code(code, _) => code.clone(),
             _ => self.text(),
         }
     }
@@ -74,8 +78,15 @@ impl Cell {
                 .unwrap_or(Value::Null),
             Cell::Bool(b) => Value::Bool(*b),
             Cell::List(l) => Value::Array(l.iter().cloned().map(Value::String).collect()),
+            Cell::Code(code, _) => Value::String(code.clone()),
             Cell::Null => Value::Null,
         }
+    }
+}
+
+impl Cell {
+    pub fn code(code: &str, label: &str) -> Cell {
+        Cell::Code(code.to_string(), label.to_string())
     }
 }
 
@@ -118,6 +129,29 @@ impl Listing {
     pub fn push(&mut self, row: Vec<Cell>) {
         debug_assert_eq!(row.len(), self.cols.len());
         self.rows.push(row);
+    }
+
+    /// The same rows with only these columns, in this order (a view for people of a listing
+    /// built for machines, say).
+    pub fn only(&self, keys: &[&str]) -> Listing {
+        let idx: Vec<usize> = keys
+            .iter()
+            .filter_map(|k| self.cols.iter().position(|c| c.key == *k))
+            .collect();
+        Listing {
+            cols: idx
+                .iter()
+                .map(|&i| Col {
+                    key: self.cols[i].key,
+                    label: self.cols[i].label.clone(),
+                })
+                .collect(),
+            rows: self
+                .rows
+                .iter()
+                .map(|r| idx.iter().map(|&i| r[i].clone()).collect())
+                .collect(),
+        }
     }
 
     pub fn to_json(&self) -> Value {

@@ -8,11 +8,10 @@ use clap::{Args, ValueEnum};
 use num_rational::Ratio;
 use rusqlite::Connection;
 
-use super::Ctx;
 use crate::core::assess::{Exact, Fate, Joint, JointSteps, Satisfaction, Sheet};
 use crate::csvin::{self, Column, CsvFile, Decoded, Encoding, Problem, Problems, Row};
 use crate::i18n::{Lang, both, lang, tr};
-use crate::output::{Cell, Format};
+use crate::output::Cell;
 use crate::store::{Nominee, check_assessable, nominee_by_ref};
 use crate::values::{Centi, fmt_exact, fmt_points, to_f64};
 
@@ -114,14 +113,6 @@ pub fn semi() -> &'static str {
 }
 
 // ---- cells and words -------------------------------------------------------------------------
-
-/// The code in CSV and JSON, the label for people.
-pub fn code_or_label(ctx: &Ctx, code: &str, label: &str) -> String {
-    match ctx.format {
-        Format::Json | Format::Csv => code.to_string(),
-        Format::Table | Format::Md => label.to_string(),
-    }
-}
 
 /// Points in hundredths as a cell: a number in JSON, "17.5" for people.
 pub fn points_cell(c: Option<Centi>) -> Cell {

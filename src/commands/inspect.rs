@@ -10,8 +10,8 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde_json::json;
 
 use super::common::{
-    FindingKind, ImportFile, check_nominee_columns, code_or_label, column, points_cell, row_nominee, satisfaction_cell,
-    semi, summary_prefix,
+    FindingKind, ImportFile, check_nominee_columns, column, points_cell, row_nominee, satisfaction_cell, semi,
+    summary_prefix,
 };
 use super::{Access, Ctx, need};
 use crate::core::assess::Satisfaction;
@@ -797,7 +797,7 @@ fn list(
             None => (Cell::Null, Cell::Null, Cell::Null, Cell::Null),
         };
         l.push(vec![
-            Cell::Text(code_or_label(ctx, x.kind, x.kind_label)),
+            Cell::code(x.kind, x.kind_label),
             Cell::Int(x.id),
             x.code.into(),
             x.name.into(),

@@ -205,25 +205,63 @@ pub(crate) fn mark(r: &Ranked) -> &'static str {
     }
 }
 
-fn data_listing(views: &[View]) -> Listing {
+/// The columns of the table and Markdown views; JSON and CSV carry every column but the mark.
+const TABLE_COLUMNS: &[&str] = &[
+    "rank",
+    "mark",
+    "code",
+    "name",
+    "unit",
+    "group",
+    "self",
+    "joint",
+    "inspection",
+    "satisfaction",
+    "total",
+    "status",
+    "reasons",
+];
+const DATA_COLUMNS: &[&str] = &[
+    "rank",
+    "category_rank",
+    "code",
+    "category",
+    "name",
+    "unit",
+    "group",
+    "self",
+    "joint",
+    "inspection",
+    "satisfaction",
+    "total",
+    "total_exact",
+    "status",
+    "reasons",
+    "shortlisted",
+    "tie_at_cutoff",
+];
+
+/// Every row shown, with every column: one row type for every format.
+fn listing<'a>(views: impl IntoIterator<Item = &'a View<'a>>) -> Listing {
     let mut l = Listing::new(vec![
-        col("rank", "rank"),
-        col("category_rank", "category_rank"),
-        col("code", "code"),
-        col("category", "category"),
-        col("name", "name"),
-        col("unit", "unit"),
-        col("group", "group"),
-        col("self", "self"),
-        col("joint", "joint"),
-        col("inspection", "inspection"),
-        col("satisfaction", "satisfaction"),
-        col("total", "total"),
-        col("total_exact", "total_exact"),
-        col("status", "status"),
-        col("reasons", "reasons"),
-        col("shortlisted", "shortlisted"),
-        col("tie_at_cutoff", "tie_at_cutoff"),
+        col("rank", tr("#", "名次")),
+        col("category_rank", tr("rank in category", "类别名次")),
+        col("mark", tr("shortlist", "入围")),
+        col("code", tr("code", "编号")),
+        col("category", tr("category", "类别")),
+        col("name", tr("name", "名称")),
+        col("unit", tr("unit", "单位")),
+        col("group", tr("group", "片组")),
+        col("self", tr("self", "自评")),
+        col("joint", tr("joint", "联评")),
+        col("inspection", tr("inspection", "检查")),
+        col("satisfaction", tr("satisfaction", "满意度")),
+        col("total", tr("total", "总分")),
+        col("total_exact", tr("total (exact)", "总分（精确）")),
+        col("status", tr("status", "状态")),
+        col("reasons", tr("reasons", "原因")),
+        col("shortlisted", tr("shortlisted", "入围")),
+        col("tie_at_cutoff", tr("tie at cutoff", "名额线并列")),
     ]);
     for v in views {
         for (shown, r) in v.shown() {
@@ -232,8 +270,9 @@ fn data_listing(views: &[View]) -> Listing {
             l.push(vec![
                 shown.map(|n| n as i64).into(),
                 r.rank.map(|n| n as i64).into(),
+                mark(r).into(),
                 c.code.clone().into(),
-                c.category.code().into(),
+                Cell::code(c.category.code(), c.category.label()),
                 c.name.clone().into(),
                 c.unit.clone().into(),
                 c.group.clone().into(),
@@ -243,7 +282,7 @@ fn data_listing(views: &[View]) -> Listing {
                 satisfaction_cell(a.satisfaction),
                 exact_cell(a.total),
                 a.total.as_ref().map(fraction).into(),
-                a.status.code().into(),
+                Cell::code(a.status.code(), a.status.label()),
                 Cell::List(a.reasons.iter().map(|x| x.text()).collect()),
                 r.shortlisted.into(),
                 r.tie_at_cutoff.into(),
@@ -253,47 +292,9 @@ fn data_listing(views: &[View]) -> Listing {
     l
 }
 
-fn table_listing(view: &View) -> Listing {
-    let mut l = Listing::new(vec![
-        col("rank", tr("#", "名次")),
-        col("mark", tr("shortlist", "入围")),
-        col("code", tr("code", "编号")),
-        col("name", tr("name", "名称")),
-        col("unit", tr("unit", "单位")),
-        col("group", tr("group", "片组")),
-        col("self", tr("self", "自评")),
-        col("joint", tr("joint", "联评")),
-        col("inspection", tr("inspection", "检查")),
-        col("satisfaction", tr("satisfaction", "满意度")),
-        col("total", tr("total", "总分")),
-        col("status", tr("status", "状态")),
-        col("reasons", tr("reasons", "原因")),
-    ]);
-    for (shown, r) in view.shown() {
-        let c = &r.entry.candidate;
-        let a = &r.assessment;
-        l.push(vec![
-            shown.map(|n| n as i64).into(),
-            mark(r).into(),
-            c.code.clone().into(),
-            c.name.clone().into(),
-            c.unit.clone().into(),
-            c.group.clone().into(),
-            points_cell(a.self_total),
-            exact_cell(a.joint.as_ref().map(|j| j.mean)),
-            points_cell(Some(a.inspection)),
-            satisfaction_cell(a.satisfaction),
-            exact_cell(a.total),
-            a.status.label().into(),
-            Cell::List(a.reasons.iter().map(|x| x.text()).collect()),
-        ]);
-    }
-    l
-}
-
 fn print(format: Format, views: &[View]) -> Result<()> {
     match format {
-        Format::Json | Format::Csv => data_listing(views).print(format),
+        Format::Json | Format::Csv => listing(views).only(DATA_COLUMNS).print(format),
         Format::Table | Format::Md => {
             let mut s = String::new();
             for (i, v) in views.iter().enumerate() {
@@ -314,7 +315,7 @@ fn print(format: Format, views: &[View]) -> Result<()> {
                 if v.shown().next().is_none() {
                     s += tr("(no nominations)\n", "（无推荐）\n");
                 } else {
-                    s += &table_listing(v).render(format)?;
+                    s += &listing([v]).only(TABLE_COLUMNS).render(format)?;
                 }
             }
             out(&s)

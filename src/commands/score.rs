@@ -10,8 +10,8 @@ use rusqlite::{Connection, OptionalExtension, params, params_from_iter, types::V
 use serde_json::json;
 
 use super::common::{
-    ImportFile, JointText, cell_problem, check_nominee_columns, code_or_label, column, fate_label, points_cell,
-    row_nominee, semi, summary_prefix,
+    ImportFile, JointText, cell_problem, check_nominee_columns, column, fate_label, points_cell, row_nominee, semi,
+    summary_prefix,
 };
 use super::{Access, Ctx, need};
 use crate::core::assess::{Fate, Sheet, joint_mean};
@@ -790,10 +790,10 @@ fn list(
         let mut row = vec![
             Cell::Int(s.id),
             s.code.into(),
-            Cell::Text(code_or_label(ctx, s.category.code(), s.category.label())),
+            Cell::code(s.category.code(), s.category.label()),
             s.name.into(),
             s.unit.into(),
-            Cell::Text(code_or_label(ctx, s.source.code(), s.source.label())),
+            Cell::code(s.source.code(), s.source.label()),
             s.evaluator.into(),
         ];
         row.extend(s.marks.iter().map(|m| points_cell(Some(*m))));
@@ -955,12 +955,12 @@ fn show(ctx: &Ctx, db: &Db, code: &str, all: bool) -> Result<()> {
         let c = counted(s);
         let mut row = vec![
             Cell::Int(s.id),
-            Cell::Text(code_or_label(ctx, s.source.code(), s.source.label())),
+            Cell::code(s.source.code(), s.source.label()),
             s.evaluator.clone().into(),
         ];
         row.extend(s.marks.iter().map(|m| points_cell(Some(*m))));
         row.push(points_cell(Some(total_of(s))));
-        row.push(Cell::Text(code_or_label(ctx, c.code(), c.label())));
+        row.push(Cell::code(c.code(), c.label()));
         row.push(s.note.clone().into());
         if all {
             row.push(s.replaced_at.clone().into());

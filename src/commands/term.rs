@@ -240,19 +240,12 @@ fn list(ctx: &Ctx, db: &Db) -> Result<()> {
             Cell::Int(t.year as i64),
             t.title.into(),
             t.deadline.to_string().into(),
-            Cell::Text(state_text(ctx, t.state)),
+            Cell::code(t.state.code(), t.state.label()),
             noms.into(),
             awards.into(),
         ]);
     }
     l.print(ctx.format)
-}
-
-fn state_text(ctx: &Ctx, s: TermState) -> String {
-    match ctx.format {
-        crate::output::Format::Json | crate::output::Format::Csv => s.code().to_string(),
-        _ => s.label().to_string(),
-    }
 }
 
 fn show(ctx: &Ctx, db: &Db) -> Result<()> {
@@ -262,7 +255,7 @@ fn show(ctx: &Ctx, db: &Db) -> Result<()> {
     let mut add = |k: &str, v: Cell| l.push(vec![k.into(), v]);
     add(tr("year", "年度"), Cell::Int(t.year as i64));
     add(tr("title", "名称"), t.title.clone().into());
-    add(tr("state", "状态"), Cell::Text(state_text(ctx, t.state)));
+    add(tr("state", "状态"), Cell::code(t.state.code(), t.state.label()));
     add(tr("deadline", "报送截止"), t.deadline.to_string().into());
     add(
         tr("opened", "开启"),

@@ -6,7 +6,7 @@ use clap::{Args, Subcommand, ValueEnum};
 use rusqlite::{OptionalExtension, params};
 use serde_json::json;
 
-use super::common::{code_or_label, summary_prefix};
+use super::common::summary_prefix;
 use super::{Access, Ctx, need};
 use crate::core::assess::veto_reason_label;
 use crate::db::{Db, audit, now};
@@ -341,10 +341,10 @@ fn list(ctx: &Ctx, db: &Db, code: Option<String>, active: bool, revoked: bool) -
         Ok(vec![
             Cell::Int(r.get(0)?),
             Cell::Text(r.get(1)?),
-            Cell::Text(code_or_label(ctx, category.code(), category.label())),
+            Cell::code(category.code(), category.label()),
             Cell::Text(r.get(3)?),
             Cell::Text(r.get(4)?),
-            Cell::Text(code_or_label(ctx, &reason, veto_reason_label(&reason))),
+            Cell::code(&reason, veto_reason_label(&reason)),
             Cell::Text(r.get(6)?),
             Cell::Text(r.get(7)?),
             Cell::Bool(revoked_at.is_none()),
