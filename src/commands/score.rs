@@ -10,18 +10,19 @@ use rusqlite::{Connection, OptionalExtension, params, params_from_iter, types::V
 use serde_json::json;
 
 use super::common::{
-    ImportFile, JointText, cell_problem, check_nominee_columns, column, fate_label, points_cell, row_nominee, semi,
+    ImportFile, JointText, cell_problem, check_nominee_columns, column, fate_label, points_cell, row_nominee,
     summary_prefix,
 };
 use super::{Access, Ctx, need};
 use crate::core::assess::{Fate, Sheet, joint_mean};
 use crate::core::scheme::Scheme;
+use crate::core::scheme::check_mark;
 use crate::csvin::{Column, CsvFile, Problems, Row};
 use crate::db::{Db, audit, now};
 use crate::i18n::{Lang, lang, tr};
 use crate::output::{Cell, Format, Listing, col, out, say};
 use crate::store::{self, Nominee, check_assessable, criterion_name, load_scheme, nominee_by_code};
-use crate::values::{Category, Centi, fmt_exact, fmt_points, parse_points, to_f64};
+use crate::values::{Category, Centi, fmt_exact, fmt_points, to_f64};
 
 /// Record and read the scoring sheets (考核评分表): self-evaluation and the joint panel
 ///
@@ -221,37 +222,6 @@ pub fn run(ctx: &Ctx, db: Option<&Db>, args: ScoreArgs) -> Result<()> {
 }
 
 // ---- the marks -------------------------------------------------------------------------
-
-/// One mark as the scheme allows it: from 0 to the criterion's maximum, in the scheme's step.
-/// The error says what would be accepted.
-pub(super) fn check_mark(raw: &str, max: Centi, step: Centi) -> std::result::Result<Centi, String> {
-    let accepted = match lang() {
-        Lang::En => format!("accepted: 0 to {} in steps of {}", fmt_points(max), fmt_points(step)),
-        Lang::Zh => format!("应为 0 至 {} 分，以 {} 分为单位", fmt_points(max), fmt_points(step)),
-    };
-    if raw.trim().is_empty() {
-        return Err(format!("{}{}{accepted}", tr("no mark given", "未填写分数"), semi()));
-    }
-    let v = parse_points(raw).map_err(|e| format!("{e}{}{accepted}", semi()))?;
-    if v < 0 {
-        return Err(format!("{}{}{accepted}", tr("below 0", "低于 0 分"), semi()));
-    }
-    if v > max {
-        return Err(format!(
-            "{}{}{accepted}",
-            tr("above the criterion's maximum", "超过该指标满分"),
-            semi()
-        ));
-    }
-    if v % step != 0 {
-        return Err(format!(
-            "{}{}{accepted}",
-            tr("not in the steps the scheme allows", "不符合评分步长"),
-            semi()
-        ));
-    }
-    Ok(v)
-}
 
 /// The most any nominee may get on criterion `i`, for checking a row whose nominee is unknown.
 fn widest_max(scheme: &Scheme, i: usize) -> Centi {
@@ -1007,22 +977,6 @@ fn show(ctx: &Ctx, db: &Db, code: &str, all: bool) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn marks_within_the_scheme() {
-        let (max, step) = (2000, 50);
-        assert_eq!(check_mark("17.5", max, step), Ok(1750));
-        assert_eq!(check_mark("0", max, step), Ok(0));
-        assert_eq!(check_mark("20", max, step), Ok(2000));
-        for bad in ["17.25", "21", "-1", "abc", "", "20.5", "17.125"] {
-            let e = check_mark(bad, max, step).unwrap_err();
-            assert!(e.contains("0 to 20 in steps of 0.5"), "{bad}: {e}");
-        }
-        // A scheme of whole points refuses halves; one of quarter points takes 17.25.
-        assert!(check_mark("17.5", max, 100).is_err());
-        assert_eq!(check_mark("17.25", max, 25), Ok(1725));
-        assert!(check_mark("11", 1000, 50).is_err());
-    }
 
     #[test]
     fn sources_in_both_languages() {

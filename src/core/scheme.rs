@@ -4,7 +4,8 @@
 use anyhow::{Result, bail};
 use serde::{Deserialize, Serialize};
 
-use crate::values::{Category, Centi};
+use crate::i18n::{Lang, lang, tr};
+use crate::values::{Category, Centi, fmt_points, parse_points};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -351,6 +352,40 @@ impl SchemeFile {
     }
 }
 
+/// One mark as the scheme allows it: from 0 to the criterion's maximum, in the scheme's step.
+/// The error says what would be accepted.
+pub fn check_mark(raw: &str, max: Centi, step: Centi) -> std::result::Result<Centi, String> {
+    let accepted = || match lang() {
+        Lang::En => format!("accepted: 0 to {} in steps of {}", fmt_points(max), fmt_points(step)),
+        Lang::Zh => format!("应为 0 至 {} 分，以 {} 分为单位", fmt_points(max), fmt_points(step)),
+    };
+    let semi = || tr("; ", "；");
+    if raw.trim().is_empty() {
+        return Err(format!("{}{}{}", tr("no mark given", "未填写分数"), semi(), accepted()));
+    }
+    let v = parse_points(raw).map_err(|e| format!("{e}{}{}", semi(), accepted()))?;
+    if v < 0 {
+        return Err(format!("{}{}{}", tr("below 0", "低于 0 分"), semi(), accepted()));
+    }
+    if v > max {
+        return Err(format!(
+            "{}{}{}",
+            tr("above the criterion's maximum", "超过该指标满分"),
+            semi(),
+            accepted()
+        ));
+    }
+    if v % step != 0 {
+        return Err(format!(
+            "{}{}{}",
+            tr("not in the steps the scheme allows", "不符合评分步长"),
+            semi(),
+            accepted()
+        ));
+    }
+    Ok(v)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -387,5 +422,21 @@ mod tests {
                 .to_string()
                 .contains("two decimals")
         );
+    }
+
+    #[test]
+    fn marks_within_the_scheme() {
+        let (max, step) = (2000, 50);
+        assert_eq!(check_mark("17.5", max, step), Ok(1750));
+        assert_eq!(check_mark("0", max, step), Ok(0));
+        assert_eq!(check_mark("20", max, step), Ok(2000));
+        for bad in ["17.25", "21", "-1", "abc", "", "20.5", "17.125"] {
+            let e = check_mark(bad, max, step).unwrap_err();
+            assert!(e.contains("0 to 20 in steps of 0.5"), "{bad}: {e}");
+        }
+        // A scheme of whole points refuses halves; one of quarter points takes 17.25.
+        assert!(check_mark("17.5", max, 100).is_err());
+        assert_eq!(check_mark("17.25", max, 25), Ok(1725));
+        assert!(check_mark("11", 1000, 50).is_err());
     }
 }
