@@ -519,7 +519,12 @@ fn import(ctx: &Ctx, db: &Db, input: &ImportFile) -> Result<()> {
     } else {
         counts_text(added, present, "surveys", "满意度调查")
     };
-    say(&format!("{}{}: {text}", summary_prefix(dry_run), file.describe()));
+    say(&format!(
+        "{}{}{}{text}",
+        summary_prefix(dry_run),
+        file.describe(),
+        tr(": ", "：")
+    ));
     Ok(())
 }
 

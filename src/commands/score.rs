@@ -501,9 +501,10 @@ fn import(ctx: &Ctx, db: &Db, input: &ImportFile, flag_source: Option<Source>, r
         tx.commit().context("committing")?;
     }
     say(&format!(
-        "{}{}: {}",
+        "{}{}{}{}",
         summary_prefix(dry_run),
         file.describe(),
+        tr(": ", "："),
         counts.text()
     ));
     Ok(())

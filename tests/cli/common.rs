@@ -48,6 +48,19 @@ impl Env {
         c
     }
 
+    /// The same as `cmd`, as a plain process that can be spawned and killed.
+    pub fn process(&self) -> std::process::Command {
+        let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_pingxuan"));
+        c.current_dir(self.dir.path())
+            .env_remove("PINGXUAN_DB")
+            .env_remove("LC_ALL")
+            .env("LANG", "C")
+            .env("USER", "tester")
+            .arg("--db")
+            .arg(self.db());
+        c
+    }
+
     pub fn run(&self, args: &[&str]) -> Run {
         let out = self.cmd().args(args).output().expect("running pingxuan");
         Run {

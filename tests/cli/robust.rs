@@ -115,3 +115,41 @@ fn csv_output_carries_plain_numbers_and_booleans() {
     assert_eq!(get("shortlisted"), "true");
     assert_eq!(get("total_exact"), "1117/12");
 }
+
+#[test]
+fn a_killed_import_leaves_all_or_nothing() {
+    let env = with_org();
+    let mut noms = String::from("类别,名称,单位,片组,主要事迹,报送日期\n");
+    for i in 1..=300 {
+        noms += &format!("个人,职工{i:03},北仑海关,北仑单位共建片组,全年无差错,2026-10-10\n");
+    }
+    env.ok(&["nominate", "import", env.write("n.csv", &noms).to_str().unwrap()]);
+    let mut joint = String::from("编号,评分人,指标1,指标2,指标3,指标4,指标5\n");
+    for i in 1..=300 {
+        for e in 1..=7 {
+            joint += &format!("P2026-{i:03},评委{e},18,18.5,17,19,18\n");
+        }
+    }
+    let path = env.write("joint.csv", &joint);
+    // Killed at different moments, the import has either happened whole or not at all.
+    for delay_ms in [2, 10, 30, 80, 200, 600] {
+        let mut child = env
+            .process()
+            .args(["score", "import", path.to_str().unwrap(), "--source", "joint"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let _ = child.kill();
+        let _ = child.wait();
+        let sheets: i64 = env.query("SELECT count(*) FROM sheet");
+        assert!(
+            sheets == 0 || sheets == 2100,
+            "after a kill at {delay_ms} ms: {sheets} sheets"
+        );
+        let audited: i64 = env.query("SELECT count(*) FROM audit WHERE action LIKE 'score.%'");
+        assert_eq!(audited > 0, sheets > 0, "the audit record goes with the sheets");
+        assert_eq!(env.query::<String>("PRAGMA integrity_check"), "ok");
+    }
+}
