@@ -142,6 +142,15 @@ fn decode_bytes(bytes: &[u8], forced: Option<Encoding>) -> Result<(Encoding, Str
                     )
                 });
             }
+            if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"\xD0\xCF\x11\xE0") {
+                bail!(
+                    "{}",
+                    tr(
+                        "is an Excel workbook, not a CSV file; in Excel choose File > Save As > \"CSV UTF-8\" (or \"CSV\") and import that file",
+                        "是 Excel 工作簿，不是 CSV 文件；请在 Excel 中“文件 > 另存为”，选择“CSV UTF-8”（或“CSV”）后导入另存的文件"
+                    )
+                );
+            }
             if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
                 bail!(
                     "{}",
@@ -188,6 +197,9 @@ fn decode_bytes(bytes: &[u8], forced: Option<Encoding>) -> Result<(Encoding, Str
 /// One data row: its line in the file and its values by column key, trimmed.
 pub struct Row {
     pub line: u64,
+    /// The row a spreadsheet shows: the header is row 1, each record one row, however
+    /// many lines its quoted cells take in the file.
+    pub sheet_row: u64,
     values: Vec<Option<String>>,
 }
 
@@ -305,7 +317,8 @@ impl Decoded {
         let mut rows = Vec::new();
         let mut problems = Problems::new(&self.name);
         let mut lines = LineCounter::new(&self.text);
-        for rec in reader.records() {
+        for (index, rec) in reader.records().enumerate() {
+            let sheet_row = index as u64 + 2;
             let rec = match rec {
                 Ok(r) => r,
                 Err(e) => {
@@ -321,6 +334,7 @@ impl Decoded {
                 let extra: Vec<_> = rec.iter().skip(width).filter(|v| !v.trim().is_empty()).collect();
                 problems.push(Problem {
                     line,
+                    sheet_row,
                     column: Some((width + 1, String::new())),
                     value: extra.join(","),
                     message: tr("values beyond the last column", "超出表头范围的多余数据").to_string(),
@@ -334,6 +348,7 @@ impl Decoded {
                     bad = true;
                     problems.push(Problem {
                         line,
+                        sheet_row,
                         column: Some((i + 1, String::new())),
                         value: v.to_string(),
                         message: tr("a value under a column with no header", "该列没有表头，却填了内容").to_string(),
@@ -355,6 +370,7 @@ impl Decoded {
                     bad = true;
                     problems.push(Problem {
                         line,
+                        sheet_row,
                         column: Some((*pos, header.clone())),
                         value: v.escape_debug().to_string(),
                         message: tr(
@@ -366,7 +382,11 @@ impl Decoded {
                 }
             }
             if !bad {
-                rows.push(Row { line, values });
+                rows.push(Row {
+                    line,
+                    sheet_row,
+                    values,
+                });
             }
         }
         problems.into_result()?;
@@ -434,6 +454,7 @@ impl CsvFile {
         let column = self.found[self.index(key)].clone();
         Problem {
             line: row.line,
+            sheet_row: row.sheet_row,
             column,
             value: self.get(row, key).to_string(),
             message: message.into(),
@@ -444,14 +465,18 @@ impl CsvFile {
     pub fn row_problem(&self, row: &Row, message: impl Into<String>) -> Problem {
         Problem {
             line: row.line,
+            sheet_row: row.sheet_row,
             column: None,
             value: String::new(),
             message: message.into(),
         }
     }
 
+    /// An empty report for this file, which knows how many rows the file has.
     pub fn problems(&self) -> Problems {
-        Problems::new(&self.name)
+        let mut p = Problems::new(&self.name);
+        p.rows_in_file = self.rows.len();
+        p
     }
 
     /// A short description for the summary: "units.csv (GBK)".
@@ -464,6 +489,8 @@ impl CsvFile {
 #[derive(Debug, Clone)]
 pub struct Problem {
     pub line: u64,
+    /// The spreadsheet row, when it differs from the line (multi-line cells above it).
+    pub sheet_row: u64,
     /// 1-based position and the header as written in the file.
     pub column: Option<(usize, String)>,
     pub value: String,
@@ -475,6 +502,8 @@ pub struct Problem {
 pub struct Problems {
     file: String,
     items: Vec<Problem>,
+    /// Rows the file has, when known: a report where every one is bad says so first.
+    rows_in_file: usize,
 }
 
 impl Problems {
@@ -482,6 +511,7 @@ impl Problems {
         Problems {
             file: file.to_string(),
             items: Vec::new(),
+            rows_in_file: 0,
         }
     }
     pub fn push(&mut self, p: Problem) {
@@ -503,35 +533,80 @@ impl Problems {
     }
 }
 
+/// How many rows with the same message are listed before the rest are counted.
+const SAME_SHOWN: usize = 3;
+
 impl fmt::Display for Problems {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let rows = {
-            let mut lines: Vec<u64> = self.items.iter().map(|p| p.line).collect();
-            lines.dedup();
-            lines.len()
-        };
+        let zh = crate::i18n::lang() == crate::i18n::Lang::Zh;
+        let mut lines: Vec<u64> = self.items.iter().map(|p| p.line).collect();
+        lines.dedup();
         write!(
             f,
-            "{}: {rows} {}",
+            "{}: {} {}",
             self.file,
+            lines.len(),
             tr("bad rows; nothing was written", "行有误，未写入任何数据")
         )?;
+        if self.rows_in_file >= 5 && lines.len() >= self.rows_in_file {
+            write!(
+                f,
+                "\n  {}",
+                tr(
+                    "every row was refused: is it the right file, the right term (--term), and were the earlier stages imported first (org, then nominate, then score)?",
+                    "所有行均被拒绝：请确认文件是否正确、届期是否正确（--term），以及是否已按顺序先导入片组单位、推荐表，再导入评分"
+                )
+            )?;
+        }
+        // A message repeated on many rows (a missing unit, a missing --source) is listed a few
+        // times, then counted.
+        let mut shown: Vec<(&str, usize, Vec<u64>)> = Vec::new();
         for p in &self.items {
+            let key = p.message.as_str();
+            let seen = match shown.iter_mut().find(|(m, _, _)| *m == key) {
+                Some(entry) => entry,
+                None => {
+                    shown.push((key, 0, Vec::new()));
+                    shown.last_mut().ok_or(fmt::Error)?
+                }
+            };
+            seen.1 += 1;
+            if seen.1 > SAME_SHOWN {
+                seen.2.push(p.line);
+                continue;
+            }
             write!(f, "\n  {} {}", tr("line", "第"), p.line)?;
-            if crate::i18n::lang() == crate::i18n::Lang::Zh {
-                write!(f, "行")?;
+            if zh {
+                write!(f, " 行")?;
+            }
+            if p.sheet_row != p.line && p.sheet_row > 0 {
+                match zh {
+                    true => write!(f, "（表格第 {} 行）", p.sheet_row)?,
+                    false => write!(f, " (spreadsheet row {})", p.sheet_row)?,
+                }
             }
             if let Some((pos, header)) = &p.column {
-                match crate::i18n::lang() {
-                    crate::i18n::Lang::Zh => write!(f, "，第{pos}列")?,
-                    crate::i18n::Lang::En => write!(f, ", column {pos}")?,
+                match zh {
+                    true => write!(f, "，第 {pos} 列")?,
+                    false => write!(f, ", column {pos}")?,
                 }
                 if !header.is_empty() {
                     write!(f, " ({header})")?;
                 }
-                write!(f, ", {} \"{}\"", tr("value", "值"), p.value)?;
+                write!(f, "{}{} \"{}\"", tr(", ", "，"), tr("value", "值"), p.value)?;
             }
-            write!(f, ": {}", p.message)?;
+            write!(f, "{}{}", tr(": ", "："), p.message)?;
+        }
+        for (message, _, more) in shown.iter().filter(|(_, _, more)| !more.is_empty()) {
+            let (first, last) = (more[0], more[more.len() - 1]);
+            match zh {
+                true => write!(f, "\n  另有 {} 行（第 {first}–{last} 行）同样：{message}", more.len())?,
+                false => write!(
+                    f,
+                    "\n  {} more rows (lines {first}–{last}) the same: {message}",
+                    more.len()
+                )?,
+            }
         }
         Ok(())
     }
@@ -540,6 +615,44 @@ impl fmt::Display for Problems {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn problem(line: u64, sheet_row: u64, message: &str) -> Problem {
+        Problem {
+            line,
+            sheet_row,
+            column: Some((2, "单位".into())),
+            value: "北仑海关".into(),
+            message: message.into(),
+        }
+    }
+
+    #[test]
+    fn a_message_on_many_rows_is_counted_and_rows_are_given_as_the_spreadsheet_shows_them() {
+        let mut p = Problems::new("n.csv");
+        p.rows_in_file = 6;
+        for line in 2..8 {
+            p.push(problem(line, line, "no unit 北仑海关"));
+        }
+        p.push(problem(9, 7, "other"));
+        let text = p.to_string();
+        assert!(text.contains("every row was refused"), "{text}");
+        assert_eq!(
+            text.matches("no unit 北仑海关").count(),
+            4,
+            "three shown, one summary: {text}"
+        );
+        assert!(
+            text.contains("3 more rows (lines 5–7) the same: no unit 北仑海关"),
+            "{text}"
+        );
+        assert!(text.contains("line 9 (spreadsheet row 7), column 2 (单位)"), "{text}");
+    }
+
+    #[test]
+    fn a_workbook_is_told_apart_from_a_csv() {
+        let e = decode_bytes(b"PK\x03\x04rest", None).unwrap_err().to_string();
+        assert!(e.contains("Excel workbook"), "{e}");
+    }
 
     #[test]
     fn finds_an_unclosed_quote() {

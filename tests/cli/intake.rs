@@ -368,7 +368,7 @@ fn lines_are_counted_right_in_an_excel_file_with_a_multiline_cell() {
     );
     let err = env.fails(&["nominate", "import", path.to_str().unwrap()]);
     assert!(
-        err.contains("line 4, column 6 (报送日期), value \"2026年13月10日\""),
+        err.contains("line 4 (spreadsheet row 3), column 6 (报送日期), value \"2026年13月10日\""),
         "{err}"
     );
 }

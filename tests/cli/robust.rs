@@ -153,3 +153,21 @@ fn a_killed_import_leaves_all_or_nothing() {
         assert_eq!(env.query::<String>("PRAGMA integrity_check"), "ok");
     }
 }
+
+#[test]
+fn a_mistake_of_the_whole_file_is_said_once_not_on_every_row() {
+    let env = Env::with_term();
+    let file = format!("{}/examples/2026/nominations-beilun.csv", env!("CARGO_MANIFEST_DIR"));
+    let err = env.fails(&["nominate", "import", &file]);
+    assert!(err.contains("every row was refused"), "{err}");
+    assert!(err.contains("more rows (lines"), "{err}");
+    assert!(err.lines().count() < 60, "76 rows must not give 76 lines:\n{err}");
+}
+
+#[test]
+fn an_excel_workbook_gets_the_advice_to_save_as_csv() {
+    let env = with_org();
+    let p = env.write_bytes("推荐表.xlsx", b"PK\x03\x04\x14\x00\x06\x00");
+    let err = env.fails(&["nominate", "import", p.to_str().unwrap()]);
+    assert!(err.contains("Excel workbook") && err.contains("CSV UTF-8"), "{err}");
+}
