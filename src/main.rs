@@ -29,8 +29,28 @@ fn main() -> ExitCode {
             for cause in e.chain().skip(1) {
                 msg += &format!("\n  {}: {cause}", i18n::tr("caused by", "原因"));
             }
+            if busy(&e) {
+                msg += &format!(
+                    "\n  {}",
+                    i18n::tr(
+                        "another pingxuan (or a program such as sqlite3) is writing to this database; try again when it has finished",
+                        "另一个评选程序（或 sqlite3 等程序）正在写入此数据库，请待其完成后重试"
+                    )
+                );
+            }
             output::say(&msg);
             ExitCode::from(1)
         }
     }
+}
+
+/// Whether the database was locked by another writer, somewhere in the cause chain.
+fn busy(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        matches!(
+            c.downcast_ref::<rusqlite::Error>(),
+            Some(rusqlite::Error::SqliteFailure(f, _))
+                if matches!(f.code, rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+        )
+    })
 }

@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use comfy_table::{ContentArrangement, Table, presets};
 use serde_json::{Map, Value};
 
@@ -226,6 +226,15 @@ pub fn out(s: &str) -> Result<()> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
         r => Ok(r?),
     }
+}
+
+/// Writes a document or a file for the clerk, making its folder when it does not exist yet.
+pub fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
+    let cannot = || format!("{} {}", crate::i18n::tr("cannot write", "无法写入"), path.display());
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).with_context(cannot)?;
+    }
+    std::fs::write(path, bytes).with_context(cannot)
 }
 
 /// A message for the clerk, on stderr.

@@ -75,7 +75,13 @@ pub fn run(ctx: &Ctx, db: Option<&Db>, args: AuditArgs) -> Result<()> {
             operator.clone().into(),
             action.clone().into(),
             target.clone().into(),
-            detail.clone().into(),
+            match ctx.format {
+                // A whole scheme can be a detail: people get its start, CSV and JSON all of it.
+                Format::Table | Format::Md if detail.chars().count() > 80 => {
+                    format!("{}…", detail.chars().take(80).collect::<String>()).into()
+                }
+                _ => detail.clone().into(),
+            },
         ]);
     }
     if ctx.format != Format::Json {

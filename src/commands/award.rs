@@ -413,7 +413,7 @@ fn document_date(given: Option<String>, last_grant: Option<String>) -> Result<Na
 }
 
 fn write_file(path: &Path, text: &str) -> Result<()> {
-    std::fs::write(path, text).with_context(|| format!("{} {}", tr("cannot write", "无法写入"), path.display()))
+    crate::output::write_file(path, text.as_bytes())
 }
 
 fn notice(

@@ -383,7 +383,7 @@ fn scheme_export(ctx: &Ctx, db: &Db, file: Option<PathBuf>) -> Result<()> {
     let text = load_scheme(&db.conn, t.year)?.to_toml(t.year)?;
     match file {
         Some(f) => {
-            std::fs::write(&f, text).with_context(|| format!("{} {}", tr("cannot write", "无法写入"), f.display()))?;
+            crate::output::write_file(&f, text.as_bytes())?;
             say(&format!(
                 "{} {} {}",
                 tr("wrote the scheme of", "已导出方案："),

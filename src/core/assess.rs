@@ -242,7 +242,7 @@ impl Status {
         match self {
             Status::Withdrawn => tr("withdrawn", "已撤回"),
             Status::Vetoed => tr("vetoed", "一票否决"),
-            Status::Unverified => tr("unverified", "未通过核对"),
+            Status::Unverified => tr("unverified", "未经核准"),
             Status::Incomplete => tr("incomplete", "材料不全"),
             Status::BelowThreshold => tr("below threshold", "满意度未达标"),
             Status::Eligible => tr("eligible", "符合条件"),

@@ -566,8 +566,7 @@ fn a_late_nomination_is_rejected_until_corrected() {
     let r = good(&env, &["nominate", "verify", "--format", "json"]);
     assert!(r.stderr.contains("verified 2, rejected 1"), "{}", r.stderr);
     assert!(
-        r.stderr
-            .contains("P2026-002 周立军 (late: submitted after the deadline)"),
+        r.stderr.contains("P2026-002 周立军 (submitted after the deadline)"),
         "{}",
         r.stderr
     );

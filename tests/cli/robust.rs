@@ -171,3 +171,11 @@ fn an_excel_workbook_gets_the_advice_to_save_as_csv() {
     let err = env.fails(&["nominate", "import", p.to_str().unwrap()]);
     assert!(err.contains("Excel workbook") && err.contains("CSV UTF-8"), "{err}");
 }
+
+#[test]
+fn a_document_goes_into_a_folder_made_for_it() {
+    let env = Env::new();
+    let out = env.path("表格/2026/推荐表.csv");
+    env.ok(&["nominate", "template", "--out", &out]);
+    assert!(std::fs::read(&out).unwrap().starts_with(b"\xEF\xBB\xBF"));
+}

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
 use crate::csvin::Encoding;
 use crate::i18n::tr;
@@ -45,7 +45,7 @@ pub fn run(file: Option<PathBuf>, encoding: Option<Encoding>) -> Result<()> {
             Some(_) => write_stdout(&bytes),
         };
     };
-    std::fs::write(&file, &bytes).with_context(|| format!("{} {}", tr("cannot write", "无法写入"), file.display()))?;
+    crate::output::write_file(&file, &bytes)?;
     let enc = match encoding {
         Some(Encoding::Gbk) => "GBK",
         _ => "UTF-8 (BOM)",

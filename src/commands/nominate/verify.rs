@@ -131,11 +131,7 @@ fn verify_summary(verified: usize, rejected: &[Record], dry_run: bool) -> String
     let list: String = rejected
         .iter()
         .map(|r| {
-            let why: Vec<String> = r
-                .reasons
-                .iter()
-                .map(|c| format!("{c}: {}", rejection_label(c)))
-                .collect();
+            let why: Vec<String> = r.reasons.iter().map(|c| rejection_label(c).to_string()).collect();
             format!("\n  {} {} ({})", r.code, r.name, why.join("; "))
         })
         .collect();
