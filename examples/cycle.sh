@@ -17,32 +17,40 @@ db="$out/cycle.sqlite"
 rm -f "$db" "$db-wal" "$db-shm"
 
 px() { "$bin" --db "$db" --operator "Port Office" "$@"; }
-step() { printf '\n== %s\n' "$*" >&2; }
+zh=no
+case " $* ${LC_ALL:-${LANG:-}}" in *" zh"* | *"--lang zh"* | *" zh_"*) zh=yes ;; esac
+[ "$*" = "--lang en" ] && zh=no
+# step "English heading" "中文标题"
+step() { if [ "$zh" = yes ]; then printf '\n== %s\n' "$2" >&2; else printf '\n== %s\n' "$1" >&2; fi; }
 
-step "term: open the 2026 term"
+step "term: open the 2026 term" "term：开启2026年度评选"
 px "$@" term open 2026
-step "org: the groups and their member units"
+step "org: the groups and their member units" "org：片组及成员单位"
 px "$@" org import "$data/units.csv"
-step "nominate: the three groups' October forms (GBK, UTF-8 with BOM, English headers)"
+step "nominate: the three groups' October forms (GBK, UTF-8 with BOM, English headers)" "nominate：三个片组10月报送的推荐表（GBK、带 BOM 的 UTF-8、英文表头）"
 for group in beilun meishan zhenhai; do
     px "$@" nominate import "$data/nominations-$group.csv"
 done
-step "nominate verify"
+step "nominate verify" "nominate verify：核对推荐"
 px "$@" nominate verify >/dev/null
-step "score: self-evaluation and joint-panel sheets"
+step "score: self-evaluation and joint-panel sheets" "score：自评表和联评表"
 px "$@" score import "$data/self-scores.csv" --source self
 px "$@" score import "$data/joint-scores.csv" --source joint
-step "inspect: open inspections, covert visits, satisfaction surveys"
+step "inspect: open inspections, covert visits, satisfaction surveys" "inspect：明查、暗访、满意度调查"
 px "$@" inspect import "$data/inspections.csv"
 px "$@" inspect import "$data/surveys.csv"
-step "veto: the one-vote vetoes"
+step "veto: the one-vote vetoes" "veto：一票否决"
 while IFS='|' read -r code reason evidence document; do
     px "$@" veto add "$code" --reason "$reason" --evidence "$evidence" --document "$document"
 done <"$data/vetoes.txt"
-step "rank: the ranked shortlists"
+step "rank: the ranked shortlists" "rank：入围名单"
 px "$@" rank --shortlist
-step "award: grant within the quotas, the notice and the certificates"
+step "award: grant within the quotas, the notice and the certificates" "award：按名额授奖，通报和证书"
 px "$@" award grant
 px "$@" award notice
 px "$@" award certificates --out "$out/certificates"
-printf '\nThe database is %s; the certificates are in %s/certificates/index.html\n' "$db" "$out" >&2
+if [ "$zh" = yes ]; then
+    printf '\n数据库：%s；证书：%s/certificates/index.html\n' "$db" "$out" >&2
+else
+    printf '\nThe database is %s; the certificates are in %s/certificates/index.html\n' "$db" "$out" >&2
+fi
