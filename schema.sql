@@ -5,8 +5,9 @@
 -- Thresholds are in hundredths of a percent (98% = 9800).
 --
 -- Rows of the official record are never deleted: a nomination is withdrawn, a sheet is
--- replaced, a veto or an award is revoked, each with who, when and why. The triggers at
--- the end refuse deletes, edits of the audit record, edits of a revoked veto or award,
+-- replaced, a finding or a survey is withdrawn, a veto or an award is revoked, each with
+-- who, when and why. The triggers at the end refuse deletes, edits of the audit record,
+-- any edit of a finding or survey but its withdrawal, edits of a revoked veto or award,
 -- and any change to a term that is not open, even from a hand edit with sqlite3.
 
 CREATE TABLE term (
@@ -116,32 +117,50 @@ CREATE TABLE sheet (
 ) STRICT;
 CREATE UNIQUE INDEX sheet_current ON sheet (nomination, source, evaluator) WHERE replaced_at IS NULL;
 
--- Findings of open inspections (明查) and covert visits (暗访).
+-- Findings of open inspections (明查) and covert visits (暗访). A finding is the same record
+-- when nomination, kind, date, inspector and finding match: at most one of them counts. A
+-- wrong one is withdrawn, with who, when and why, and stays on the record, not counted.
 CREATE TABLE finding (
-    id          INTEGER PRIMARY KEY,
-    nomination  INTEGER NOT NULL REFERENCES nomination (id),
-    kind        TEXT NOT NULL CHECK (kind IN ('open', 'covert')),
-    date        TEXT NOT NULL CHECK (date(date) IS date),
-    inspector   TEXT NOT NULL DEFAULT '',
-    finding     TEXT NOT NULL DEFAULT '',
-    deduction   INTEGER NOT NULL CHECK (deduction >= 0),
-    recorded_at TEXT NOT NULL,
-    recorded_by TEXT NOT NULL
+    id              INTEGER PRIMARY KEY,
+    nomination      INTEGER NOT NULL REFERENCES nomination (id),
+    kind            TEXT NOT NULL CHECK (kind IN ('open', 'covert')),
+    date            TEXT NOT NULL CHECK (date(date) IS date),
+    inspector       TEXT NOT NULL DEFAULT '',
+    finding         TEXT NOT NULL DEFAULT '',
+    deduction       INTEGER NOT NULL CHECK (deduction >= 0),
+    recorded_at     TEXT NOT NULL,
+    recorded_by     TEXT NOT NULL,
+    withdrawn_at    TEXT,
+    withdrawn_by    TEXT,
+    withdraw_reason TEXT CHECK (withdraw_reason IS NULL OR length(trim(withdraw_reason)) > 0),
+    CHECK ((withdrawn_at IS NULL) = (withdraw_reason IS NULL)),
+    CHECK ((withdrawn_at IS NULL) = (withdrawn_by IS NULL))
 ) STRICT;
 CREATE INDEX finding_nomination ON finding (nomination);
+CREATE UNIQUE INDEX finding_current ON finding (nomination, kind, date, inspector, finding)
+    WHERE withdrawn_at IS NULL;
 
--- Satisfaction surveys (满意度调查), kept as counts so that 49 of 50 is exactly 98%.
+-- Satisfaction surveys (满意度调查), kept as counts so that 49 of 50 is exactly 98%. A survey
+-- is the same record when nomination and date match; a nomination has at most one undated
+-- survey that counts. Withdrawn like a finding.
 CREATE TABLE survey (
-    id          INTEGER PRIMARY KEY,
-    nomination  INTEGER NOT NULL REFERENCES nomination (id),
-    date        TEXT CHECK (date IS NULL OR date(date) IS date),
-    satisfied   INTEGER NOT NULL CHECK (satisfied >= 0),
-    total       INTEGER NOT NULL CHECK (total > 0),
-    recorded_at TEXT NOT NULL,
-    recorded_by TEXT NOT NULL,
-    CHECK (satisfied <= total)
+    id              INTEGER PRIMARY KEY,
+    nomination      INTEGER NOT NULL REFERENCES nomination (id),
+    date            TEXT CHECK (date IS NULL OR date(date) IS date),
+    satisfied       INTEGER NOT NULL CHECK (satisfied >= 0),
+    total           INTEGER NOT NULL CHECK (total > 0),
+    recorded_at     TEXT NOT NULL,
+    recorded_by     TEXT NOT NULL,
+    withdrawn_at    TEXT,
+    withdrawn_by    TEXT,
+    withdraw_reason TEXT CHECK (withdraw_reason IS NULL OR length(trim(withdraw_reason)) > 0),
+    CHECK (satisfied <= total),
+    CHECK ((withdrawn_at IS NULL) = (withdraw_reason IS NULL)),
+    CHECK ((withdrawn_at IS NULL) = (withdrawn_by IS NULL))
 ) STRICT;
 CREATE INDEX survey_nomination ON survey (nomination);
+CREATE UNIQUE INDEX survey_current ON survey (nomination, coalesce(date, ''))
+    WHERE withdrawn_at IS NULL;
 
 -- One-vote veto (一票否决).
 CREATE TABLE veto (
@@ -159,6 +178,8 @@ CREATE TABLE veto (
     CHECK ((revoked_at IS NULL) = (revoked_by IS NULL))
 ) STRICT;
 CREATE INDEX veto_nomination ON veto (nomination);
+-- A ground is in force against a nomination once at most.
+CREATE UNIQUE INDEX veto_in_force ON veto (nomination, reason) WHERE revoked_at IS NULL;
 
 -- Awards, one per nomination at most; the certificate number is never reused.
 CREATE TABLE award (
@@ -252,15 +273,17 @@ BEGIN SELECT RAISE(ABORT, 'the term is not open: awarded or closed'); END;
 CREATE TRIGGER finding_closed_insert BEFORE INSERT ON finding
 WHEN (SELECT t.state FROM nomination n JOIN term t ON t.year = n.term WHERE n.id = NEW.nomination) <> 'open'
 BEGIN SELECT RAISE(ABORT, 'the term is not open: awarded or closed'); END;
-CREATE TRIGGER finding_no_change BEFORE UPDATE ON finding
-BEGIN SELECT RAISE(ABORT, 'a finding is never edited'); END;
+CREATE TRIGGER finding_closed_update BEFORE UPDATE ON finding
+WHEN (SELECT t.state FROM nomination n JOIN term t ON t.year = n.term WHERE n.id = OLD.nomination) <> 'open'
+BEGIN SELECT RAISE(ABORT, 'the term is not open: awarded or closed'); END;
 CREATE TRIGGER finding_no_delete BEFORE DELETE ON finding
 BEGIN SELECT RAISE(ABORT, 'a finding is never deleted'); END;
 CREATE TRIGGER survey_closed_insert BEFORE INSERT ON survey
 WHEN (SELECT t.state FROM nomination n JOIN term t ON t.year = n.term WHERE n.id = NEW.nomination) <> 'open'
 BEGIN SELECT RAISE(ABORT, 'the term is not open: awarded or closed'); END;
-CREATE TRIGGER survey_no_change BEFORE UPDATE ON survey
-BEGIN SELECT RAISE(ABORT, 'a survey is never edited'); END;
+CREATE TRIGGER survey_closed_update BEFORE UPDATE ON survey
+WHEN (SELECT t.state FROM nomination n JOIN term t ON t.year = n.term WHERE n.id = OLD.nomination) <> 'open'
+BEGIN SELECT RAISE(ABORT, 'the term is not open: awarded or closed'); END;
 CREATE TRIGGER survey_no_delete BEFORE DELETE ON survey
 BEGIN SELECT RAISE(ABORT, 'a survey is never deleted'); END;
 CREATE TRIGGER veto_closed_insert BEFORE INSERT ON veto
@@ -275,6 +298,19 @@ BEGIN SELECT RAISE(ABORT, 'the term is closed'); END;
 CREATE TRIGGER award_closed_update BEFORE UPDATE ON award
 WHEN (SELECT state FROM term WHERE year = OLD.term) = 'closed'
 BEGIN SELECT RAISE(ABORT, 'the term is closed'); END;
+
+-- A finding or a survey changes once only: when it is withdrawn. A withdrawn one stays as it is.
+CREATE TRIGGER finding_withdraw_only BEFORE UPDATE ON finding
+WHEN OLD.withdrawn_at IS NOT NULL OR NEW.id IS NOT OLD.id OR NEW.nomination IS NOT OLD.nomination
+    OR NEW.kind IS NOT OLD.kind OR NEW.date IS NOT OLD.date OR NEW.inspector IS NOT OLD.inspector
+    OR NEW.finding IS NOT OLD.finding OR NEW.deduction IS NOT OLD.deduction
+    OR NEW.recorded_at IS NOT OLD.recorded_at OR NEW.recorded_by IS NOT OLD.recorded_by
+BEGIN SELECT RAISE(ABORT, 'a finding is only ever withdrawn, once'); END;
+CREATE TRIGGER survey_withdraw_only BEFORE UPDATE ON survey
+WHEN OLD.withdrawn_at IS NOT NULL OR NEW.id IS NOT OLD.id OR NEW.nomination IS NOT OLD.nomination
+    OR NEW.date IS NOT OLD.date OR NEW.satisfied IS NOT OLD.satisfied OR NEW.total IS NOT OLD.total
+    OR NEW.recorded_at IS NOT OLD.recorded_at OR NEW.recorded_by IS NOT OLD.recorded_by
+BEGIN SELECT RAISE(ABORT, 'a survey is only ever withdrawn, once'); END;
 
 -- A veto or an award changes once only: when it is revoked. A revoked one stays as it is.
 CREATE TRIGGER veto_revoke_only BEFORE UPDATE ON veto

@@ -1,6 +1,7 @@
 //! Loads a term's candidates for the decision stage: every nomination with its current sheets,
 //! findings, surveys and active vetoes, one query per table, grouped in memory; then the
-//! category-wide standings the core computes from them.
+//! category-wide standings the core computes from them. Withdrawn findings and surveys are
+//! loaded apart, to be shown as not counted; they never reach the core.
 
 use std::collections::HashMap;
 
@@ -13,9 +14,20 @@ use crate::core::scheme::Scheme;
 use crate::store::NominationStatus;
 use crate::values::{Category, Centi};
 
+/// How a finding is named to the clerk: `F12` (`inspect list`, `inspect withdraw`).
+pub fn finding_ref(id: i64) -> String {
+    format!("F{id}")
+}
+
+/// How a survey is named to the clerk: `S3`.
+pub fn survey_ref(id: i64) -> String {
+    format!("S{id}")
+}
+
 /// One finding of an open inspection or a covert visit.
 #[derive(Clone, Debug)]
 pub struct Finding {
+    pub id: i64,
     pub kind: String,
     pub date: String,
     pub inspector: String,
@@ -26,6 +38,7 @@ pub struct Finding {
 /// One satisfaction survey.
 #[derive(Clone, Debug)]
 pub struct Survey {
+    pub id: i64,
     pub date: Option<String>,
     pub satisfied: i64,
     pub total: i64,
@@ -40,8 +53,17 @@ pub struct Veto {
     pub document: String,
 }
 
+/// Who withdrew a finding or a survey, when and why.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Withdrawal {
+    pub at: String,
+    pub by: String,
+    pub reason: String,
+}
+
 /// A nomination with everything recorded of it. `candidate.deductions` follows `findings`,
-/// `candidate.surveys` follows `surveys` and `candidate.vetoes` follows `vetoes`, in order.
+/// `candidate.surveys` follows `surveys` and `candidate.vetoes` follows `vetoes`, in order;
+/// the withdrawn findings and surveys are not counted and not in the candidate.
 #[derive(Clone, Debug)]
 pub struct Entry {
     pub id: i64,
@@ -49,6 +71,8 @@ pub struct Entry {
     pub findings: Vec<Finding>,
     pub surveys: Vec<Survey>,
     pub vetoes: Vec<Veto>,
+    pub withdrawn_findings: Vec<(Finding, Withdrawal)>,
+    pub withdrawn_surveys: Vec<(Survey, Withdrawal)>,
 }
 
 /// Every nomination of the term, by category and code.
@@ -94,6 +118,8 @@ pub fn entries(conn: &Connection, year: i32) -> Result<Vec<Entry>> {
                 findings: Vec::new(),
                 surveys: Vec::new(),
                 vetoes: Vec::new(),
+                withdrawn_findings: Vec::new(),
+                withdrawn_surveys: Vec::new(),
             })
         })
         .context("reading the nominations")?
@@ -128,7 +154,8 @@ pub fn entries(conn: &Connection, year: i32) -> Result<Vec<Entry>> {
     }
 
     let mut st = conn.prepare_cached(
-        "SELECT f.nomination, f.kind, f.date, f.inspector, f.finding, f.deduction
+        "SELECT f.nomination, f.id, f.kind, f.date, f.inspector, f.finding, f.deduction,
+                f.withdrawn_at, f.withdrawn_by, f.withdraw_reason
          FROM finding f JOIN nomination n ON n.id = f.nomination
          WHERE n.term = ?1 ORDER BY f.date, f.id",
     )?;
@@ -136,24 +163,31 @@ pub fn entries(conn: &Connection, year: i32) -> Result<Vec<Entry>> {
         Ok((
             r.get::<_, i64>(0)?,
             Finding {
-                kind: r.get(1)?,
-                date: r.get(2)?,
-                inspector: r.get(3)?,
-                finding: r.get(4)?,
-                deduction: r.get(5)?,
+                id: r.get(1)?,
+                kind: r.get(2)?,
+                date: r.get(3)?,
+                inspector: r.get(4)?,
+                finding: r.get(5)?,
+                deduction: r.get(6)?,
             },
+            withdrawal(r, 7)?,
         ))
     })?;
     for row in rows {
-        let (id, f) = row.context("reading the inspection findings")?;
+        let (id, f, withdrawn) = row.context("reading the inspection findings")?;
         if let Some(&i) = at.get(&id) {
-            list[i].candidate.deductions.push(f.deduction);
-            list[i].findings.push(f);
+            match withdrawn {
+                Some(w) => list[i].withdrawn_findings.push((f, w)),
+                None => {
+                    list[i].candidate.deductions.push(f.deduction);
+                    list[i].findings.push(f);
+                }
+            }
         }
     }
 
     let mut st = conn.prepare_cached(
-        "SELECT s.nomination, s.date, s.satisfied, s.total
+        "SELECT s.nomination, s.id, s.date, s.satisfied, s.total, s.withdrawn_at, s.withdrawn_by, s.withdraw_reason
          FROM survey s JOIN nomination n ON n.id = s.nomination
          WHERE n.term = ?1 ORDER BY s.date, s.id",
     )?;
@@ -161,17 +195,24 @@ pub fn entries(conn: &Connection, year: i32) -> Result<Vec<Entry>> {
         Ok((
             r.get::<_, i64>(0)?,
             Survey {
-                date: r.get(1)?,
-                satisfied: r.get(2)?,
-                total: r.get(3)?,
+                id: r.get(1)?,
+                date: r.get(2)?,
+                satisfied: r.get(3)?,
+                total: r.get(4)?,
             },
+            withdrawal(r, 5)?,
         ))
     })?;
     for row in rows {
-        let (id, s) = row.context("reading the satisfaction surveys")?;
+        let (id, s, withdrawn) = row.context("reading the satisfaction surveys")?;
         if let Some(&i) = at.get(&id) {
-            list[i].candidate.surveys.push((s.satisfied, s.total));
-            list[i].surveys.push(s);
+            match withdrawn {
+                Some(w) => list[i].withdrawn_surveys.push((s, w)),
+                None => {
+                    list[i].candidate.surveys.push((s.satisfied, s.total));
+                    list[i].surveys.push(s);
+                }
+            }
         }
     }
 
@@ -203,6 +244,19 @@ pub fn entries(conn: &Connection, year: i32) -> Result<Vec<Entry>> {
         }
     }
     Ok(list)
+}
+
+/// The withdrawal in columns `at`, `at + 1`, `at + 2` (when, who, why), if any.
+pub fn withdrawal(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<Option<Withdrawal>> {
+    let when: Option<String> = r.get(at)?;
+    Ok(match when {
+        Some(when) => Some(Withdrawal {
+            at: when,
+            by: r.get::<_, Option<String>>(at + 1)?.unwrap_or_default(),
+            reason: r.get::<_, Option<String>>(at + 2)?.unwrap_or_default(),
+        }),
+        None => None,
+    })
 }
 
 /// One candidate where the category-wide ranking puts it.

@@ -341,23 +341,41 @@ fn nominee_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Nominee> {
     })
 }
 
-/// The nomination with this code in the term; the error says what would be accepted.
+/// The nomination with this code in the term; the error says what would be accepted, and
+/// which term to name when the code is another term's.
 pub fn nominee_by_code(conn: &Connection, year: i32, code: &str) -> Result<Nominee> {
     let code = code.trim().to_uppercase();
-    conn.prepare_cached(&format!("{NOMINEE_SQL} WHERE n.term = ?1 AND n.code = ?2"))?
+    if let Some(n) = conn
+        .prepare_cached(&format!("{NOMINEE_SQL} WHERE n.term = ?1 AND n.code = ?2"))?
         .query_row(params![year, code], nominee_row)
         .optional()?
-        .ok_or_else(|| {
-            anyhow::anyhow!(
-                "{} {code} {} {year} ({})",
-                tr("no nomination", "没有编号为"),
-                tr("in the term", "的推荐，届期"),
-                tr(
-                    "codes look like W2026-001 or P2026-001; see `pingxuan nominate list`",
-                    "编号形如 W2026-001 或 P2026-001，请查看 `pingxuan nominate list`"
-                )
-            )
-        })
+    {
+        return Ok(n);
+    }
+    let elsewhere: Option<i32> = conn
+        .prepare_cached("SELECT term FROM nomination WHERE code = ?1")?
+        .query_row([&code], |r| r.get(0))
+        .optional()?;
+    if let Some(other) = elsewhere {
+        bail!("{}", other_term(&code, other));
+    }
+    bail!(
+        "{} {code} {} {year} ({})",
+        tr("no nomination", "没有编号为"),
+        tr("in the term", "的推荐，届期"),
+        tr(
+            "codes look like W2026-001 or P2026-001; see `pingxuan nominate list`",
+            "编号形如 W2026-001 或 P2026-001，请查看 `pingxuan nominate list`"
+        )
+    )
+}
+
+/// "W2026-001 belongs to the 2026 term; add --term 2026": what was named is another term's.
+pub fn other_term(what: &str, year: i32) -> String {
+    match lang() {
+        Lang::En => format!("{what} belongs to the {year} term; add --term {year}"),
+        Lang::Zh => format!("{what} 属于 {year} 届；请加 --term {year}"),
+    }
 }
 
 /// The nomination named by code, or by category, unit and name together, as a file row may.
@@ -404,11 +422,28 @@ pub fn nominee_by_ref(
         .map_err(|e| e.to_string())?;
     match found.len() {
         1 => Ok(found.swap_remove(0)),
-        0 => Err(format!(
-            "{} {} / {unit} / {name}",
-            tr("no nomination in this term for", "本届没有此推荐对象"),
-            cat.label()
-        )),
+        0 => {
+            let mut m = format!(
+                "{} {} / {unit} / {name}",
+                tr("no nomination in this term for", "本届没有此推荐对象"),
+                cat.label()
+            );
+            let elsewhere: Option<(String, i32)> = conn
+                .prepare_cached(
+                    "SELECT n.code, n.term FROM nomination n JOIN unit u ON u.id = n.unit_id
+                     WHERE n.term <> ?1 AND n.category = ?2 AND u.name = ?3 AND n.name = ?4
+                     ORDER BY n.term DESC, n.serial LIMIT 1",
+                )
+                .and_then(|mut st| {
+                    st.query_row(params![year, cat, unit, name], |r| Ok((r.get(0)?, r.get(1)?)))
+                        .optional()
+                })
+                .map_err(|e| e.to_string())?;
+            if let Some((code, other)) = elsewhere {
+                m += &format!("{}{}", tr("; ", "；"), other_term(&code, other));
+            }
+            Err(m)
+        }
         _ => Err(format!(
             "{}: {}",
             tr(

@@ -85,7 +85,7 @@ pub fn run(ctx: &Ctx, db: Option<&Db>, args: RankArgs) -> Result<()> {
     for v in &mut views {
         v.shortlist_only = args.shortlist;
     }
-    print(ctx.format, &views)
+    print(ctx.format, term.year, &views)
 }
 
 fn group_names(conn: &rusqlite::Connection) -> Result<Vec<String>> {
@@ -139,6 +139,15 @@ impl<'a> View<'a> {
         }
     }
 
+    /// What stands in place of the table when no row is shown.
+    fn empty_text(&self) -> &'static str {
+        if self.shortlist_only && !self.rows.is_empty() {
+            tr("(no one shortlisted)\n", "（无人入围）\n")
+        } else {
+            tr("(no nominations)\n", "（无推荐）\n")
+        }
+    }
+
     /// The rows to show.
     fn shown(&self) -> impl Iterator<Item = &(Option<usize>, &'a Ranked)> {
         self.rows
@@ -146,19 +155,19 @@ impl<'a> View<'a> {
             .filter(|(_, r)| !self.shortlist_only || r.shortlisted || r.tie_at_cutoff)
     }
 
-    fn heading(&self) -> String {
+    fn heading(&self, year: i32) -> String {
         let b = self.board;
         let total = self.rows.len();
         let eligible = self.rows.iter().filter(|r| r.0.is_some()).count();
         let mut s = match lang() {
             Lang::En => format!(
-                "{} — quota {}; {eligible} eligible of {total}; {} shortlisted ★",
+                "{}, {year} term — quota {}; {eligible} eligible of {total}; {} shortlisted ★",
                 b.category.title(),
                 b.quota,
                 self.rows.iter().filter(|r| r.1.shortlisted).count()
             ),
             Lang::Zh => format!(
-                "{} — 名额 {}；符合条件 {eligible} 个（共 {total} 个）；入围 {} 个 ★",
+                "{year} 届{} — 名额 {}；符合条件 {eligible} 个（共 {total} 个）；入围 {} 个 ★",
                 b.category.title(),
                 b.quota,
                 self.rows.iter().filter(|r| r.1.shortlisted).count()
@@ -292,7 +301,7 @@ fn listing<'a>(views: impl IntoIterator<Item = &'a View<'a>>) -> Listing {
     l
 }
 
-fn print(format: Format, views: &[View]) -> Result<()> {
+fn print(format: Format, year: i32, views: &[View]) -> Result<()> {
     match format {
         Format::Json | Format::Csv => listing(views).only(DATA_COLUMNS).print(format),
         Format::Table | Format::Md => {
@@ -301,7 +310,7 @@ fn print(format: Format, views: &[View]) -> Result<()> {
                 if i > 0 {
                     s.push('\n');
                 }
-                let heading = v.heading();
+                let heading = v.heading(year);
                 if format == Format::Md {
                     let mut lines = heading.lines();
                     s += &format!("## {}\n\n", lines.next().unwrap_or_default());
@@ -313,7 +322,7 @@ fn print(format: Format, views: &[View]) -> Result<()> {
                     s.push('\n');
                 }
                 if v.shown().next().is_none() {
-                    s += tr("(no nominations)\n", "（无推荐）\n");
+                    s += v.empty_text();
                 } else {
                     s += &listing([v]).only(TABLE_COLUMNS).render(format)?;
                 }

@@ -445,7 +445,13 @@ fn scheme_import(ctx: &Ctx, db: &Db, file: PathBuf, force: bool, dry_run: bool) 
 fn close(ctx: &Ctx, db: &Db) -> Result<()> {
     let tx = db.begin()?;
     let t = store::term_not_closed(&tx, ctx)?;
-    if t.state == TermState::Open {
+    // After a reopen the state is open although awards stand: the awards decide the note.
+    let awarded: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM award WHERE term = ?1 AND revoked_at IS NULL)",
+        [t.year],
+        |r| r.get(0),
+    )?;
+    if !awarded {
         say(tr(
             "note: the term is closed without awards granted",
             "提示：本届尚未授奖即结束",

@@ -10,7 +10,7 @@ use super::common::summary_prefix;
 use super::{Access, Ctx, need};
 use crate::core::assess::veto_reason_label;
 use crate::db::{Db, audit, now};
-use crate::i18n::{Lang, lang, tr};
+use crate::i18n::{Lang, both, lang, tr};
 use crate::output::{Cell, Listing, col, say};
 use crate::store::{self, NominationStatus, nominee_by_code};
 use crate::values::Category;
@@ -36,6 +36,10 @@ pub struct VetoArgs {
 #[derive(Subcommand, Debug)]
 pub enum VetoCommand {
     /// Record a veto against a nomination, with its ground and the evidence
+    ///
+    /// A ground is in force against a nomination once: a second veto on a ground already in
+    /// force is refused, naming the first; revoke that one first if it is wrong. Another
+    /// ground may be added beside it.
     ///
     /// Example:
     ///   pingxuan veto add W2026-015 --reason complaint \
@@ -183,20 +187,40 @@ fn add(
             )
         );
     }
-    let present: Option<i64> = tx
+    // One veto in force per ground: a second one on the same ground is refused, naming the first.
+    type InForce = (i64, String, String, String, String);
+    let in_force: Option<InForce> = tx
         .query_row(
-            "SELECT id FROM veto WHERE nomination = ?1 AND reason = ?2 AND evidence = ?3 AND document = ?4
-             AND revoked_at IS NULL",
-            params![n.id, reason.code(), evidence, document],
-            |r| r.get(0),
+            "SELECT id, evidence, document, added_at, added_by FROM veto
+             WHERE nomination = ?1 AND reason = ?2 AND revoked_at IS NULL",
+            params![n.id, reason.code()],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
         )
         .optional()?;
-    if let Some(id) = present {
-        say(&match lang() {
-            Lang::En => format!("{} already has this veto in force as #{id}; nothing added", n.code),
-            Lang::Zh => format!("{} 已有相同的有效否决 #{id}，未重复录入", n.code),
-        });
-        return Ok(());
+    if let Some((id, old_evidence, old_document, added_at, added_by)) = in_force {
+        let ground = veto_reason_label(reason.code());
+        let same = old_evidence == evidence && old_document == document;
+        let term_flag = ctx.term.map(|y| format!(" --term {y}")).unwrap_or_default();
+        let document = if old_document.is_empty() {
+            tr("no document", "无文号").to_string()
+        } else {
+            old_document
+        };
+        bail!(
+            "{}",
+            both(
+                format!(
+                    "{} already has a veto in force on this ground ({ground}): #{id}, document {document}, added {added_at} by {added_by}{}; a ground is vetoed once. If #{id} is wrong, revoke it first: `pingxuan{term_flag} veto revoke {id} --reason TEXT`",
+                    n.code,
+                    if same { ", with the same evidence" } else { "" }
+                ),
+                format!(
+                    "{} 已有同一事由（{ground}）的有效否决 #{id}，文号 {document}，{added_at} 由 {added_by} 录入{}；同一事由只否决一次。如 #{id} 有误，请先撤销：`pingxuan{term_flag} veto revoke {id} --reason 理由`",
+                    n.code,
+                    if same { "，依据相同" } else { "" }
+                ),
+            )
+        );
     }
     tx.execute(
         "INSERT INTO veto (nomination, reason, evidence, document, added_at, added_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",

@@ -40,7 +40,7 @@ fn seed(env: &Env) {
     }
 }
 
-fn env() -> Env {
+pub(crate) fn env() -> Env {
     let env = Env::with_term();
     seed(&env);
     env
@@ -613,16 +613,20 @@ fn findings_and_surveys_files_are_told_apart_by_their_headers() {
     let r = env.run(&["inspect", "import", &fixture("assess/findings.csv")]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(
-        r.stderr.contains("findings: added 2, already present 0"),
+        r.stderr.contains("findings: added 2, replaced 0, already present 0"),
         "{}",
         r.stderr
     );
     let r = env.run(&["inspect", "import", &fixture("assess/surveys.csv")]);
-    assert!(r.stderr.contains("surveys: added 2, already present 0"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("surveys: added 2, replaced 0, already present 0"),
+        "{}",
+        r.stderr
+    );
     // Again: nothing new.
     let r = env.run(&["inspect", "import", &fixture("assess/findings.csv")]);
     assert!(
-        r.stderr.contains("findings: added 0, already present 2"),
+        r.stderr.contains("findings: added 0, replaced 0, already present 2"),
         "{}",
         r.stderr
     );
@@ -836,8 +840,8 @@ fn a_revoked_veto_keeps_its_history() {
     assert_eq!(active[0]["code"], "W2026-001");
     let revoked = json(&env.ok(&["veto", "list", "--revoked", "--format", "json"]));
     assert_eq!(revoked[0]["id"], 1);
-    // A new veto on the same ground may follow a revoked one; a repeat of one in force adds nothing.
-    let r = env.run(&[
+    // A repeat of a veto in force is refused, naming it.
+    let err = env.fails(&[
         "veto",
         "add",
         "W2026-001",
@@ -847,11 +851,21 @@ fn a_revoked_veto_keeps_its_history() {
         "重大安全责任事故",
     ]);
     assert!(
-        r.stderr.contains("already has this veto in force as #2"),
-        "{}",
-        r.stderr
+        err.contains("W2026-001 already has a veto in force on this ground") && err.contains("#2"),
+        "{err}"
     );
     assert_eq!(count(&env, "veto"), 2);
+    // A new veto on the same ground may follow a revoked one.
+    env.ok(&[
+        "veto",
+        "add",
+        "P2026-001",
+        "--reason",
+        "discipline",
+        "--evidence",
+        "再次受到处分",
+    ]);
+    assert_eq!(count(&env, "veto"), 3);
 }
 
 // ---- help ------------------------------------------------------------------------------

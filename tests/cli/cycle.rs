@@ -172,6 +172,7 @@ fn the_award_closes_the_records_until_the_term_is_reopened() {
             "found late",
         ],
         &["nominate", "withdraw", "P2026-111", "--reason", "moved"],
+        &["inspect", "withdraw", "F1", "--reason", "wrong nominee"],
         &["nominate", "verify"],
         &["nominate", "import", &example("nominations-zhenhai.csv")],
     ] {
@@ -213,4 +214,10 @@ fn the_award_closes_the_records_until_the_term_is_reopened() {
     let number: String = env
         .query("SELECT certificate FROM award a JOIN nomination n ON n.id = a.nomination WHERE n.code = 'P2026-021'");
     assert_eq!(number, "NBKA-2026-P-021");
+
+    // Reopened with the awards standing: closing it is not closing without awards.
+    env.ok(&["term", "reopen", "--reason", "a correction to the notice"]);
+    let r = env.run(&["term", "close"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(!r.stderr.contains("without awards"), "{}", r.stderr);
 }

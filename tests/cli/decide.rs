@@ -912,7 +912,7 @@ fn the_rank_table_and_explanations() {
     insta::assert_snapshot!("explain_vetoed", env.ok(&["rank", "--explain", "W2026-004"]));
     let md = env.ok(&["rank", "--format", "md", "--category", "window"]);
     assert!(
-        md.starts_with("## Model Window — quota 10; 2 eligible of 7; 2 shortlisted ★"),
+        md.starts_with("## Model Window, 2026 term — quota 10; 2 eligible of 7; 2 shortlisted ★"),
         "{md}"
     );
     let csv = env.ok(&["rank", "--format", "csv"]);

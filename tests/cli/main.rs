@@ -2,6 +2,7 @@
 
 mod assess;
 mod common;
+mod corrections;
 mod cycle;
 mod decide;
 mod intake;

@@ -6,7 +6,7 @@ use anyhow::{Context, Result, bail};
 
 use super::AddArgs;
 use super::book::{Book, Outcome};
-use super::entry::{COLUMNS, DETAIL_KEYS, Entry};
+use super::entry::{COLUMNS, DETAIL_KEYS, Entry, SUBMITTED_ON};
 use crate::commands::Ctx;
 use crate::commands::common::ImportFile;
 use crate::csvin::{self, CsvFile};
@@ -90,6 +90,7 @@ pub fn import(ctx: &Ctx, db: &Db, input: &ImportFile, replace: bool) -> Result<(
     let mut problems = file.problems();
     let mut counts = Counts::default();
     let mut seen: Vec<(Entry, u64)> = Vec::new();
+    let mut dated: Vec<String> = Vec::new();
     for row in &file.rows {
         let entry = match Entry::from_row(&file, row) {
             Ok(e) => e,
@@ -100,7 +101,12 @@ pub fn import(ctx: &Ctx, db: &Db, input: &ImportFile, replace: bool) -> Result<(
             }
         };
         match take_row(&mut book, &file, row, &entry, &seen)? {
-            Ok(outcome) => counts.count(outcome),
+            Ok(outcome) => {
+                if !matches!(outcome, Outcome::Present(_)) {
+                    dated.extend(entry.detail[SUBMITTED_ON].clone().filter(|d| !d.is_empty()));
+                }
+                counts.count(outcome)
+            }
             Err(found) => {
                 counts.refused += 1;
                 found.into_iter().for_each(|p| problems.push(p));
@@ -117,7 +123,41 @@ pub fn import(ctx: &Ctx, db: &Db, input: &ImportFile, replace: bool) -> Result<(
         tx.commit().context("committing")?;
     }
     say(&summary);
+    if let Some(w) = other_year_warning(&dated, term.year, dry_run) {
+        say(&w);
+    }
     Ok(())
+}
+
+/// A warning when every form taken in is dated in another year than the term's: the term was
+/// probably the default, not the one meant. Forms without a date say nothing.
+fn other_year_warning(dates: &[String], year: i32, dry_run: bool) -> Option<String> {
+    let mut years: Vec<i32> = dates.iter().filter_map(|d| d.get(..4)?.parse().ok()).collect();
+    years.sort_unstable();
+    years.dedup();
+    if years.is_empty() || years.contains(&year) {
+        return None;
+    }
+    let shown = years
+        .iter()
+        .map(|y| y.to_string())
+        .collect::<Vec<_>>()
+        .join(tr(" and ", " 和 "));
+    let last = years[years.len() - 1];
+    Some(match (lang(), dry_run) {
+        (Lang::En, false) => format!(
+            "warning: the forms are dated {shown} but went into the {year} term; if that is wrong, withdraw them (`pingxuan nominate withdraw CODE --reason TEXT`) and import the file again with --term {last}"
+        ),
+        (Lang::En, true) => format!(
+            "warning: the forms are dated {shown} but would go into the {year} term; if that is wrong, add --term {last}"
+        ),
+        (Lang::Zh, false) => format!(
+            "警告：推荐表的报送日期在 {shown} 年，却录入了 {year} 届；如有误，请撤回这些推荐（`pingxuan nominate withdraw 编号 --reason 理由`），再加 --term {last} 重新导入"
+        ),
+        (Lang::Zh, true) => {
+            format!("警告：推荐表的报送日期在 {shown} 年，却将录入 {year} 届；如有误，请加 --term {last}")
+        }
+    })
 }
 
 /// One row's entry, checked against the rows before it in the file and then the record.
@@ -191,5 +231,24 @@ fn flag_value<'e>(e: &'e Entry, key: &str) -> &'e str {
             .position(|k| *k == key)
             .and_then(|i| e.detail[i].as_deref())
             .unwrap_or(""),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forms_dated_in_another_year_are_noted() {
+        let d = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(other_year_warning(&d(&[]), 2027, false), None);
+        assert_eq!(other_year_warning(&d(&["2027-10-15", "2026-10-15"]), 2027, false), None);
+        let w = other_year_warning(&d(&["2026-10-15", "2026-10-16"]), 2027, false).unwrap();
+        assert!(
+            w.contains("the forms are dated 2026 but went into the 2027 term") && w.contains("--term 2026"),
+            "{w}"
+        );
+        let w = other_year_warning(&d(&["2026-10-15", "2025-12-30"]), 2027, true).unwrap();
+        assert!(w.contains("dated 2025 and 2026 but would go into the 2027 term"), "{w}");
     }
 }

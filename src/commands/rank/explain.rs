@@ -12,7 +12,7 @@ use crate::core::assess::{Assessment, Exact, Fate, Reason, Satisfaction};
 use crate::core::rank::deciding_key;
 use crate::core::scheme::{OrderKey, Scheme};
 use crate::i18n::{both, tr};
-use crate::load::{Board, Ranked};
+use crate::load::{self, Board, Ranked, Withdrawal, finding_ref, survey_ref};
 use crate::output::{Cell, Format, Listing, col, out};
 use crate::store::{self, criterion_name};
 use crate::values::{Centi, fmt_exact, fmt_points, to_f64};
@@ -42,8 +42,8 @@ pub fn run(ctx: &Ctx, conn: &Connection, year: i32, scheme: &Scheme, boards: &[B
 const STEPS: &[(&str, &[&str])] = &[
     ("candidate", &["code", "category", "name", "unit", "group", "criteria"]),
     ("sheets", &["self_sheet", "joint_sheets", "joint"]),
-    ("inspection", &["findings", "inspection"]),
-    ("satisfaction", &["surveys", "satisfaction"]),
+    ("inspection", &["findings", "withdrawn_findings", "inspection"]),
+    ("satisfaction", &["surveys", "withdrawn_surveys", "satisfaction"]),
     ("composite", &["weights", "parts", "self", "total", "total_exact"]),
     ("status", &["status", "reasons", "vetoes"]),
     (
@@ -191,6 +191,48 @@ fn key_value(a: &Assessment, k: OrderKey) -> Option<String> {
     }
 }
 
+fn finding_json(f: &load::Finding) -> Value {
+    json!({
+        "id": finding_ref(f.id),
+        "kind": f.kind,
+        "date": f.date,
+        "inspector": f.inspector,
+        "finding": f.finding,
+        "deduction": to_f64(&Ratio::from_integer(f.deduction)),
+    })
+}
+
+fn survey_json(s: &load::Survey) -> Value {
+    json!({
+        "id": survey_ref(s.id),
+        "date": s.date,
+        "satisfied": s.satisfied,
+        "total": s.total,
+    })
+}
+
+/// A withdrawn finding's or survey's fields, with who withdrew it, when and why.
+fn with_withdrawal(mut v: Value, w: &Withdrawal) -> Value {
+    v["withdrawn_at"] = json!(w.at);
+    v["withdrawn_by"] = json!(w.by);
+    v["withdraw_reason"] = json!(w.reason);
+    v
+}
+
+/// A withdrawn finding or survey under its table: shown, not counted.
+fn withdrawn_line(id: &str, what: &str, w: &Withdrawal) -> String {
+    both(
+        format!(
+            "withdrawn, not counted: {id} {what} (withdrawn {} by {}: {})\n",
+            w.at, w.by, w.reason
+        ),
+        format!(
+            "已撤销、不计入：{id} {what}（{} 由 {} 撤销：{}）\n",
+            w.at, w.by, w.reason
+        ),
+    )
+}
+
 fn none_text() -> String {
     tr("none", "无").to_string()
 }
@@ -280,6 +322,7 @@ impl<'a> Facts<'a> {
 
     fn findings_listing(&self) -> Listing {
         let mut l = Listing::new(vec![
+            col("id", tr("no.", "序号")),
             col("date", tr("date", "日期")),
             col("kind", tr("kind", "方式")),
             col("inspector", tr("inspector", "检查人")),
@@ -289,6 +332,7 @@ impl<'a> Facts<'a> {
         for f in &self.row.entry.findings {
             let kind = FindingKind::from_code(&f.kind).map_or(f.kind.as_str(), |k| k.label());
             l.push(vec![
+                finding_ref(f.id).into(),
                 f.date.clone().into(),
                 kind.into(),
                 f.inspector.clone().into(),
@@ -301,6 +345,7 @@ impl<'a> Facts<'a> {
 
     fn surveys_listing(&self) -> Listing {
         let mut l = Listing::new(vec![
+            col("id", tr("no.", "序号")),
             col("date", tr("date", "日期")),
             col("satisfied", tr("satisfied", "满意人数")),
             col("total", tr("surveyed", "调查人数")),
@@ -312,6 +357,7 @@ impl<'a> Facts<'a> {
                 total: s.total,
             };
             l.push(vec![
+                survey_ref(s.id).into(),
                 s.date.clone().unwrap_or_default().into(),
                 s.satisfied.into(),
                 s.total.into(),
@@ -471,6 +517,11 @@ impl<'a> Facts<'a> {
         } else {
             p.table(self.findings_listing())?;
         }
+        for (f, w) in &self.row.entry.withdrawn_findings {
+            let kind = FindingKind::from_code(&f.kind).map_or(f.kind.as_str(), |k| k.label());
+            let what = format!("{} {} {}, −{}", kind, f.date, f.finding, fmt_points(f.deduction));
+            p.s += &withdrawn_line(&finding_ref(f.id), &what, w);
+        }
         let deductions: Vec<String> = c.deductions.iter().map(|d| format!(" − {}", fmt_points(*d))).collect();
         p.s += &if deductions.is_empty() {
             both(
@@ -510,6 +561,18 @@ impl<'a> Facts<'a> {
             );
         } else {
             p.table(self.surveys_listing())?;
+        }
+        for (s, w) in &self.row.entry.withdrawn_surveys {
+            let sat = Satisfaction {
+                satisfied: s.satisfied,
+                total: s.total,
+            };
+            let what = format!(
+                "{}{}",
+                s.date.as_ref().map(|d| format!("{d} ")).unwrap_or_default(),
+                sat.ratio_text()
+            );
+            p.s += &withdrawn_line(&survey_ref(s.id), &what, w);
         }
         if let Some(sat) = a.satisfaction {
             let pooled = sat.ratio_text();
@@ -714,23 +777,17 @@ impl<'a> Facts<'a> {
                 "mean": to_f64(&j.mean),
                 "mean_exact": fraction(&j.mean),
             })),
-            "findings": self.row.entry.findings.iter().map(|f| json!({
-                "kind": f.kind,
-                "date": f.date,
-                "inspector": f.inspector,
-                "finding": f.finding,
-                "deduction": p(f.deduction),
-            })).collect::<Vec<_>>(),
+            "findings": self.row.entry.findings.iter().map(finding_json).collect::<Vec<_>>(),
+            "withdrawn_findings": self.row.entry.withdrawn_findings.iter()
+                .map(|(f, w)| with_withdrawal(finding_json(f), w)).collect::<Vec<_>>(),
             "inspection": {
                 "base": p(self.scheme.inspection_base),
                 "deductions": p(c.deductions.iter().sum()),
                 "score": p(a.inspection),
             },
-            "surveys": self.row.entry.surveys.iter().map(|s| json!({
-                "date": s.date,
-                "satisfied": s.satisfied,
-                "total": s.total,
-            })).collect::<Vec<_>>(),
+            "surveys": self.row.entry.surveys.iter().map(survey_json).collect::<Vec<_>>(),
+            "withdrawn_surveys": self.row.entry.withdrawn_surveys.iter()
+                .map(|(s, w)| with_withdrawal(survey_json(s), w)).collect::<Vec<_>>(),
             "satisfaction": a.satisfaction.map(|s| json!({
                 "satisfied": s.satisfied,
                 "total": s.total,
