@@ -299,6 +299,47 @@ impl JointText {
     }
 }
 
+// ---- what an import did ------------------------------------------------------------------------
+
+/// What recording one sheet, finding or survey did (or would do).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    Added,
+    Replaced,
+    Present,
+}
+
+/// What one import or command did or would do, counted.
+#[derive(Default)]
+pub struct Counts {
+    pub added: usize,
+    pub replaced: usize,
+    pub present: usize,
+}
+
+impl Counts {
+    pub fn bump(&mut self, o: Outcome) {
+        match o {
+            Outcome::Added => self.added += 1,
+            Outcome::Replaced => self.replaced += 1,
+            Outcome::Present => self.present += 1,
+        }
+    }
+
+    /// "added 3, replaced 0, already present 1", after what was counted when it is named.
+    pub fn text(&self, what_en: &str, what_zh: &str) -> String {
+        let (a, r, p) = (self.added, self.replaced, self.present);
+        let (en, zh) = (
+            format!("added {a}, replaced {r}, already present {p}"),
+            format!("新增 {a}，替换 {r}，已存在 {p}"),
+        );
+        match (what_en.is_empty(), what_zh.is_empty()) {
+            (true, true) => both(en, zh),
+            _ => both(format!("{what_en}: {en}"), format!("{what_zh}：{zh}")),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,6 +11,7 @@ use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
 use clap::{Args, Subcommand, ValueEnum};
 
+use super::common::{Counts, Outcome};
 use super::common::{FindingKind, ImportFile, check_nominee_columns, column, row_nominee, summary_prefix};
 use super::{Access, Ctx, need};
 use crate::csvin::{self, Column, CsvFile, Row};
@@ -19,7 +20,7 @@ use crate::i18n::{both, tr};
 use crate::output::say;
 use crate::store::{self, Nominee, check_assessable, nominee_by_code};
 use crate::values::parse_date;
-use record::{Finding, Identity, Origin, Outcome, Record, Survey, check_count, check_deduction, check_in_year};
+use record::{Finding, Identity, Origin, Record, Survey, check_count, check_deduction, check_in_year};
 
 /// Record open inspections, covert visits and satisfaction surveys over the year
 ///
@@ -291,31 +292,6 @@ pub fn run(ctx: &Ctx, db: Option<&Db>, args: InspectArgs) -> Result<()> {
 }
 
 // ---- import --------------------------------------------------------------------------------
-
-/// What one import or command did or would do.
-#[derive(Default)]
-struct Counts {
-    added: usize,
-    replaced: usize,
-    present: usize,
-}
-
-impl Counts {
-    fn bump(&mut self, o: Outcome) {
-        match o {
-            Outcome::Added => self.added += 1,
-            Outcome::Replaced => self.replaced += 1,
-            Outcome::Present => self.present += 1,
-        }
-    }
-    fn text(&self, what_en: &str, what_zh: &str) -> String {
-        let (a, r, p) = (self.added, self.replaced, self.present);
-        both(
-            format!("{what_en}: added {a}, replaced {r}, already present {p}"),
-            format!("{what_zh}：新增 {a}，替换 {r}，已存在 {p}"),
-        )
-    }
-}
 
 /// A second row of a file for the same record.
 fn same_as_line(rec: &Record, first: u64) -> String {

@@ -10,8 +10,8 @@ use rusqlite::{Connection, OptionalExtension, params, params_from_iter, types::V
 use serde_json::json;
 
 use super::common::{
-    ImportFile, JointText, cell_problem, check_nominee_columns, column, fate_label, points_cell, row_nominee,
-    summary_prefix,
+    Counts, ImportFile, JointText, Outcome, cell_problem, check_nominee_columns, column, fate_label, points_cell,
+    row_nominee, summary_prefix,
 };
 use super::{Access, Ctx, need};
 use crate::core::assess::{Fate, Sheet, joint_mean};
@@ -248,13 +248,6 @@ struct NewSheet<'a> {
     origin: serde_json::Value,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Outcome {
-    Added,
-    Replaced,
-    Present,
-}
-
 struct OnRecord {
     id: i64,
     marks: [Centi; 5],
@@ -377,32 +370,6 @@ fn record(
     }))
 }
 
-#[derive(Default)]
-struct Counts {
-    added: usize,
-    replaced: usize,
-    present: usize,
-}
-
-impl Counts {
-    fn bump(&mut self, o: Outcome) {
-        match o {
-            Outcome::Added => self.added += 1,
-            Outcome::Replaced => self.replaced += 1,
-            Outcome::Present => self.present += 1,
-        }
-    }
-    fn text(&self) -> String {
-        match lang() {
-            Lang::En => format!(
-                "added {}, replaced {}, already present {}",
-                self.added, self.replaced, self.present
-            ),
-            Lang::Zh => format!("新增 {}，替换 {}，已存在 {}", self.added, self.replaced, self.present),
-        }
-    }
-}
-
 // ---- import ------------------------------------------------------------------------------
 
 fn import(ctx: &Ctx, db: &Db, input: &ImportFile, flag_source: Option<Source>, replace: bool) -> Result<()> {
@@ -505,7 +472,7 @@ fn import(ctx: &Ctx, db: &Db, input: &ImportFile, flag_source: Option<Source>, r
         summary_prefix(dry_run),
         file.describe(),
         tr(": ", "："),
-        counts.text()
+        counts.text("", "")
     ));
     Ok(())
 }

@@ -280,11 +280,11 @@ fn show(ctx: &Ctx, db: &Db) -> Result<()> {
     );
     add(
         tr("findings", "检查发现"),
-        count("SELECT count(*) FROM finding f JOIN nomination n ON n.id = f.nomination WHERE n.term = ?1")?.into(),
+        count("SELECT count(*) FROM finding f JOIN nomination n ON n.id = f.nomination WHERE n.term = ?1 AND f.withdrawn_at IS NULL")?.into(),
     );
     add(
         tr("surveys", "满意度调查"),
-        count("SELECT count(*) FROM survey s JOIN nomination n ON n.id = s.nomination WHERE n.term = ?1")?.into(),
+        count("SELECT count(*) FROM survey s JOIN nomination n ON n.id = s.nomination WHERE n.term = ?1 AND s.withdrawn_at IS NULL")?.into(),
     );
     add(
         tr("active vetoes", "有效否决"),

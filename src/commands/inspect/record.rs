@@ -8,7 +8,7 @@ use rusqlite::{Connection, params};
 use serde_json::json;
 
 use crate::commands::Ctx;
-use crate::commands::common::{FindingKind, semi};
+use crate::commands::common::{FindingKind, Outcome, semi};
 use crate::core::assess::Satisfaction;
 use crate::db::{audit, now};
 use crate::i18n::{Lang, both, lang, tr};
@@ -289,13 +289,6 @@ fn decide(stored: &[Stored], value: Value, replace: bool) -> Decision<'_> {
 }
 
 // ---- recording ---------------------------------------------------------------------------
-
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub(super) enum Outcome {
-    Added,
-    Replaced,
-    Present,
-}
 
 /// The clerk's refusal of one record, and the column (or flag) it is about.
 pub(super) struct Refusal {
