@@ -63,7 +63,7 @@ with open(f"{out}/inspections.csv", "w", newline="", encoding="utf-8") as f:
     for code, *_ in noms:
         for k in range(rng.randrange(0, 3)):
             w.writerow([code, rng.choice(["明查", "暗访"]), f"2026-{rng.randrange(3, 12):02d}-{rng.randrange(1, 29):02d}",
-                        "检查组", "台面不整洁", rng.randrange(1, 8) / 2])
+                        "检查组", f"台面不整洁（第{k + 1}处）", rng.randrange(1, 8) / 2])
 
 with open(f"{out}/surveys.csv", "w", newline="", encoding="utf-8") as f:
     w = csv.writer(f)
