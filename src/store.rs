@@ -266,9 +266,13 @@ pub fn criterion_name(c: &Criterion) -> &str {
 /// Where a nomination stands: imported (pending), then verified or rejected; or withdrawn.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum NominationStatus {
+    #[value(alias = "待核对")]
     Pending,
+    #[value(alias = "已核对")]
     Verified,
+    #[value(alias = "核对未通过", alias = "未通过")]
     Rejected,
+    #[value(alias = "已撤回")]
     Withdrawn,
 }
 

@@ -10,8 +10,25 @@ use crate::i18n::tr;
 /// Points in whole hundredths (17.5 points = 1750).
 pub type Centi = i64;
 
+/// Full-width digits and signs, as a Chinese input method types them, in their ASCII form:
+/// "１８．５" is 18.5, "２０２６－１０－０９" a date.
+pub fn halfwidth(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            '．' | '。' => '.',
+            '－' => '-',
+            '＋' => '+',
+            '／' => '/',
+            '\u{3000}' => ' ',
+            _ => c,
+        })
+        .collect()
+}
+
 /// Parses "17.5", "18", "0.25" into hundredths; more than two decimals is refused.
 pub fn parse_points(s: &str) -> Result<Centi> {
+    let s = halfwidth(s);
     let s = s.trim();
     let (neg, body) = match s.strip_prefix('-') {
         Some(rest) => (true, rest),
@@ -83,7 +100,18 @@ pub fn to_f64(r: &Ratio<i64>) -> f64 {
 
 /// Accepts `YYYY-MM-DD`, `YYYY/M/D` and `YYYY年M月D日`.
 pub fn parse_date(s: &str) -> Result<NaiveDate> {
+    let s = halfwidth(s);
     let s = s.trim();
+    // Excel shows a date cell formatted as a number as its serial: 45940 is 2025-10-10.
+    if s.len() == 5 && s.bytes().all(|b| b.is_ascii_digit()) {
+        bail!(
+            "{}",
+            tr(
+                "a number, not a date: Excel shows a date this way when its cell is formatted as a number; format the column as a date (YYYY-MM-DD) and save again",
+                "这是数字而不是日期：单元格设为“数值”格式时，Excel 会这样显示日期；请把该列设为日期格式（YYYY-MM-DD）后重新保存"
+            )
+        );
+    }
     let normal: String = s.replace(['年', '月'], "-").replace('日', "").replace(['/', '.'], "-");
     let parts: Vec<&str> = normal.split('-').collect();
     if parts.len() == 3
@@ -221,6 +249,17 @@ mod tests {
         assert_eq!(fmt_exact(&Ratio::new(26290, 3)), "87.6333…");
         assert_eq!(fmt_exact(&Ratio::new(100, 8)), "0.125");
         assert_eq!(fmt_exact(&Ratio::new(0, 1)), "0");
+    }
+
+    #[test]
+    fn full_width_digits_are_read_and_excel_serials_explained() {
+        assert_eq!(parse_points("１８．５").unwrap(), 1850);
+        assert_eq!(
+            parse_date("２０２６－１０－０９").unwrap(),
+            NaiveDate::from_ymd_opt(2026, 10, 9).unwrap()
+        );
+        let e = parse_date("45940").unwrap_err().to_string();
+        assert!(e.contains("Excel"), "{e}");
     }
 
     #[test]

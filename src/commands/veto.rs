@@ -99,16 +99,16 @@ pub enum VetoCommand {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum VetoReason {
     /// A cadre or employee prosecuted for a crime (违法犯罪被追究刑事责任)
-    #[value(alias = "刑事")]
+    #[value(alias = "刑事", alias = "违法犯罪")]
     Criminal,
     /// A major safety accident, or one of wide impact (重大安全责任事故)
-    #[value(alias = "安全")]
+    #[value(alias = "安全", alias = "安全事故")]
     Safety,
     /// Inaction or misconduct, complained of and verified (投诉查实)
-    #[value(alias = "投诉")]
+    #[value(alias = "投诉", alias = "不作为", alias = "乱作为")]
     Complaint,
     /// A serious violation punished by a sanction (违纪处分)
-    #[value(alias = "违纪")]
+    #[value(alias = "违纪", alias = "处分")]
     Discipline,
 }
 

@@ -179,3 +179,46 @@ fn a_document_goes_into_a_folder_made_for_it() {
     env.ok(&["nominate", "template", "--out", &out]);
     assert!(std::fs::read(&out).unwrap().starts_with(b"\xEF\xBB\xBF"));
 }
+
+#[test]
+fn chinese_words_are_taken_on_the_command_line_too() {
+    let env = with_org();
+    env.ok(&["org", "add-group", "镇海区域共建片组", "--kind", "区域"]);
+    env.ok(&[
+        "nominate",
+        "add",
+        "--category",
+        "个人",
+        "--name",
+        "张三",
+        "--unit",
+        "北仑海关",
+        "--deeds",
+        "好",
+        "--submitted-on",
+        "２０２６年１０月９日",
+    ]);
+    env.ok(&["nominate", "verify"]);
+    let listed = env.ok(&["nominate", "list", "--status", "已核对", "--format", "csv"]);
+    assert!(listed.contains("P2026-001"), "{listed}");
+    env.ok(&[
+        "veto",
+        "add",
+        "P2026-001",
+        "--reason",
+        "安全事故",
+        "--evidence",
+        "事故认定书",
+    ]);
+    assert_eq!(env.query::<String>("SELECT reason FROM veto"), "safety");
+    let err = env.fails(&[
+        "inspect",
+        "survey",
+        "P2026-001",
+        "--satisfied",
+        "49/50",
+        "--total",
+        "50",
+    ]);
+    assert!(err.contains("one number per cell"), "{err}");
+}

@@ -160,9 +160,17 @@ pub(super) fn check_deduction(raw: &str) -> std::result::Result<Centi, String> {
 
 /// A count of people: a whole number, not negative.
 pub(super) fn check_count(raw: &str) -> std::result::Result<i64, String> {
-    let s = raw.trim();
+    let s = crate::values::halfwidth(raw);
+    let s = s.trim();
     if s.is_empty() {
         return Err(tr("no number given", "未填写人数").to_string());
+    }
+    if s.contains('/') {
+        return Err(tr(
+            "one number per cell: put those satisfied under satisfied/满意人数 and those asked under total/调查人数",
+            "每格填一个数：满意人数填在“满意人数”列，调查人数填在“调查人数”列",
+        )
+        .to_string());
     }
     if !s.bytes().all(|b| b.is_ascii_digit()) || s.len() > 9 {
         return Err(tr(
@@ -543,6 +551,8 @@ mod tests {
         assert!(check_count("-1").is_err());
         assert!(check_count("49.5").is_err());
         assert!(check_count("").is_err());
+        assert_eq!(check_count("４９"), Ok(49));
+        assert!(check_count("49/50").unwrap_err().contains("one number per cell"));
         assert_eq!(check_deduction("1.5"), Ok(150));
         assert_eq!(check_deduction("0"), Ok(0));
         assert!(check_deduction("-0.5").is_err());

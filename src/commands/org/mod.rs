@@ -104,11 +104,13 @@ pub enum OrgCommand {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum GroupKind {
     /// 单位共建片组
+    #[value(alias = "单位")]
     Unit,
     /// 港区共建片组
-    #[value(name = "port_area", alias = "port-area")]
+    #[value(name = "port_area", alias = "port-area", alias = "港区")]
     PortArea,
     /// 区域共建片组
+    #[value(alias = "区域")]
     Region,
 }
 
