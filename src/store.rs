@@ -445,6 +445,28 @@ pub fn nominee_by_ref(
                 .map_err(|e| e.to_string())?;
             if let Some((code, other)) = elsewhere {
                 m += &format!("{}{}", tr("; ", "；"), other_term(&code, other));
+            } else {
+                // The same nominee written a little differently ("袁 婷", "（二）").
+                let nominees: Vec<(String, String, String)> = conn
+                    .prepare_cached(
+                        "SELECT n.code, u.name, n.name FROM nomination n JOIN unit u ON u.id = n.unit_id
+                         WHERE n.term = ?1 AND n.category = ?2",
+                    )
+                    .and_then(|mut st| {
+                        st.query_map(params![year, cat], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                            .collect()
+                    })
+                    .map_err(|e| e.to_string())?;
+                let wanted = format!("{unit}/{name}");
+                let written: Vec<String> = nominees.iter().map(|(_, u, n)| format!("{u}/{n}")).collect();
+                if let Some(hit) = crate::values::near(&wanted, written.iter().map(String::as_str)) {
+                    if let Some((code, u, n)) = nominees.iter().find(|(_, u, n)| format!("{u}/{n}") == hit) {
+                        m += &match crate::i18n::lang() {
+                            Lang::En => format!("; did you mean {code} {u} / {n}?"),
+                            Lang::Zh => format!("；是否指 {code} {u} / {n}？"),
+                        };
+                    }
+                }
             }
             Err(m)
         }

@@ -26,6 +26,29 @@ pub fn halfwidth(s: &str) -> String {
         .collect()
 }
 
+/// A name as compared for "did you mean": without spaces, full-width forms as ASCII, lower case.
+fn fold_name(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c as u32 {
+            0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The one name among `known` that differs from `name` only in spaces, full-width or
+/// half-width punctuation, or case.
+pub fn near<'a>(name: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let folded = fold_name(name);
+    let mut hits = known.into_iter().filter(|k| *k != name && fold_name(k) == folded);
+    match (hits.next(), hits.next()) {
+        (Some(one), None) => Some(one),
+        _ => None,
+    }
+}
+
 /// Parses "17.5", "18", "0.25" into hundredths; more than two decimals is refused.
 pub fn parse_points(s: &str) -> Result<Centi> {
     let s = halfwidth(s);
@@ -260,6 +283,16 @@ mod tests {
         );
         let e = parse_date("45940").unwrap_err().to_string();
         assert!(e.contains("Excel"), "{e}");
+    }
+
+    #[test]
+    fn near_names_differ_only_in_width_spaces_or_case() {
+        let known = ["北仑海关(二)", "大榭区域共建片组", "Ningbo Port"];
+        assert_eq!(near("北仑海关（二）", known), Some("北仑海关(二)"));
+        assert_eq!(near("大榭 区域共建片组\u{3000}", known), Some("大榭区域共建片组"));
+        assert_eq!(near("ningbo port", known), Some("Ningbo Port"));
+        assert_eq!(near("北仑海关(二)", known), None);
+        assert_eq!(near("镇海海关", known), None);
     }
 
     #[test]

@@ -222,3 +222,43 @@ fn chinese_words_are_taken_on_the_command_line_too() {
     ]);
     assert!(err.contains("one number per cell"), "{err}");
 }
+
+#[test]
+fn a_name_written_a_little_differently_gets_a_did_you_mean() {
+    let env = with_org();
+    env.ok(&[
+        "org",
+        "add-unit",
+        "北仑海关(二)",
+        "--group",
+        "北仑单位共建片组",
+        "--has-window",
+        "yes",
+    ]);
+    let p = env.write(
+        "n.csv",
+        &format!("{HEAD}个人,张三,北仑海关（二）,北仑单位共建片组,好\n"),
+    );
+    let err = env.fails(&["nominate", "import", p.to_str().unwrap()]);
+    assert!(err.contains("did you mean 北仑海关(二)?"), "{err}");
+    env.ok(&[
+        "nominate",
+        "add",
+        "--category",
+        "individual",
+        "--name",
+        "张三",
+        "--unit",
+        "北仑海关",
+        "--deeds",
+        "好",
+        "--submitted-on",
+        "2026-10-09",
+    ]);
+    let p = env.write(
+        "self.csv",
+        "类别,单位,名称,指标1,指标2,指标3,指标4,指标5\n个人,北仑海关,张 三,18,18,18,18,18\n",
+    );
+    let err = env.fails(&["score", "import", p.to_str().unwrap(), "--source", "self"]);
+    assert!(err.contains("did you mean P2026-001 北仑海关 / 张三?"), "{err}");
+}

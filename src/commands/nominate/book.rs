@@ -135,14 +135,18 @@ impl<'a> Book<'a> {
     /// changes. The outer error is a database failure; the inner, the entry's problems.
     pub fn take(&mut self, e: &Entry) -> Result<std::result::Result<Outcome, Vec<Issue>>> {
         let Some(unit) = self.units.get(&e.unit) else {
-            return Ok(Err(vec![issue("unit", no_such("unit", &e.unit))]));
+            let near = crate::values::near(&e.unit, self.units.keys().map(String::as_str));
+            return Ok(Err(vec![issue("unit", no_such("unit", &e.unit, near))]));
         };
         let (unit_id, unit_group, has_window) = (unit.id, unit.group_id, unit.has_window);
         let group_id = match &e.group {
             None => unit_group,
             Some(g) => match self.groups.get(g) {
                 Some(id) => *id,
-                None => return Ok(Err(vec![issue("group", no_such("group", g))])),
+                None => {
+                    let near = crate::values::near(g, self.groups.keys().map(String::as_str));
+                    return Ok(Err(vec![issue("group", no_such("group", g, near))]));
+                }
             },
         };
         let found = match self.find(e, unit_id) {
@@ -320,7 +324,16 @@ impl<'a> Book<'a> {
     }
 }
 
-fn no_such(what: &str, name: &str) -> String {
+fn no_such(what: &str, name: &str, near: Option<&str>) -> String {
+    if let Some(near) = near {
+        return match lang() {
+            Lang::En => format!("there is no {what} {name}; did you mean {near}?"),
+            Lang::Zh => format!(
+                "没有{} {name}；是否指“{near}”？",
+                if what == "unit" { "单位" } else { "片组" }
+            ),
+        };
+    }
     match (lang(), what) {
         (Lang::En, "unit") => {
             format!("there is no unit {name}; add it with `pingxuan org add-unit` or `pingxuan org import`")
