@@ -459,13 +459,13 @@ pub fn nominee_by_ref(
                     .map_err(|e| e.to_string())?;
                 let wanted = format!("{unit}/{name}");
                 let written: Vec<String> = nominees.iter().map(|(_, u, n)| format!("{u}/{n}")).collect();
-                if let Some(hit) = crate::values::near(&wanted, written.iter().map(String::as_str)) {
-                    if let Some((code, u, n)) = nominees.iter().find(|(_, u, n)| format!("{u}/{n}") == hit) {
-                        m += &match crate::i18n::lang() {
-                            Lang::En => format!("; did you mean {code} {u} / {n}?"),
-                            Lang::Zh => format!("；是否指 {code} {u} / {n}？"),
-                        };
-                    }
+                if let Some(hit) = crate::values::near(&wanted, written.iter().map(String::as_str))
+                    && let Some((code, u, n)) = nominees.iter().find(|(_, u, n)| format!("{u}/{n}") == hit)
+                {
+                    m += &match crate::i18n::lang() {
+                        Lang::En => format!("; did you mean {code} {u} / {n}?"),
+                        Lang::Zh => format!("；是否指 {code} {u} / {n}？"),
+                    };
                 }
             }
             Err(m)
