@@ -432,16 +432,23 @@ fn notice(
         number,
         awards,
     };
-    let html = html
-        || file.as_ref().is_some_and(|f| {
-            f.extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
-        });
+    // The file's ending says what it is, unless --html or --format says so.
+    let ending = file
+        .as_ref()
+        .and_then(|f| f.extension())
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let html = html || matches!(ending.as_deref(), Some("html" | "htm"));
+    let format = match (ctx.format, ending.as_deref()) {
+        (Format::Table, Some("md" | "markdown")) => Format::Md,
+        (Format::Table, Some("csv")) => Format::Csv,
+        (Format::Table, Some("json")) => Format::Json,
+        (f, _) => f,
+    };
     let text = if html {
         documents::notice_html(&data)
     } else {
-        match ctx.format {
+        match format {
             Format::Table => documents::notice_text(&data),
             Format::Md => documents::notice_markdown(&data),
             Format::Json | Format::Csv => {
@@ -461,7 +468,7 @@ fn notice(
                         a.certificate.clone().into(),
                     ]);
                 }
-                l.render(ctx.format)?
+                l.render(format)?
             }
         }
     };

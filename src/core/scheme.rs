@@ -174,13 +174,23 @@ impl Scheme {
             {
                 errs.push(format!("{}: satisfaction_threshold must be 0..100 percent", cat.code()));
             }
+            let off_step: Vec<String> = r
+                .criteria
+                .iter()
+                .filter(|c| c.max > 0 && self.step > 0 && c.max % self.step != 0)
+                .map(|c| fmt_points(c.max))
+                .collect();
+            if !off_step.is_empty() {
+                errs.push(format!(
+                    "{}: the step {} does not fit the criterion maxima ({}); a maximum must be a whole number of steps",
+                    cat.code(),
+                    fmt_points(self.step),
+                    off_step.join(", ")
+                ));
+            }
             for (i, c) in r.criteria.iter().enumerate() {
-                if c.max <= 0 || c.max % self.step != 0 {
-                    errs.push(format!(
-                        "{}: criterion {} maximum must be above 0 and a multiple of the step",
-                        cat.code(),
-                        i + 1
-                    ));
+                if c.max <= 0 {
+                    errs.push(format!("{}: criterion {} maximum must be above 0", cat.code(), i + 1));
                 }
                 if c.name_zh.trim().is_empty() && c.name_en.trim().is_empty() {
                     errs.push(format!("{}: criterion {} needs a name", cat.code(), i + 1));

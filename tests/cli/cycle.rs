@@ -129,6 +129,13 @@ fn the_award_closes_the_records_until_the_term_is_reopened() {
     assert_eq!(env.query::<i64>("SELECT count(*) FROM award"), 30);
 
     insta::assert_snapshot!("cycle_notice", env.ok(&["award", "notice", "--date", "2026-12-01"]));
+    // The file's ending picks the form of the notice.
+    let md = env.path("notice.md");
+    env.ok(&["award", "notice", "--out", &md]);
+    assert!(std::fs::read_to_string(&md).unwrap().starts_with("# 关于表彰2026年度"));
+    let html = env.path("notice.html");
+    env.ok(&["award", "notice", "--out", &html]);
+    assert!(std::fs::read_to_string(&html).unwrap().contains("<html"));
     let dir = env.path("certificates");
     env.ok(&["award", "certificates", "--out", &dir]);
     let pages = std::fs::read_dir(&dir).unwrap().count();
