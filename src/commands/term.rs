@@ -424,20 +424,25 @@ fn scheme_import(ctx: &Ctx, db: &Db, file: PathBuf, force: bool, dry_run: bool) 
         Some(t.year),
         if started { "term.scheme.force" } else { "term.scheme" },
         &file.display().to_string(),
-        json!({ "before": old.to_toml(t.year)?, "after": new.to_toml(t.year)? }),
+        json!({ "changes": old.changes(&new), "before": old.to_toml(t.year)?, "after": new.to_toml(t.year)? }),
     )?;
+    let changes = old.changes(&new).join("\n  ");
     if dry_run {
-        say(tr(
-            "dry run: the scheme is valid; nothing was written",
-            "试运行：方案有效，未写入",
+        say(&format!(
+            "{}\n  {changes}",
+            tr(
+                "dry run: the scheme is valid and would change; nothing was written",
+                "试运行：方案有效，将作如下修改；未写入"
+            )
         ));
         return Ok(());
     }
     tx.commit().context("committing")?;
     say(&format!(
-        "{} {}",
+        "{} {}{}\n  {changes}",
         tr("loaded the scheme into the term", "已载入方案，届期"),
-        t.year
+        t.year,
+        tr(":", "：")
     ));
     Ok(())
 }

@@ -204,6 +204,53 @@ impl Scheme {
         }
     }
 
+    /// Every setting as (name, value), in the order of the scheme file.
+    fn settings(&self) -> Vec<(String, String)> {
+        let mut v = vec![
+            ("weights.self".to_string(), format!("{}%", self.weight_self)),
+            ("weights.joint".to_string(), format!("{}%", self.weight_joint)),
+            ("weights.inspection".to_string(), format!("{}%", self.weight_inspection)),
+            ("scoring.step".to_string(), fmt_points(self.step)),
+            ("scoring.min_joint_evaluators".to_string(), self.min_joint.to_string()),
+            ("scoring.trim_from".to_string(), self.trim_from.to_string()),
+            ("scoring.inspection_base".to_string(), fmt_points(self.inspection_base)),
+            (
+                "scoring.order".to_string(),
+                self.order.iter().map(|k| k.code()).collect::<Vec<_>>().join(", "),
+            ),
+        ];
+        for cat in Category::ALL {
+            let r = self.rule(cat);
+            let c = cat.code();
+            v.push((format!("{c}.quota"), r.quota.to_string()));
+            v.push((
+                format!("{c}.satisfaction_threshold"),
+                r.threshold
+                    .map(|t| format!("{}%", fmt_points(t)))
+                    .unwrap_or_else(|| "-".to_string()),
+            ));
+            v.push((format!("{c}.survey_required"), r.survey_required.to_string()));
+            for (i, k) in r.criteria.iter().enumerate() {
+                v.push((format!("{c}.criterion{}.max", i + 1), fmt_points(k.max)));
+                v.push((
+                    format!("{c}.criterion{}.name", i + 1),
+                    format!("{} / {}", k.name_zh, k.name_en),
+                ));
+            }
+        }
+        v
+    }
+
+    /// What `new` changes of this scheme, one "name: old → new" a setting.
+    pub fn changes(&self, new: &Scheme) -> Vec<String> {
+        self.settings()
+            .into_iter()
+            .zip(new.settings())
+            .filter(|((_, a), (_, b))| a != b)
+            .map(|((k, a), (_, b))| format!("{k}: {a} → {b}"))
+            .collect()
+    }
+
     /// The scheme as the TOML file a clerk edits.
     pub fn to_toml(&self, year: i32) -> Result<String> {
         let file = SchemeFile::from(self);
@@ -407,6 +454,24 @@ mod tests {
         let text = s.to_toml(2026).unwrap();
         assert!(text.contains("satisfaction_threshold = 98.0"), "{text}");
         assert_eq!(Scheme::from_toml(&text).unwrap(), s);
+    }
+
+    #[test]
+    fn changes_name_each_setting_changed() {
+        let old = Scheme::default();
+        let mut new = old.clone();
+        new.window.quota = 8;
+        new.weight_joint = 45;
+        new.weight_inspection = 35;
+        assert_eq!(
+            old.changes(&new),
+            vec![
+                "weights.joint: 50% → 45%",
+                "weights.inspection: 30% → 35%",
+                "window.quota: 10 → 8"
+            ]
+        );
+        assert!(old.changes(&old).is_empty());
     }
 
     #[test]

@@ -63,7 +63,15 @@ fn the_scheme_round_trips_and_is_settled_once_scoring_starts() {
         .unwrap()
         .replace("quota = 10", "quota = 8");
     env.write("scheme.toml", &text);
-    env.ok(&["term", "scheme", "import", &path]);
+    let r = env.run(&["term", "scheme", "import", &path]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("window.quota: 10 → 8"),
+        "the change is said: {}",
+        r.stderr
+    );
+    let audited: String = env.query("SELECT detail FROM audit WHERE action = 'term.scheme'");
+    assert!(audited.contains("window.quota: 10 → 8"), "{audited}");
     let rows = json(&env.ok(&["term", "scheme", "--format", "json"]));
     let quota = rows
         .as_array()
