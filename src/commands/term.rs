@@ -212,11 +212,10 @@ fn open(
         json!({ "title": title, "deadline": deadline.to_string() }),
     )?;
     tx.commit().context("committing")?;
-    say(&format!(
-        "{} {year}: {title} ({} {deadline})",
-        tr("opened the term", "已开启届期"),
-        tr("deadline", "截止日期")
-    ));
+    say(&match crate::i18n::lang() {
+        crate::i18n::Lang::En => format!("opened the term {year}: {title} (deadline {deadline})"),
+        crate::i18n::Lang::Zh => format!("已开启 {year} 届：{title}（报送截止 {deadline}）"),
+    });
     Ok(())
 }
 
@@ -384,12 +383,10 @@ fn scheme_export(ctx: &Ctx, db: &Db, file: Option<PathBuf>) -> Result<()> {
     match file {
         Some(f) => {
             crate::output::write_file(&f, text.as_bytes())?;
-            say(&format!(
-                "{} {} {}",
-                tr("wrote the scheme of", "已导出方案："),
-                t.year,
-                f.display()
-            ));
+            say(&match crate::i18n::lang() {
+                crate::i18n::Lang::En => format!("wrote the scheme of {} to {}", t.year, f.display()),
+                crate::i18n::Lang::Zh => format!("已将 {} 届方案导出到 {}", t.year, f.display()),
+            });
             Ok(())
         }
         None => out(&text),
