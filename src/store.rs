@@ -107,12 +107,12 @@ pub fn writable_term(conn: &Connection, ctx: &Ctx) -> Result<Term> {
     let t = term_not_closed(conn, ctx)?;
     if t.state == TermState::Awarded {
         bail!(
-            "{} {} {}",
-            tr("the", ""),
+            "{}{}{}",
+            tr("the ", ""),
             t.year,
             tr(
-                "term has been awarded; its records change only after `pingxuan term reopen --reason TEXT`",
-                "届已授奖，须先执行 `pingxuan term reopen --reason 理由` 才能修改"
+                " term has been awarded; its records change only after `pingxuan term reopen --reason TEXT`",
+                " 届已授奖，须先执行 `pingxuan term reopen --reason 理由` 才能修改"
             )
         );
     }
@@ -125,10 +125,10 @@ pub fn term_not_closed(conn: &Connection, ctx: &Ctx) -> Result<Term> {
     let t = resolve_term(conn, ctx)?;
     if t.state == TermState::Closed {
         bail!(
-            "{} {} {}",
-            tr("the", ""),
+            "{}{}{}",
+            tr("the ", ""),
             t.year,
-            tr("term is closed and does not change", "届已结束，记录不可更改")
+            tr(" term is closed and does not change", " 届已结束，记录不可更改")
         );
     }
     Ok(t)

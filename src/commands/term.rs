@@ -494,10 +494,10 @@ fn reopen(ctx: &Ctx, db: &Db, reason: String) -> Result<()> {
     };
     if t.state == TermState::Open {
         bail!(
-            "{} {} {}",
-            tr("the", ""),
+            "{}{}{}",
+            tr("the ", ""),
             t.year,
-            tr("term is open already", "届已在进行中")
+            tr(" term is open already", " 届已在进行中")
         );
     }
     tx.execute("UPDATE term SET state = 'open' WHERE year = ?1", [t.year])?;
