@@ -324,3 +324,11 @@ WHEN OLD.revoked_at IS NOT NULL OR NEW.id IS NOT OLD.id OR NEW.nomination IS NOT
     OR NEW.certificate IS NOT OLD.certificate OR NEW.rank IS NOT OLD.rank OR NEW.total IS NOT OLD.total
     OR NEW.decision IS NOT OLD.decision OR NEW.granted_at IS NOT OLD.granted_at OR NEW.granted_by IS NOT OLD.granted_by
 BEGIN SELECT RAISE(ABORT, 'an award is only ever revoked, once'); END;
+
+-- A term's scheme is changed, never deleted.
+CREATE TRIGGER scheme_no_delete BEFORE DELETE ON scheme
+BEGIN SELECT RAISE(ABORT, 'a scheme is never deleted'); END;
+CREATE TRIGGER scheme_category_no_delete BEFORE DELETE ON scheme_category
+BEGIN SELECT RAISE(ABORT, 'a scheme is never deleted'); END;
+CREATE TRIGGER criterion_no_delete BEFORE DELETE ON criterion
+BEGIN SELECT RAISE(ABORT, 'a scheme is never deleted'); END;

@@ -86,6 +86,17 @@ pub fn decode(path: &Path, forced: Option<Encoding>) -> Result<Decoded> {
     let name = path.display().to_string();
     let bytes = std::fs::read(path).with_context(|| format!("{} {name}", tr("cannot read", "无法读取")))?;
     let (encoding, text) = decode_bytes(&bytes, forced).with_context(|| name.clone())?;
+    if let Some(line) = unclosed_quote(&text) {
+        bail!(
+            "{}: {} {line} {}",
+            name,
+            tr("a quote opened on line", "第"),
+            tr(
+                "is never closed; every quoted value needs its closing \"",
+                "行的引号没有闭合；每个带引号的值都需要结尾的 \""
+            )
+        );
+    }
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
     let headers = reader
         .headers()
@@ -166,8 +177,18 @@ fn decode_bytes(bytes: &[u8], forced: Option<Encoding>) -> Result<(Encoding, Str
             };
             // Chinese text in UTF-8 before the first bad byte means a mixed file, not GBK:
             // decoding it all as GBK would turn every earlier character into nonsense.
+            // Only whole lines count, and only Chinese in them: a few GBK characters happen to
+            // be valid UTF-8 byte sequences too ("甬" begins one), but never a whole line of text.
             let prefix = &bytes[..e.valid_up_to()];
-            if prefix.iter().any(|&b| b >= 0xE0) {
+            let whole_lines = &prefix[..prefix.iter().rposition(|&b| b == b'\n').unwrap_or(0)];
+            let chinese = std::str::from_utf8(whole_lines)
+                .map(|t| {
+                    t.chars().any(
+                        |c| matches!(c, '\u{3000}'..='\u{303F}' | '\u{4E00}'..='\u{9FFF}' | '\u{FF00}'..='\u{FFEF}'),
+                    )
+                })
+                .unwrap_or(false);
+            if chinese {
                 let line = prefix.iter().filter(|&&b| b == b'\n').count() + 1;
                 bail!(
                     "{} {line}; {}",
@@ -299,17 +320,6 @@ impl Decoded {
             bail!(msg);
         }
 
-        if let Some(line) = unclosed_quote(&self.text) {
-            bail!(
-                "{}: {} {line} {}",
-                self.name,
-                tr("a quote opened on line", "第"),
-                tr(
-                    "is never closed; every quoted value needs its closing \"",
-                    "行的引号没有闭合；每个带引号的值都需要结尾的 \""
-                )
-            );
-        }
         let mut reader = csv::ReaderBuilder::new()
             .flexible(true)
             .from_reader(self.text.as_bytes());
@@ -597,7 +607,9 @@ impl fmt::Display for Problems {
             }
             write!(f, "{}{}", tr(": ", "："), p.message)?;
         }
-        for (message, _, more) in shown.iter().filter(|(_, _, more)| !more.is_empty()) {
+        for (message, _, more) in shown.iter_mut().filter(|(_, _, more)| !more.is_empty()) {
+            // Two cells of one row with the same message are one row more.
+            more.dedup();
             let (first, last) = (more[0], more[more.len() - 1]);
             match zh {
                 true => write!(f, "\n  另有 {} 行（第 {first}–{last} 行）同样：{message}", more.len())?,
@@ -660,6 +672,16 @@ mod tests {
         assert_eq!(unclosed_quote("a,b\n\"x \"\"q\"\", y\",z\n\"m\nn\",o\n"), None);
         assert_eq!(unclosed_quote("a,b\nx\"y,z\n"), None);
         assert_eq!(unclosed_quote("a\n\"x\"\"\n"), Some(2));
+    }
+
+    #[test]
+    fn a_gbk_file_whose_first_characters_look_like_utf8_is_still_gbk() {
+        // In GBK "甬江" is F0 AE BD AD, a valid four-byte UTF-8 sequence.
+        let (bytes, _, _) =
+            encoding_rs::GBK.encode("group,group_kind,unit\r\n甬江区域共建片组,region,甬江街道办事处\r\n");
+        let (e, t) = decode_bytes(&bytes, None).unwrap();
+        assert_eq!(e, Encoding::Gbk);
+        assert!(t.contains("甬江街道办事处"));
     }
 
     #[test]

@@ -116,9 +116,12 @@ impl Db {
     }
 
     fn migrate(&self) -> Result<()> {
-        let done = self.user_version()? as usize;
-        for (i, sql) in MIGRATIONS.iter().enumerate().skip(done) {
+        for (i, sql) in MIGRATIONS.iter().enumerate() {
             let tx = self.begin_raw()?;
+            // Read inside the write lock: another process may have migrated meanwhile.
+            if self.user_version()? as usize > i {
+                continue;
+            }
             tx.execute_batch(sql)
                 .with_context(|| format!("applying schema migration {}", i + 1))?;
             tx.pragma_update(None, "application_id", APPLICATION_ID)?;
@@ -130,6 +133,17 @@ impl Db {
 
     fn begin_raw(&self) -> Result<Transaction<'_>> {
         Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate).context("starting a write transaction")
+    }
+
+    /// True when nothing has ever been recorded in this database: no audit row, no term.
+    pub fn untouched(&self) -> bool {
+        self.conn
+            .query_row(
+                "SELECT NOT EXISTS (SELECT 1 FROM audit) AND NOT EXISTS (SELECT 1 FROM term)",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap_or(false)
     }
 
     /// Starts the one `BEGIN IMMEDIATE` transaction of a write command.

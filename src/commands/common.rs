@@ -307,6 +307,8 @@ pub enum Outcome {
     Added,
     Replaced,
     Present,
+    /// The same as a record withdrawn earlier: a file does not bring it back.
+    LeftWithdrawn,
 }
 
 /// What one import or command did or would do, counted.
@@ -315,6 +317,7 @@ pub struct Counts {
     pub added: usize,
     pub replaced: usize,
     pub present: usize,
+    pub left_withdrawn: usize,
 }
 
 impl Counts {
@@ -323,16 +326,21 @@ impl Counts {
             Outcome::Added => self.added += 1,
             Outcome::Replaced => self.replaced += 1,
             Outcome::Present => self.present += 1,
+            Outcome::LeftWithdrawn => self.left_withdrawn += 1,
         }
     }
 
     /// "added 3, replaced 0, already present 1", after what was counted when it is named.
     pub fn text(&self, what_en: &str, what_zh: &str) -> String {
         let (a, r, p) = (self.added, self.replaced, self.present);
-        let (en, zh) = (
+        let (mut en, mut zh) = (
             format!("added {a}, replaced {r}, already present {p}"),
             format!("新增 {a}，替换 {r}，已存在 {p}"),
         );
+        if self.left_withdrawn > 0 {
+            en += &format!(", left withdrawn {}", self.left_withdrawn);
+            zh += &format!("，已撤销未恢复 {}", self.left_withdrawn);
+        }
         match (what_en.is_empty(), what_zh.is_empty()) {
             (true, true) => both(en, zh),
             _ => both(format!("{what_en}: {en}"), format!("{what_zh}：{zh}")),

@@ -537,6 +537,7 @@ fn add_one(ctx: &Ctx, db: &Db, code: &str, rec: Record, replace: bool, dry_run: 
                 "（已替换原记录，原记录标为已撤销）"
             ),
             Outcome::Present => tr(" (already present; nothing added)", "（已有相同记录，未重复录入）"),
+            Outcome::LeftWithdrawn => tr(" (withdrawn earlier; left withdrawn)", "（此前已撤销，保持撤销）"),
         }
     ));
     Ok(())

@@ -69,16 +69,21 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Award(a) => a.access(),
     };
     let path = db_path(&cli);
-    // A write to a file that does not exist yet creates it; if the command then fails,
-    // the new file goes again, so that a refused first command leaves nothing behind.
-    let created = access == Access::Write && !path.exists();
+    // A write to a file that does not exist yet creates it. If nothing was then committed to
+    // it (the command failed, or was a dry run), the new file goes again: a refused first
+    // command leaves nothing behind. Every committed change has its audit row, so an empty
+    // audit record means no one, this process or another, has written to the file.
+    let created = access == Access::Write && std::fs::symlink_metadata(&path).is_err();
     let db = match access {
         Access::None => None,
         Access::Read => Some(Db::open(&path, false)?),
         Access::Write => Some(Db::open(&path, true)?),
     };
     let result = dispatch(&ctx, db.as_ref(), cli.command);
-    if result.is_err() && created {
+    if created
+        && let Some(db) = db
+        && db.untouched()
+    {
         drop(db);
         for suffix in ["", "-wal", "-shm"] {
             let mut p = path.clone().into_os_string();

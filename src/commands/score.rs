@@ -616,6 +616,9 @@ fn add(
             (Outcome::Replaced, Lang::Zh) => format!("已替换，现合计 {total}"),
             (Outcome::Present, Lang::En) => "already present with these marks; nothing added".to_string(),
             (Outcome::Present, Lang::Zh) => "已有相同记录，未重复录入".to_string(),
+            // Sheets are replaced, never withdrawn: this does not arise for them.
+            (Outcome::LeftWithdrawn, Lang::En) => "left as replaced; nothing added".to_string(),
+            (Outcome::LeftWithdrawn, Lang::Zh) => "保持已替换，未录入".to_string(),
         }
     ));
     Ok(())

@@ -199,7 +199,14 @@ fn add(
         .optional()?;
     if let Some((id, old_evidence, old_document, added_at, added_by)) = in_force {
         let ground = veto_reason_label(reason.code());
-        let same = old_evidence == evidence && old_document == document;
+        if old_evidence == evidence && old_document == document {
+            // The same veto again, as a re-run script gives it: already on record.
+            say(&both(
+                format!("{}: veto #{id} is already on record; nothing added", n.code),
+                format!("{}：否决 #{id} 已有记录，未重复添加", n.code),
+            ));
+            return Ok(());
+        }
         let term_flag = ctx.term.map(|y| format!(" --term {y}")).unwrap_or_default();
         let document = if old_document.is_empty() {
             tr("no document", "无文号").to_string()
@@ -210,14 +217,12 @@ fn add(
             "{}",
             both(
                 format!(
-                    "{} already has a veto in force on this ground ({ground}): #{id}, document {document}, added {added_at} by {added_by}{}; a ground is vetoed once. If #{id} is wrong, revoke it first: `pingxuan{term_flag} veto revoke {id} --reason TEXT`",
-                    n.code,
-                    if same { ", with the same evidence" } else { "" }
+                    "{} already has a veto in force on this ground ({ground}): #{id}, document {document}, added {added_at} by {added_by}; a ground is vetoed once. If #{id} is wrong, revoke it first: `pingxuan{term_flag} veto revoke {id} --reason TEXT`",
+                    n.code
                 ),
                 format!(
-                    "{} 已有同一事由（{ground}）的有效否决 #{id}，文号 {document}，{added_at} 由 {added_by} 录入{}；同一事由只否决一次。如 #{id} 有误，请先撤销：`pingxuan{term_flag} veto revoke {id} --reason 理由`",
-                    n.code,
-                    if same { "，依据相同" } else { "" }
+                    "{} 已有同一事由（{ground}）的有效否决 #{id}，文号 {document}，{added_at} 由 {added_by} 录入；同一事由只否决一次。如 #{id} 有误，请先撤销：`pingxuan{term_flag} veto revoke {id} --reason 理由`",
+                    n.code
                 ),
             )
         );

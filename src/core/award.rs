@@ -161,6 +161,9 @@ pub enum Problem {
     },
     /// The term is awarded; these would be granted only once it is reopened.
     Pending(Vec<String>),
+    /// New awards while some held ones belong to candidates no longer on the shortlist
+    /// (withdrawn, vetoed, fallen below the line): those are settled first.
+    OffList { category: Category, off: Vec<String> },
 }
 
 impl Problem {
@@ -252,6 +255,18 @@ impl Problem {
                     ),
                 )
             }
+            Problem::OffList { category, off } => both(
+                format!(
+                    "{}: awards are held by {}, who are no longer on the shortlist; revoke those awards first (`pingxuan award revoke CODE --reason TEXT`), or restore the candidates",
+                    category.title(),
+                    off.join(", ")
+                ),
+                format!(
+                    "{}：{} 已获奖但已不在入围名单中；请先撤销其奖项（`pingxuan award revoke 编号 --reason 理由`），或恢复其入围资格",
+                    category.title(),
+                    off.join("、")
+                ),
+            ),
             Problem::Pending(codes) => both(
                 format!("to be granted: {}", codes.join(", ")),
                 format!("待授：{}", codes.join("、")),
@@ -396,7 +411,18 @@ pub fn decide(
                 }
             }
         }
-        if active + added > b.quota {
+        let off: Vec<String> = b
+            .rows
+            .iter()
+            .filter(|r| !r.shortlisted && !r.tie_at_cutoff && held.get(&r.id) == Some(&Held::Active))
+            .map(|r| r.code.clone())
+            .collect();
+        if active + added <= b.quota && added > 0 && !off.is_empty() {
+            problems.push(Problem::OffList {
+                category: b.category,
+                off,
+            });
+        } else if active + added > b.quota {
             problems.push(Problem::OverQuota {
                 category: b.category,
                 active,
@@ -662,6 +688,37 @@ mod tests {
         let o = run(&h, &[], &["P2026-003"]).unwrap();
         assert_eq!(granted(&o), []);
         assert!(!o.nothing_to_grant());
+    }
+
+    #[test]
+    fn an_award_held_off_the_shortlist_stops_new_grants() {
+        // #9 was awarded, then withdrawn or vetoed: it is no longer eligible (rank None).
+        let b = Board {
+            category: Category::Window,
+            quota: 3,
+            rows: vec![
+                row(1, Some(1), true, false),
+                row(2, Some(2), true, false),
+                row(9, None, false, false),
+            ],
+        };
+        let h = held(&[(1, Held::Active), (9, Held::Active)]);
+        let err = decide(2026, false, std::slice::from_ref(&b), &h, &Choice::default()).unwrap_err();
+        assert_eq!(
+            err,
+            [Problem::OffList {
+                category: Category::Window,
+                off: vec!["P2026-009".into()]
+            }]
+        );
+        // With nothing new to grant there is nothing to stop.
+        let h = held(&[(1, Held::Active), (2, Held::Active), (9, Held::Active)]);
+        assert!(
+            decide(2026, false, &[b], &h, &Choice::default())
+                .unwrap()
+                .grants
+                .is_empty()
+        );
     }
 
     #[test]

@@ -840,7 +840,7 @@ fn a_revoked_veto_keeps_its_history() {
     assert_eq!(active[0]["code"], "W2026-001");
     let revoked = json(&env.ok(&["veto", "list", "--revoked", "--format", "json"]));
     assert_eq!(revoked[0]["id"], 1);
-    // A repeat of a veto in force is refused, naming it.
+    // A second veto on a ground in force is refused, naming the first.
     let err = env.fails(&[
         "veto",
         "add",
@@ -848,7 +848,7 @@ fn a_revoked_veto_keeps_its_history() {
         "--reason",
         "safety",
         "--evidence",
-        "重大安全责任事故",
+        "另一起安全事故",
     ]);
     assert!(
         err.contains("W2026-001 already has a veto in force on this ground") && err.contains("#2"),

@@ -413,7 +413,8 @@ fn a_withdrawn_record_stays_listed_and_no_longer_counts() {
     // The same finding again is refused as withdrawn before, unless --replace.
     let err = env.fails(&finding);
     assert!(
-        err.contains("the same as F1, which was withdrawn on 20") && err.contains("to record it again give --replace"),
+        err.contains("the same as F1, which was withdrawn on 20")
+            && err.contains("to record it again, give this command --replace"),
         "{err}"
     );
     let mut forced = finding.to_vec();
@@ -525,8 +526,8 @@ fn a_ground_in_force_is_vetoed_once() {
             && err.contains("revoke it first: `pingxuan veto revoke 1 --reason TEXT`"),
         "{err}"
     );
-    // The very same veto again: refused too.
-    let err = env.fails(&[
+    // The very same veto again, as a re-run script gives it: already on record, nothing added.
+    let r = env.run(&[
         "veto",
         "add",
         "P2026-001",
@@ -537,7 +538,8 @@ fn a_ground_in_force_is_vetoed_once() {
         "--document",
         "甬口岸〔2026〕36号",
     ]);
-    assert!(err.contains("with the same evidence"), "{err}");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.contains("already on record"), "{}", r.stderr);
     assert_eq!(count(&env, "SELECT count(*) FROM veto"), 1);
     // Another ground may stand beside it.
     env.ok(&[
@@ -760,4 +762,24 @@ fn closing_a_term_notes_only_a_term_without_awards() {
         "{}",
         r.stderr
     );
+}
+
+#[test]
+fn a_file_imported_again_leaves_withdrawn_records_withdrawn() {
+    let env = env();
+    env.ok(&["inspect", "import", &fixture("assess/findings.csv")]);
+    let before: i64 = count(&env, "SELECT count(*) FROM finding WHERE withdrawn_at IS NULL");
+    env.ok(&["inspect", "withdraw", "F1", "--reason", "记错了对象"]);
+    let file = fixture("assess/findings.csv");
+    for extra in [&[][..], &["--replace"][..]] {
+        let mut args = vec!["inspect", "import", &file[..]];
+        args.extend_from_slice(extra);
+        let r = env.run(&args);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        assert!(r.stderr.contains("left withdrawn 1"), "{extra:?}: {}", r.stderr);
+        assert_eq!(
+            count(&env, "SELECT count(*) FROM finding WHERE withdrawn_at IS NULL"),
+            before - 1
+        );
+    }
 }

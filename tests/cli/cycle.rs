@@ -199,6 +199,20 @@ fn the_award_closes_the_records_until_the_term_is_reopened() {
         "--evidence",
         "处分决定",
     ]);
+    // An award held off the shortlist is settled before anything new is granted.
+    let err = env.fails(&["award", "grant"]);
+    assert!(
+        err.contains("P2026-111") && err.contains("no longer on the shortlist"),
+        "{err}"
+    );
+    let err = env.fails(&[
+        "nominate",
+        "withdraw",
+        "P2026-046",
+        "--reason",
+        "the unit withdrew the form",
+    ]);
+    assert!(err.contains("holds the award NBKA-2026-P-020"), "{err}");
     env.ok(&[
         "award",
         "revoke",

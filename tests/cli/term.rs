@@ -126,6 +126,10 @@ fn a_refused_first_command_leaves_no_file() {
     let err = env.fails(&["term", "open", "1999"]);
     assert!(err.contains("1999"), "{err}");
     assert!(!env.db().exists());
+    // A dry run as the first command writes nothing, not even the file.
+    let units = format!("{}/examples/2026/units.csv", env!("CARGO_MANIFEST_DIR"));
+    env.ok(&["org", "import", &units, "--dry-run"]);
+    assert!(!env.db().exists());
     // An existing database is never removed, whatever fails.
     env.ok(&["term", "open", "2026"]);
     env.fails(&["term", "open", "2026"]);

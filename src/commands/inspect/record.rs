@@ -284,13 +284,14 @@ enum Decision<'a> {
     Replace(&'a Stored),
 }
 
-fn decide(stored: &[Stored], value: Value, replace: bool) -> Decision<'_> {
+fn decide(stored: &[Stored], value: Value, replace: bool, revive: bool) -> Decision<'_> {
     match stored.iter().find(|s| s.withdrawn.is_none()) {
         Some(s) if s.value == value => Decision::Present,
         Some(s) if replace => Decision::Replace(s),
         Some(s) => Decision::Differs(s),
         None => match stored.iter().find(|s| s.value == value) {
-            Some(s) if !replace => Decision::Withdrawn(s),
+            // Brought back only by --replace on one record named at the terminal (`revive`).
+            Some(s) if !revive => Decision::Withdrawn(s),
             _ => Decision::Add,
         },
     }
@@ -341,9 +342,13 @@ pub(super) fn record(
         Record::Finding(_) => Table::Finding,
         Record::Survey(_) => Table::Survey,
     };
-    let replaced = match decide(&stored, value, replace) {
+    // A file never brings back what was withdrawn, --replace or not; one record named at
+    // the terminal with --replace does.
+    let from_file = matches!(origin, Origin::Line(..));
+    let replaced = match decide(&stored, value, replace, replace && !from_file) {
         Decision::Present => return Ok(Ok(Outcome::Present)),
         Decision::Differs(s) => return Ok(Err(differs(n, rec, table, s))),
+        Decision::Withdrawn(_) if from_file => return Ok(Ok(Outcome::LeftWithdrawn)),
         Decision::Withdrawn(s) => return Ok(Err(withdrawn_before(table, s))),
         Decision::Add => None,
         Decision::Replace(s) => {
@@ -484,11 +489,11 @@ fn withdrawn_before(table: Table, s: &Stored) -> Refusal {
         key: None,
         message: both(
             format!(
-                "the same as {r}, which was withdrawn on {} by {} ({}); to record it again give --replace",
+                "the same as {r}, which was withdrawn on {} by {} ({}); to record it again, give this command --replace",
                 w.at, w.by, w.reason
             ),
             format!(
-                "与已撤销的 {r} 相同（{} 由 {} 撤销：{}）；如需重新录入请加 --replace",
+                "与已撤销的 {r} 相同（{} 由 {} 撤销：{}）；如需重新录入，请对本条命令加 --replace",
                 w.at, w.by, w.reason
             ),
         ),
@@ -528,21 +533,23 @@ mod tests {
     fn the_same_identity_decides_present_differs_replace_or_add() {
         let one = Value::Deduction(100);
         let two = Value::Deduction(200);
-        assert_eq!(decide(&[], one, false), Decision::Add);
+        assert_eq!(decide(&[], one, false, false), Decision::Add);
         let live = [stored(3, one, false)];
-        assert_eq!(decide(&live, one, false), Decision::Present);
-        assert_eq!(decide(&live, one, true), Decision::Present);
-        assert!(matches!(decide(&live, two, false), Decision::Differs(s) if s.id == 3));
-        assert!(matches!(decide(&live, two, true), Decision::Replace(s) if s.id == 3));
+        assert_eq!(decide(&live, one, false, false), Decision::Present);
+        assert_eq!(decide(&live, one, true, true), Decision::Present);
+        assert!(matches!(decide(&live, two, false, false), Decision::Differs(s) if s.id == 3));
+        assert!(matches!(decide(&live, two, true, true), Decision::Replace(s) if s.id == 3));
         // Replaced before: the one in force decides; the withdrawn one is history.
         let history = [stored(7, two, false), stored(3, one, true)];
-        assert_eq!(decide(&history, two, false), Decision::Present);
-        assert!(matches!(decide(&history, one, false), Decision::Differs(s) if s.id == 7));
+        assert_eq!(decide(&history, two, false, false), Decision::Present);
+        assert!(matches!(decide(&history, one, false, false), Decision::Differs(s) if s.id == 7));
         // Withdrawn and nothing in force: the same again is refused, another value is added.
         let gone = [stored(3, one, true)];
-        assert!(matches!(decide(&gone, one, false), Decision::Withdrawn(s) if s.id == 3));
-        assert_eq!(decide(&gone, one, true), Decision::Add);
-        assert_eq!(decide(&gone, two, false), Decision::Add);
+        assert!(matches!(decide(&gone, one, false, false), Decision::Withdrawn(s) if s.id == 3));
+        assert_eq!(decide(&gone, one, true, true), Decision::Add);
+        // A file with --replace replaces what is in force but leaves the withdrawn withdrawn.
+        assert!(matches!(decide(&gone, one, true, false), Decision::Withdrawn(s) if s.id == 3));
+        assert_eq!(decide(&gone, two, false, false), Decision::Add);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use serde_json::json;
 
 use super::records::{self, Record};
@@ -162,6 +162,22 @@ pub fn withdraw(ctx: &Ctx, db: &Db, code: &str, reason: &str) -> Result<()> {
             |r| r.get(0),
         )?;
         bail!("{} {} ({why})", n.code, tr("is withdrawn already", "已经撤回"));
+    }
+    let certificate: Option<String> = tx
+        .query_row(
+            "SELECT certificate FROM award WHERE nomination = ?1 AND revoked_at IS NULL",
+            [n.id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if let Some(certificate) = certificate {
+        bail!(
+            "{} {} {certificate}{}`pingxuan award revoke {} --reason TEXT`",
+            n.code,
+            tr("holds the award", "持有奖项"),
+            tr("; revoke it first: ", "；请先撤销奖项："),
+            n.code
+        );
     }
     tx.execute(
         "UPDATE nomination SET status = 'withdrawn', reasons = '', withdrawn_reason = ?1 WHERE id = ?2",
