@@ -31,6 +31,40 @@ impl Env {
         env
     }
 
+    /// An environment with the 2026 term, one group and one unit with a window (北仑海关).
+    pub fn with_org() -> Env {
+        let env = Env::with_term();
+        env.ok(&["org", "add-group", "北仑单位共建片组", "--kind", "unit"]);
+        env.ok(&[
+            "org",
+            "add-unit",
+            "北仑海关",
+            "--group",
+            "北仑单位共建片组",
+            "--has-window",
+            "yes",
+        ]);
+        env
+    }
+
+    /// Adds an individual of 北仑海关, sent before the deadline; codes follow in order (P2026-001, …).
+    pub fn nominate_individual(&self, name: &str) {
+        self.ok(&[
+            "nominate",
+            "add",
+            "--category",
+            "individual",
+            "--name",
+            name,
+            "--unit",
+            "北仑海关",
+            "--deeds",
+            "好",
+            "--submitted-on",
+            "2026-10-09",
+        ]);
+    }
+
     pub fn db(&self) -> PathBuf {
         self.dir.path().join("test.sqlite")
     }

@@ -2,26 +2,11 @@
 
 use crate::common::Env;
 
-fn with_org() -> Env {
-    let env = Env::with_term();
-    env.ok(&["org", "add-group", "北仑单位共建片组", "--kind", "unit"]);
-    env.ok(&[
-        "org",
-        "add-unit",
-        "北仑海关",
-        "--group",
-        "北仑单位共建片组",
-        "--has-window",
-        "yes",
-    ]);
-    env
-}
-
 const HEAD: &str = "类别,名称,单位,片组,主要事迹\n";
 
 #[test]
 fn an_unclosed_quote_is_named_with_its_line() {
-    let env = with_org();
+    let env = Env::with_org();
     let p = env.write(
         "n.csv",
         &format!("{HEAD}个人,张三,北仑海关,北仑单位共建片组,\"全年无差错\n个人,李四,北仑海关,北仑单位共建片组,好\n"),
@@ -36,7 +21,7 @@ fn an_unclosed_quote_is_named_with_its_line() {
 
 #[test]
 fn a_file_of_mixed_encodings_is_refused_not_garbled() {
-    let env = with_org();
+    let env = Env::with_org();
     let mut bytes = format!("{HEAD}个人,张三,北仑海关,北仑单位共建片组,全年").into_bytes();
     bytes.extend_from_slice(b"\xa3\xa1\n"); // a GBK full-width "!" in a UTF-8 file
     let p = env.write_bytes("m.csv", &bytes);
@@ -47,7 +32,7 @@ fn a_file_of_mixed_encodings_is_refused_not_garbled() {
 
 #[test]
 fn excel_blank_columns_are_ignored_but_a_line_break_in_a_name_is_not() {
-    let env = with_org();
+    let env = Env::with_org();
     let p = env.write_gbk(
         "n.csv",
         "类别,名称,单位,片组,主要事迹,,\r\n个人,张三,北仑海关,北仑单位共建片组,\"全年\r\n无差错\",,\r\n",
@@ -64,21 +49,8 @@ fn excel_blank_columns_are_ignored_but_a_line_break_in_a_name_is_not() {
 
 #[test]
 fn csv_output_carries_plain_numbers_and_booleans() {
-    let env = with_org();
-    env.ok(&[
-        "nominate",
-        "add",
-        "--category",
-        "individual",
-        "--name",
-        "张三",
-        "--unit",
-        "北仑海关",
-        "--deeds",
-        "好",
-        "--submitted-on",
-        "2026-10-20",
-    ]);
+    let env = Env::with_org();
+    env.nominate_individual("张三");
     env.ok(&["nominate", "verify"]);
     env.ok(&[
         "score",
@@ -118,7 +90,7 @@ fn csv_output_carries_plain_numbers_and_booleans() {
 
 #[test]
 fn a_killed_import_leaves_all_or_nothing() {
-    let env = with_org();
+    let env = Env::with_org();
     let mut noms = String::from("类别,名称,单位,片组,主要事迹,报送日期\n");
     for i in 1..=300 {
         noms += &format!("个人,职工{i:03},北仑海关,北仑单位共建片组,全年无差错,2026-10-10\n");
@@ -166,7 +138,7 @@ fn a_mistake_of_the_whole_file_is_said_once_not_on_every_row() {
 
 #[test]
 fn an_excel_workbook_gets_the_advice_to_save_as_csv() {
-    let env = with_org();
+    let env = Env::with_org();
     let p = env.write_bytes("推荐表.xlsx", b"PK\x03\x04\x14\x00\x06\x00");
     let err = env.fails(&["nominate", "import", p.to_str().unwrap()]);
     assert!(err.contains("Excel workbook") && err.contains("CSV UTF-8"), "{err}");
@@ -182,7 +154,7 @@ fn a_document_goes_into_a_folder_made_for_it() {
 
 #[test]
 fn chinese_words_are_taken_on_the_command_line_too() {
-    let env = with_org();
+    let env = Env::with_org();
     env.ok(&["org", "add-group", "镇海区域共建片组", "--kind", "区域"]);
     env.ok(&[
         "nominate",
@@ -225,7 +197,7 @@ fn chinese_words_are_taken_on_the_command_line_too() {
 
 #[test]
 fn a_name_written_a_little_differently_gets_a_did_you_mean() {
-    let env = with_org();
+    let env = Env::with_org();
     env.ok(&[
         "org",
         "add-unit",
@@ -241,20 +213,7 @@ fn a_name_written_a_little_differently_gets_a_did_you_mean() {
     );
     let err = env.fails(&["nominate", "import", p.to_str().unwrap()]);
     assert!(err.contains("did you mean 北仑海关(二)?"), "{err}");
-    env.ok(&[
-        "nominate",
-        "add",
-        "--category",
-        "individual",
-        "--name",
-        "张三",
-        "--unit",
-        "北仑海关",
-        "--deeds",
-        "好",
-        "--submitted-on",
-        "2026-10-09",
-    ]);
+    env.nominate_individual("张三");
     let p = env.write(
         "self.csv",
         "类别,单位,名称,指标1,指标2,指标3,指标4,指标5\n个人,北仑海关,张 三,18,18,18,18,18\n",

@@ -138,17 +138,7 @@ fn a_refused_first_command_leaves_no_file() {
 
 #[test]
 fn the_database_refuses_hand_edits_of_the_official_record() {
-    let env = Env::with_term();
-    env.ok(&["org", "add-group", "北仑单位共建片组", "--kind", "unit"]);
-    env.ok(&[
-        "org",
-        "add-unit",
-        "北仑海关",
-        "--group",
-        "北仑单位共建片组",
-        "--has-window",
-        "yes",
-    ]);
+    let env = Env::with_org();
     env.ok(&[
         "nominate",
         "add",
