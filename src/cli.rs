@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::commands::{audit, award, inspect, nominate, org, rank, score, term, veto};
+use crate::commands::{audit, award, db, inspect, nominate, org, rank, score, term, veto};
 use crate::i18n::Lang;
 use crate::output::Format;
 
@@ -60,4 +60,5 @@ pub enum Command {
     Rank(rank::RankArgs),
     Award(award::AwardArgs),
     Audit(audit::AuditArgs),
+    Db(db::DbArgs),
 }

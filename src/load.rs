@@ -5,14 +5,15 @@
 
 use std::collections::HashMap;
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 use rusqlite::Connection;
 
 use crate::core::assess::{Assessment, Candidate, Sheet, Standing, VetoFact, assess};
 use crate::core::rank::rank;
 use crate::core::scheme::Scheme;
+use crate::i18n::{both, tr};
 use crate::store::NominationStatus;
-use crate::values::{Category, Centi};
+use crate::values::{Category, Centi, fmt_points};
 
 /// How a finding is named to the clerk: `F12` (`inspect list`, `inspect withdraw`).
 pub fn finding_ref(id: i64) -> String {
@@ -73,6 +74,101 @@ pub struct Entry {
     pub vetoes: Vec<Veto>,
     pub withdrawn_findings: Vec<(Finding, Withdrawal)>,
     pub withdrawn_surveys: Vec<(Survey, Withdrawal)>,
+}
+
+/// A current sheet with a mark the scheme does not allow.
+#[derive(Clone, Debug)]
+pub struct OutsideMark {
+    pub sheet: i64,
+    pub code: String,
+    pub evaluator: String,
+    /// 1 to 5.
+    pub criterion: usize,
+    pub mark: Centi,
+    pub max: Centi,
+}
+
+/// The current sheets of the term whose marks the scheme does not allow (a replaced sheet
+/// no longer counts, so replacing it fixes it).
+pub fn sheets_outside_scheme(conn: &Connection, year: i32, scheme: &Scheme) -> Result<Vec<OutsideMark>> {
+    let mut st = conn.prepare_cached(
+        "SELECT s.id, n.code, n.category, s.evaluator, s.c1, s.c2, s.c3, s.c4, s.c5
+         FROM sheet s JOIN nomination n ON n.id = s.nomination
+         WHERE n.term = ?1 AND s.replaced_at IS NULL ORDER BY s.id",
+    )?;
+    let mut q = st.query([year])?;
+    let mut out = Vec::new();
+    while let Some(r) = q.next()? {
+        let Some(category) = Category::from_code(&r.get::<_, String>(2)?) else {
+            continue;
+        };
+        for idx in 0..5 {
+            let mark: Centi = r.get(4 + idx)?;
+            if scheme.mark_fault(category, idx, mark).is_some() {
+                out.push(OutsideMark {
+                    sheet: r.get(0)?,
+                    code: r.get(1)?,
+                    evaluator: r.get(3)?,
+                    criterion: idx + 1,
+                    mark,
+                    max: scheme.rule(category).criteria[idx].max,
+                });
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Refuses to rank on marks the scheme does not allow, naming each sheet.
+fn check_marks(conn: &Connection, year: i32, scheme: &Scheme) -> Result<()> {
+    let bad = sheets_outside_scheme(conn, year, scheme)?;
+    if bad.is_empty() {
+        return Ok(());
+    }
+    let lines: Vec<String> = bad
+        .iter()
+        .map(|b| {
+            let who = if b.evaluator.is_empty() {
+                tr("self-evaluation", "自评").to_string()
+            } else {
+                b.evaluator.clone()
+            };
+            both(
+                format!(
+                    "  sheet {} ({}, {who}): criterion {} is {}, but the scheme allows 0 to {} in steps of {}",
+                    b.sheet,
+                    b.code,
+                    b.criterion,
+                    fmt_points(b.mark),
+                    fmt_points(b.max),
+                    fmt_points(scheme.step)
+                ),
+                format!(
+                    "  评分表 {}（{}，{who}）：指标{} 为 {} 分，而方案只允许 0 至 {} 分、以 {} 分为单位",
+                    b.sheet,
+                    b.code,
+                    b.criterion,
+                    fmt_points(b.mark),
+                    fmt_points(b.max),
+                    fmt_points(scheme.step)
+                ),
+            )
+        })
+        .collect();
+    bail!(
+        "{}\n{}",
+        both(
+            format!(
+                "{} sheet mark(s) are outside the term's scheme, so nothing is ranked; correct each sheet with `pingxuan score add CODE --replace`, or run `pingxuan audit verify` if the file was edited by hand:",
+                bad.len()
+            ),
+            format!(
+                "有 {} 个评分超出本届评分方案，暂不排名；请用 `pingxuan score add 编号 --replace` 更正各评分表，若数据库文件被手工改动，请运行 `pingxuan audit verify`：",
+                bad.len()
+            )
+        ),
+        lines.join("\n")
+    )
 }
 
 /// Every nomination of the term, by category and code.
@@ -292,6 +388,7 @@ impl Board {
 
 /// Both categories, window first, each ranked by the term's scheme within its quota.
 pub fn boards(conn: &Connection, year: i32, scheme: &Scheme) -> Result<Vec<Board>> {
+    check_marks(conn, year, scheme)?;
     let all = entries(conn, year)?;
     Ok(Category::ALL
         .iter()

@@ -1,5 +1,7 @@
 //! pingxuan (评选): the yearly "Civilized and Harmonious Port" awards over one SQLite file.
 
+mod chain;
+mod change;
 mod cli;
 mod commands;
 mod core;

@@ -3,7 +3,9 @@
 
 use std::io::Write;
 
-use anyhow::{Context, Result};
+use std::path::Path;
+
+use anyhow::{Context, Result, bail};
 use comfy_table::{ContentArrangement, Table, presets};
 use serde_json::{Map, Value};
 
@@ -185,13 +187,16 @@ impl Listing {
                 let mut w = csv::Writer::from_writer(Vec::new());
                 w.write_record(self.cols.iter().map(|c| c.key))?;
                 for r in &self.rows {
-                    w.write_record(r.iter().map(|c| c.machine_text()))?;
+                    w.write_record(r.iter().map(|c| match c {
+                        Cell::Int(_) | Cell::Num(..) | Cell::Bool(_) | Cell::Null => c.machine_text(),
+                        _ => defuse(c.machine_text()),
+                    }))?;
                 }
                 String::from_utf8(w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?)?
             }
             Format::Json => format!("{}\n", serde_json::to_string_pretty(&self.to_json())?),
             Format::Md => {
-                let esc = |s: String| s.replace('|', "\\|").replace('\n', "<br>");
+                let esc = |s: String| md_escape(&s);
                 let mut s = String::new();
                 s += &format!(
                     "| {} |\n",
@@ -228,13 +233,136 @@ pub fn out(s: &str) -> Result<()> {
     }
 }
 
-/// Writes a document or a file for the clerk, making its folder when it does not exist yet.
-pub fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
-    let cannot = || format!("{} {}", crate::i18n::tr("cannot write", "无法写入"), path.display());
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).with_context(cannot)?;
+static DATABASE: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
+
+/// Names the database of this run: no output may ever be written over it.
+pub fn protect(db: &Path) {
+    let _ = DATABASE.set(db.to_path_buf());
+}
+
+/// The same file, whether named by two paths or through links (on Unix, the same inode).
+fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(x), Ok(y)) = (std::fs::metadata(a), std::fs::metadata(b)) {
+            return x.dev() == y.dev() && x.ino() == y.ino();
+        }
     }
-    std::fs::write(path, bytes).with_context(cannot)
+    let abs = |p: &Path| {
+        p.canonicalize()
+            .or_else(|_| std::path::absolute(p))
+            .unwrap_or_else(|_| p.to_path_buf())
+    };
+    abs(a) == abs(b)
+}
+
+/// Refuses an output path that is the database (or its journal), or not a plain file.
+fn check_target(path: &Path) -> Result<()> {
+    if let Some(db) = DATABASE.get() {
+        for suffix in ["", "-wal", "-shm", "-journal"] {
+            let mut p = db.clone().into_os_string();
+            p.push(suffix);
+            let p = std::path::PathBuf::from(p);
+            // Compared by name too, so that a database not created yet is protected as well.
+            let by_name = std::path::absolute(&p).ok() == std::path::absolute(path).ok();
+            if by_name || same_file(&p, path) {
+                bail!(
+                    "{} {}{}",
+                    crate::i18n::tr("will not write over", "不会覆盖"),
+                    path.display(),
+                    crate::i18n::tr(
+                        ": it is the database in use (or its journal); choose another file name",
+                        "：这是正在使用的数据库（或其日志文件），请换一个文件名"
+                    )
+                );
+            }
+        }
+    }
+    if let Ok(meta) = std::fs::symlink_metadata(path)
+        && !meta.file_type().is_file()
+    {
+        bail!(
+            "{} {}{}",
+            crate::i18n::tr("will not write over", "不会覆盖"),
+            path.display(),
+            crate::i18n::tr(
+                ": it is not a plain file (a folder, a link or a device); choose another file name",
+                "：它不是普通文件（是文件夹、链接或设备），请换一个文件名"
+            )
+        );
+    }
+    Ok(())
+}
+
+/// Writes a document or a file for the clerk, making its folder when it does not exist yet.
+/// The bytes go to a temporary file beside it that is then renamed into place, so a full
+/// disk or a kill leaves the old file or the new one, never a part of one. It never writes
+/// over the database or anything that is not a plain file.
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
+    let mut tmp = temp_beside(path)?;
+    tmp.write_all(bytes).with_context(|| cannot_write(path))?;
+    put_in_place(tmp, path)
+}
+
+fn cannot_write(path: &Path) -> String {
+    format!("{} {}", crate::i18n::tr("cannot write", "无法写入"), path.display())
+}
+
+/// A temporary file beside `path` (in its folder, made if need be), to be put in its place
+/// with `put_in_place` once it is whole.
+pub fn temp_beside(path: &Path) -> Result<tempfile::NamedTempFile> {
+    check_target(path)?;
+    let dir = match path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        Some(dir) => {
+            std::fs::create_dir_all(dir).with_context(|| cannot_write(path))?;
+            dir.to_path_buf()
+        }
+        None => std::path::PathBuf::from("."),
+    };
+    tempfile::Builder::new()
+        .prefix(".pingxuan-")
+        .suffix(".part")
+        .tempfile_in(&dir)
+        .with_context(|| cannot_write(path))
+}
+
+/// Flushes the temporary file to the disk and renames it over `path`.
+pub fn put_in_place(tmp: tempfile::NamedTempFile, path: &Path) -> Result<()> {
+    tmp.as_file().sync_all().with_context(|| cannot_write(path))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path).map(|m| m.permissions().mode()).unwrap_or(0o644);
+        let _ = tmp.as_file().set_permissions(std::fs::Permissions::from_mode(mode));
+    }
+    // Checked again just before the rename: nothing may have been planted meanwhile.
+    check_target(path)?;
+    tmp.persist(path)
+        .map_err(|e| e.error)
+        .with_context(|| cannot_write(path))?;
+    Ok(())
+}
+
+/// A text cell that a spreadsheet would take for a formula (`=`, `+`, `-`, `@`, a tab or a
+/// carriage return first) gets a leading apostrophe, which Excel and WPS show as text.
+/// Numbers are never touched.
+pub fn defuse(s: String) -> String {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s
+    }
+}
+
+/// A Markdown table cell: HTML in names is shown as text, never run, and a cell stays one cell.
+pub fn md_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('|', "\\|")
+        .replace("\r\n", "<br>")
+        .replace('\n', "<br>")
 }
 
 /// A message for the clerk, on stderr.

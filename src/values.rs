@@ -245,6 +245,65 @@ impl rusqlite::ToSql for Category {
     }
 }
 
+/// A text fault in words: what is wrong and where.
+pub fn describe_text_fault(what: &str, f: crate::core::text::TextFault) -> String {
+    use crate::core::text::TextFault;
+    use crate::i18n::both;
+    match f {
+        TextFault::TooLong { chars, max } => both(
+            format!("{what} is {chars} characters long; at most {max} are accepted"),
+            format!("{what}长 {chars} 个字符，最多 {max} 个"),
+        ),
+        TextFault::Control { ch, at } => both(
+            format!(
+                "{what} holds a control character (U+{:04X}{}) at character {at}; type it on one line, without special characters",
+                ch as u32,
+                if ch == '\n' || ch == '\r' { ", a line break" } else { "" }
+            ),
+            format!(
+                "{what}第 {at} 个字符为控制字符（U+{:04X}{}），请在一行内输入，不含特殊字符",
+                ch as u32,
+                if ch == '\n' || ch == '\r' { "，换行" } else { "" }
+            ),
+        ),
+        TextFault::Bidi { ch, at } => both(
+            format!(
+                "{what} holds a text-direction control character (U+{:04X}) at character {at}, which would reorder what is printed; remove it",
+                ch as u32
+            ),
+            format!(
+                "{what}第 {at} 个字符为文字方向控制符（U+{:04X}），会打乱显示顺序，请删除",
+                ch as u32
+            ),
+        ),
+    }
+}
+
+/// Checks one text for a field, with a message naming it.
+pub fn check_text(what: &str, s: &str, field: crate::core::text::Field) -> Result<()> {
+    match crate::core::text::text_fault(s, field) {
+        Some(f) => bail!(describe_text_fault(what, f)),
+        None => Ok(()),
+    }
+}
+
+/// Before a row goes on the record: every text in it fits its column. The last line of
+/// defence for text from the command line; files are checked cell by cell as they are read.
+pub fn check_row_texts(table: &crate::chain::Table, values: &[rusqlite::types::ValueRef<'_>]) -> Result<()> {
+    use rusqlite::types::ValueRef;
+    for (col, v) in table.cols.iter().zip(values) {
+        if let ValueRef::Text(t) = v {
+            let s = String::from_utf8_lossy(t);
+            let what = crate::i18n::both(
+                format!("the {col} ({})", table.name),
+                format!("{col}（{}）", table.name),
+            );
+            check_text(&what, &s, crate::core::text::field_of(col))?;
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,10 +12,10 @@ use num_rational::Ratio;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde_json::json;
 
+use super::Ctx;
 use super::common::exact_cell;
-use super::{Access, Ctx, need};
 use crate::core::award::{self, Basis};
-use crate::db::{Db, audit, now};
+use crate::db::now;
 use crate::documents::{self, Awardee, NoticeData};
 use crate::i18n::both;
 use crate::i18n::tr;
@@ -131,32 +131,22 @@ pub enum AwardCommand {
     },
 }
 
-impl AwardArgs {
-    pub fn access(&self) -> Access {
-        match self.command {
-            AwardCommand::Grant { .. } | AwardCommand::Revoke { .. } => Access::Write,
-            _ => Access::Read,
-        }
-    }
-}
-
-pub fn run(ctx: &Ctx, db: Option<&Db>, args: AwardArgs) -> Result<()> {
-    let db = need(db)?;
+pub fn run(ctx: &Ctx, args: AwardArgs) -> Result<()> {
     match args.command {
         AwardCommand::Grant {
             dry_run,
             include,
             exclude,
-        } => grant::run(ctx, db, dry_run, &include, &exclude),
-        AwardCommand::List => list(ctx, &db.conn),
-        AwardCommand::Revoke { code, reason, dry_run } => revoke(ctx, db, &code, &reason, dry_run),
+        } => grant::run(ctx, dry_run, &include, &exclude),
+        AwardCommand::List => list(ctx, ctx.read()?),
+        AwardCommand::Revoke { code, reason, dry_run } => revoke(ctx, &code, &reason, dry_run),
         AwardCommand::Notice {
             out: file,
             html,
             date,
             number,
-        } => notice(ctx, &db.conn, file, html, date, number),
-        AwardCommand::Certificates { out: dir, date } => certificates(ctx, &db.conn, &dir, date),
+        } => notice(ctx, ctx.read()?, file, html, date, number),
+        AwardCommand::Certificates { out: dir, date } => certificates(ctx, ctx.read()?, &dir, date),
     }
 }
 
@@ -291,14 +281,14 @@ fn list(ctx: &Ctx, conn: &Connection) -> Result<()> {
     award_listing(&awards(conn, term.year)?, ctx.format, Show::Record).print(ctx.format)
 }
 
-fn revoke(ctx: &Ctx, db: &Db, code: &str, reason: &str, dry_run: bool) -> Result<()> {
+fn revoke(ctx: &Ctx, code: &str, reason: &str, dry_run: bool) -> Result<()> {
     if reason.trim().is_empty() {
         bail!(
             "{}",
             tr("--reason must say why the award is revoked", "--reason 须说明撤销理由")
         );
     }
-    let tx = db.begin()?;
+    let tx = ctx.change()?;
     let term = term_not_closed(&tx, ctx)?;
     let n = nominee_by_code(&tx, term.year, code)?;
     let found: Option<(i64, String, Option<String>, Option<String>)> = tx
@@ -331,9 +321,7 @@ fn revoke(ctx: &Ctx, db: &Db, code: &str, reason: &str, dry_run: bool) -> Result
         params![now(), ctx.operator, reason.trim(), id],
     )
     .context("revoking the award")?;
-    audit(
-        &tx,
-        &ctx.operator,
+    tx.record(
         Some(term.year),
         "award.revoke",
         &n.code,
@@ -350,7 +338,7 @@ fn revoke(ctx: &Ctx, db: &Db, code: &str, reason: &str, dry_run: bool) -> Result
         say(&format!("{} {what}", tr("dry run: would revoke", "试运行：将撤销")));
         return Ok(());
     }
-    tx.commit().context("committing")?;
+    tx.finish(false)?;
     say(&format!("{} {what}", tr("revoked", "已撤销")));
     Ok(())
 }

@@ -11,11 +11,10 @@ use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
 use clap::{Args, Subcommand, ValueEnum};
 
+use super::Ctx;
 use super::common::{Counts, Outcome};
 use super::common::{FindingKind, ImportFile, check_nominee_columns, column, row_nominee, summary_prefix};
-use super::{Access, Ctx, need};
 use crate::csvin::{self, Column, CsvFile, Row};
-use crate::db::Db;
 use crate::i18n::{both, tr};
 use crate::output::say;
 use crate::store::{self, Nominee, check_assessable, nominee_by_code};
@@ -195,15 +194,6 @@ pub enum ListKind {
     Survey,
 }
 
-impl InspectArgs {
-    pub fn access(&self) -> Access {
-        match self.command {
-            InspectCommand::List { .. } => Access::Read,
-            _ => Access::Write,
-        }
-    }
-}
-
 static FINDING_COLUMNS: &[Column] = &[
     column("code", &["code", "编号"], false),
     column("category", &["category", "类别"], false),
@@ -226,10 +216,9 @@ static SURVEY_COLUMNS: &[Column] = &[
     column("total", &["total", "调查人数"], true),
 ];
 
-pub fn run(ctx: &Ctx, db: Option<&Db>, args: InspectArgs) -> Result<()> {
-    let db = need(db)?;
+pub fn run(ctx: &Ctx, args: InspectArgs) -> Result<()> {
     match args.command {
-        InspectCommand::Import { replace, input } => import(ctx, db, &input, replace),
+        InspectCommand::Import { replace, input } => import(ctx, &input, replace),
         InspectCommand::Add {
             code,
             kind,
@@ -251,7 +240,7 @@ pub fn run(ctx: &Ctx, db: Option<&Db>, args: InspectArgs) -> Result<()> {
             if f.finding.is_empty() {
                 bail!("--finding: {}", tr("say what was found", "请写明发现的问题"));
             }
-            add_one(ctx, db, &code, Record::Finding(f), replace, dry_run)
+            add_one(ctx, &code, Record::Finding(f), replace, dry_run)
         }
         InspectCommand::Survey {
             code,
@@ -268,7 +257,7 @@ pub fn run(ctx: &Ctx, db: Option<&Db>, args: InspectArgs) -> Result<()> {
             let total = check_count(&total).map_err(|m| anyhow::anyhow!("--total \"{total}\": {m}"))?;
             let s = Survey { date, satisfied, total };
             s.check().map_err(anyhow::Error::msg)?;
-            add_one(ctx, db, &code, Record::Survey(s), replace, dry_run)
+            add_one(ctx, &code, Record::Survey(s), replace, dry_run)
         }
         InspectCommand::List {
             code,
@@ -278,7 +267,6 @@ pub fn run(ctx: &Ctx, db: Option<&Db>, args: InspectArgs) -> Result<()> {
             all,
         } => list::list(
             ctx,
-            db,
             list::Filter {
                 code,
                 kind,
@@ -287,7 +275,7 @@ pub fn run(ctx: &Ctx, db: Option<&Db>, args: InspectArgs) -> Result<()> {
                 all,
             },
         ),
-        InspectCommand::Withdraw { id, reason, dry_run } => withdraw::run(ctx, db, &id, &reason, dry_run),
+        InspectCommand::Withdraw { id, reason, dry_run } => withdraw::run(ctx, &id, &reason, dry_run),
     }
 }
 
@@ -315,7 +303,7 @@ fn same_as_line(rec: &Record, first: u64) -> String {
     }
 }
 
-fn import(ctx: &Ctx, db: &Db, input: &ImportFile, replace: bool) -> Result<()> {
+fn import(ctx: &Ctx, input: &ImportFile, replace: bool) -> Result<()> {
     let dry_run = input.dry_run;
     let decoded = input.decode()?;
     let findings = decoded.fits(FINDING_COLUMNS);
@@ -366,7 +354,7 @@ fn import(ctx: &Ctx, db: &Db, input: &ImportFile, replace: bool) -> Result<()> {
         ),
     };
     check_nominee_columns(&file)?;
-    let tx = db.begin()?;
+    let tx = ctx.change()?;
     let term = store::writable_term(&tx, ctx)?;
     let mut problems = file.problems();
     let mut records: Vec<(&Row, Nominee, Record)> = Vec::new();
@@ -402,9 +390,7 @@ fn import(ctx: &Ctx, db: &Db, input: &ImportFile, replace: bool) -> Result<()> {
         }
     }
     problems.into_result()?;
-    if !dry_run {
-        tx.commit().context("committing")?;
-    }
+    tx.finish(dry_run)?;
     let text = if findings {
         counts.text("findings", "检查发现")
     } else {
@@ -498,8 +484,8 @@ fn flag_value(rec: &Record, key: &str) -> String {
     }
 }
 
-fn add_one(ctx: &Ctx, db: &Db, code: &str, rec: Record, replace: bool, dry_run: bool) -> Result<()> {
-    let tx = db.begin()?;
+fn add_one(ctx: &Ctx, code: &str, rec: Record, replace: bool, dry_run: bool) -> Result<()> {
+    let tx = ctx.change()?;
     let term = store::writable_term(&tx, ctx)?;
     let n = nominee_by_code(&tx, term.year, code)?;
     check_assessable(&n).map_err(anyhow::Error::msg)?;
@@ -521,9 +507,7 @@ fn add_one(ctx: &Ctx, db: &Db, code: &str, rec: Record, replace: bool, dry_run: 
             None => bail!("{}", refusal.message),
         },
     };
-    if !dry_run {
-        tx.commit().context("committing")?;
-    }
+    tx.finish(dry_run)?;
     say(&format!(
         "{}{} {}: {}{}",
         summary_prefix(dry_run),

@@ -1,8 +1,10 @@
-//! Routes each command to its handler, with the database opened once.
+//! Routes each command to its handler. The database is opened when a handler first asks
+//! for it: `read` to read, `change` to write; a command that needs none never opens it.
 
 pub mod audit;
 pub mod award;
 pub mod common;
+pub mod db;
 pub mod inspect;
 pub mod nominate;
 pub mod org;
@@ -11,27 +13,61 @@ pub mod score;
 pub mod term;
 pub mod veto;
 
-use std::path::PathBuf;
+use std::cell::OnceCell;
+use std::path::{Path, PathBuf};
 
 use anyhow::Result;
+use rusqlite::Connection;
 
+use crate::change::Change;
 use crate::cli::{Cli, Command};
-use crate::db::Db;
+use crate::core::text::ONE_LINE;
+use crate::db::{Db, Mode};
+use crate::i18n::tr;
 use crate::output::Format;
+use crate::values::check_text;
 
 /// What every handler may need besides its own arguments.
 pub struct Ctx {
     pub format: Format,
     pub term: Option<i32>,
     pub operator: String,
+    path: PathBuf,
+    reader: OnceCell<Db>,
+    writer: OnceCell<Db>,
+    /// Whether this command made the file (so that it can go again if nothing was recorded).
+    created: std::cell::Cell<bool>,
 }
 
-/// Whether a command reads or writes the database (a write creates the file).
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Access {
-    None,
-    Read,
-    Write,
+impl Ctx {
+    /// The database, to read. Nothing is written to it, nor beside it.
+    pub fn read(&self) -> Result<&Connection> {
+        if let Some(db) = self.writer.get().or(self.reader.get()) {
+            return Ok(&db.conn);
+        }
+        let db = Db::open(&self.path, Mode::Read)?;
+        Ok(&self.reader.get_or_init(|| db).conn)
+    }
+
+    /// The database, to write: one change, recorded and finished by the handler.
+    pub fn change(&self) -> Result<Change<'_>> {
+        let db = match self.writer.get() {
+            Some(db) => db,
+            None => {
+                if std::fs::symlink_metadata(&self.path).is_err() {
+                    self.created.set(true);
+                }
+                let db = Db::open(&self.path, Mode::Write)?;
+                self.writer.get_or_init(|| db)
+            }
+        };
+        Change::begin(db, &self.operator)
+    }
+
+    /// The database file this command works on.
+    pub fn db_path(&self) -> &Path {
+        &self.path
+    }
 }
 
 fn db_path(cli: &Cli) -> PathBuf {
@@ -46,45 +82,48 @@ fn db_path(cli: &Cli) -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("pingxuan.sqlite"))
 }
 
+/// Who acts: --operator, else $USER, else $USERNAME (Windows), else "clerk". It goes on
+/// every audit entry, so it is one clean line.
+fn operator(cli: &Cli) -> Result<String> {
+    let name = cli
+        .global
+        .operator
+        .clone()
+        .or_else(|| std::env::var("USER").ok())
+        .or_else(|| std::env::var("USERNAME").ok())
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "clerk".to_string());
+    check_text(
+        tr("the operator (--operator or $USER)", "操作人（--operator 或 $USER）"),
+        &name,
+        ONE_LINE,
+    )?;
+    Ok(name)
+}
+
 pub fn run(cli: Cli) -> Result<()> {
     let ctx = Ctx {
         format: cli.global.format.unwrap_or_default(),
         term: cli.global.term,
-        operator: cli
-            .global
-            .operator
-            .clone()
-            .or_else(|| std::env::var("USER").ok())
-            .filter(|s| !s.trim().is_empty())
-            .unwrap_or_else(|| "clerk".to_string()),
+        operator: operator(&cli)?,
+        path: db_path(&cli),
+        reader: OnceCell::new(),
+        writer: OnceCell::new(),
+        created: std::cell::Cell::new(false),
     };
-    let access = match &cli.command {
-        Command::Term(a) => a.access(),
-        Command::Org(a) => a.access(),
-        Command::Nominate(a) => a.access(),
-        Command::Score(a) => a.access(),
-        Command::Inspect(a) => a.access(),
-        Command::Veto(a) => a.access(),
-        Command::Rank(_) | Command::Audit(_) => Access::Read,
-        Command::Award(a) => a.access(),
-    };
-    let path = db_path(&cli);
-    // A write to a file that does not exist yet creates it. If nothing was then committed to
-    // it (the command failed, or was a dry run), the new file goes again: a refused first
-    // command leaves nothing behind. Every committed change has its audit row, so an empty
-    // audit record means no one, this process or another, has written to the file.
-    let created = access == Access::Write && std::fs::symlink_metadata(&path).is_err();
-    let db = match access {
-        Access::None => None,
-        Access::Read => Some(Db::open(&path, false)?),
-        Access::Write => Some(Db::open(&path, true)?),
-    };
-    let result = dispatch(&ctx, db.as_ref(), cli.command);
-    if created
-        && let Some(db) = db
+    crate::output::protect(&ctx.path);
+    let result = dispatch(&ctx, cli.command);
+    // A file this command made, in which nothing was then committed (the command failed,
+    // or was a dry run), goes again: a refused first command leaves nothing behind. Every
+    // committed change has its audit entry, so an empty record means no one, this process
+    // or another, has written to the file.
+    if ctx.created.get()
+        && let Some(db) = ctx.writer.get()
         && db.untouched()
     {
-        drop(db);
+        let path = ctx.path.clone();
+        drop(ctx);
         for suffix in ["", "-wal", "-shm"] {
             let mut p = path.clone().into_os_string();
             p.push(suffix);
@@ -94,21 +133,17 @@ pub fn run(cli: Cli) -> Result<()> {
     result
 }
 
-fn dispatch(ctx: &Ctx, db: Option<&Db>, command: Command) -> Result<()> {
+fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
     match command {
-        Command::Term(a) => term::run(ctx, db, a),
-        Command::Org(a) => org::run(ctx, db, a),
-        Command::Nominate(a) => nominate::run(ctx, db, a),
-        Command::Score(a) => score::run(ctx, db, a),
-        Command::Inspect(a) => inspect::run(ctx, db, a),
-        Command::Veto(a) => veto::run(ctx, db, a),
-        Command::Rank(a) => rank::run(ctx, db, a),
-        Command::Award(a) => award::run(ctx, db, a),
-        Command::Audit(a) => audit::run(ctx, db, a),
+        Command::Term(a) => term::run(ctx, a),
+        Command::Org(a) => org::run(ctx, a),
+        Command::Nominate(a) => nominate::run(ctx, a),
+        Command::Score(a) => score::run(ctx, a),
+        Command::Inspect(a) => inspect::run(ctx, a),
+        Command::Veto(a) => veto::run(ctx, a),
+        Command::Rank(a) => rank::run(ctx, a),
+        Command::Award(a) => award::run(ctx, a),
+        Command::Audit(a) => audit::run(ctx, a),
+        Command::Db(a) => db::run(ctx, a),
     }
-}
-
-/// The database of a command that declared it needs one.
-pub fn need(db: Option<&Db>) -> Result<&Db> {
-    db.ok_or_else(|| anyhow::anyhow!("internal: this command did not declare that it uses the database"))
 }

@@ -6,9 +6,8 @@ mod explain;
 use anyhow::{Result, bail};
 use clap::Args;
 
+use super::Ctx;
 use super::common::{exact_cell, fraction, points_cell, satisfaction_cell};
-use super::{Ctx, need};
-use crate::db::Db;
 use crate::i18n::{Lang, both, lang, tr};
 use crate::load::{self, Board, Ranked};
 use crate::output::{Cell, Format, Listing, col, out};
@@ -51,13 +50,12 @@ fn parse_category(s: &str) -> std::result::Result<Category, String> {
     Category::parse(s).map_err(|e| e.to_string())
 }
 
-pub fn run(ctx: &Ctx, db: Option<&Db>, args: RankArgs) -> Result<()> {
-    let db = need(db)?;
-    let term = resolve_term(&db.conn, ctx)?;
-    let scheme = load_scheme(&db.conn, term.year)?;
-    let boards = load::boards(&db.conn, term.year, &scheme)?;
+pub fn run(ctx: &Ctx, args: RankArgs) -> Result<()> {
+    let term = resolve_term(ctx.read()?, ctx)?;
+    let scheme = load_scheme(ctx.read()?, term.year)?;
+    let boards = load::boards(ctx.read()?, term.year, &scheme)?;
     if let Some(code) = args.explain {
-        return explain::run(ctx, &db.conn, term.year, &scheme, &boards, &code);
+        return explain::run(ctx, ctx.read()?, term.year, &scheme, &boards, &code);
     }
     let boards: Vec<Board> = boards
         .into_iter()
@@ -66,7 +64,7 @@ pub fn run(ctx: &Ctx, db: Option<&Db>, args: RankArgs) -> Result<()> {
     let mut views: Vec<View> = match &args.group {
         None => boards.iter().map(View::whole).collect(),
         Some(g) => {
-            let known = group_names(&db.conn)?;
+            let known = group_names(ctx.read()?)?;
             if !known.iter().any(|k| k == g.trim()) {
                 bail!(
                     "{} \"{g}\"; {}: {}",

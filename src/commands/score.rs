@@ -9,16 +9,17 @@ use num_rational::Ratio;
 use rusqlite::{Connection, OptionalExtension, params, params_from_iter, types::Value as SqlValue};
 use serde_json::json;
 
+use super::Ctx;
 use super::common::{
     Counts, ImportFile, JointText, Outcome, cell_problem, check_nominee_columns, column, fate_label, points_cell,
     row_nominee, summary_prefix,
 };
-use super::{Access, Ctx, need};
+use crate::change::Change;
 use crate::core::assess::{Fate, Sheet, joint_mean};
 use crate::core::scheme::Scheme;
 use crate::core::scheme::check_mark;
 use crate::csvin::{Column, CsvFile, Problems, Row};
-use crate::db::{Db, audit, now};
+use crate::db::now;
 use crate::i18n::{Lang, lang, tr};
 use crate::output::{Cell, Format, Listing, col, out, say};
 use crate::store::{self, Nominee, check_assessable, criterion_name, load_scheme, nominee_by_code};
@@ -171,15 +172,6 @@ impl Source {
     }
 }
 
-impl ScoreArgs {
-    pub fn access(&self) -> Access {
-        match self.command {
-            ScoreCommand::Import { .. } | ScoreCommand::Add { .. } => Access::Write,
-            ScoreCommand::List { .. } | ScoreCommand::Show { .. } => Access::Read,
-        }
-    }
-}
-
 const MARK_KEYS: [&str; 5] = ["c1", "c2", "c3", "c4", "c5"];
 
 static COLUMNS: &[Column] = &[
@@ -197,10 +189,9 @@ static COLUMNS: &[Column] = &[
     column("note", &["note", "备注"], false),
 ];
 
-pub fn run(ctx: &Ctx, db: Option<&Db>, args: ScoreArgs) -> Result<()> {
-    let db = need(db)?;
+pub fn run(ctx: &Ctx, args: ScoreArgs) -> Result<()> {
     match args.command {
-        ScoreCommand::Import { source, replace, input } => import(ctx, db, &input, source, replace),
+        ScoreCommand::Import { source, replace, input } => import(ctx, &input, source, replace),
         ScoreCommand::Add {
             code,
             source,
@@ -209,15 +200,15 @@ pub fn run(ctx: &Ctx, db: Option<&Db>, args: ScoreArgs) -> Result<()> {
             note,
             replace,
             dry_run,
-        } => add(ctx, db, &code, source, evaluator, &points, note, replace, dry_run),
+        } => add(ctx, &code, source, evaluator, &points, note, replace, dry_run),
         ScoreCommand::List {
             code,
             source,
             evaluator,
             category,
             all,
-        } => list(ctx, db, code, source, evaluator, category, all),
-        ScoreCommand::Show { code, all } => show(ctx, db, &code, all),
+        } => list(ctx, code, source, evaluator, category, all),
+        ScoreCommand::Show { code, all } => show(ctx, &code, all),
     }
 }
 
@@ -283,7 +274,7 @@ fn describe_sheet(n: &Nominee, source: Source, evaluator: &str) -> String {
 
 /// Records a sheet. The inner error is the clerk's: a different sheet is already on record.
 fn record(
-    tx: &Connection,
+    tx: &Change,
     ctx: &Ctx,
     year: i32,
     s: &NewSheet<'_>,
@@ -362,7 +353,7 @@ fn record(
         }
         None => "score.add",
     };
-    audit(tx, &ctx.operator, Some(year), action, &s.nominee.code, detail)?;
+    tx.record(Some(year), action, &s.nominee.code, detail)?;
     Ok(Ok(if old.is_some() {
         Outcome::Replaced
     } else {
@@ -372,11 +363,11 @@ fn record(
 
 // ---- import ------------------------------------------------------------------------------
 
-fn import(ctx: &Ctx, db: &Db, input: &ImportFile, flag_source: Option<Source>, replace: bool) -> Result<()> {
+fn import(ctx: &Ctx, input: &ImportFile, flag_source: Option<Source>, replace: bool) -> Result<()> {
     let dry_run = input.dry_run;
     let file = input.read(COLUMNS)?;
     check_nominee_columns(&file)?;
-    let tx = db.begin()?;
+    let tx = ctx.change()?;
     let term = store::writable_term(&tx, ctx)?;
     let scheme = load_scheme(&tx, term.year)?;
     let mut problems = file.problems();
@@ -464,9 +455,7 @@ fn import(ctx: &Ctx, db: &Db, input: &ImportFile, flag_source: Option<Source>, r
         }
     }
     problems.into_result()?;
-    if !dry_run {
-        tx.commit().context("committing")?;
-    }
+    tx.finish(dry_run)?;
     say(&format!(
         "{}{}{}{}",
         summary_prefix(dry_run),
@@ -522,7 +511,6 @@ fn row_source(file: &CsvFile, row: &Row, flag: Option<Source>, problems: &mut Pr
 #[allow(clippy::too_many_arguments)]
 fn add(
     ctx: &Ctx,
-    db: &Db,
     code: &str,
     source: Source,
     evaluator: Option<String>,
@@ -565,7 +553,7 @@ fn add(
             }
         );
     }
-    let tx = db.begin()?;
+    let tx = ctx.change()?;
     let term = store::writable_term(&tx, ctx)?;
     let scheme = load_scheme(&tx, term.year)?;
     let nominee = nominee_by_code(&tx, term.year, code)?;
@@ -601,9 +589,7 @@ fn add(
         origin: json!({ "via": "score add" }),
     };
     let outcome = record(&tx, ctx, term.year, &s, replace)?.map_err(anyhow::Error::msg)?;
-    if !dry_run {
-        tx.commit().context("committing")?;
-    }
+    tx.finish(dry_run)?;
     let what = describe_sheet(&nominee, source, &s.evaluator);
     let total = fmt_points(marks.iter().sum());
     say(&format!(
@@ -682,14 +668,13 @@ fn load_sheets(conn: &Connection, year: i32, filters: &[(&str, SqlValue)], all: 
 
 fn list(
     ctx: &Ctx,
-    db: &Db,
     code: Option<String>,
     source: Option<Source>,
     evaluator: Option<String>,
     category: Option<Category>,
     all: bool,
 ) -> Result<()> {
-    let conn = &db.conn;
+    let conn = ctx.read()?;
     let term = store::resolve_term(conn, ctx)?;
     let mut filters = Vec::new();
     if let Some(code) = code {
@@ -783,8 +768,8 @@ fn signed_exact(r: &Ratio<i64>) -> String {
     }
 }
 
-fn show(ctx: &Ctx, db: &Db, code: &str, all: bool) -> Result<()> {
-    let conn = &db.conn;
+fn show(ctx: &Ctx, code: &str, all: bool) -> Result<()> {
+    let conn = ctx.read()?;
     let term = store::resolve_term(conn, ctx)?;
     let scheme = load_scheme(conn, term.year)?;
     let n = nominee_by_code(conn, term.year, code)?;

@@ -8,9 +8,9 @@ use clap::{Args, Subcommand};
 use rusqlite::params;
 use serde_json::json;
 
-use super::{Access, Ctx, need};
+use super::Ctx;
 use crate::core::scheme::Scheme;
-use crate::db::{Db, audit, now};
+use crate::db::now;
 use crate::i18n::tr;
 use crate::output::{Cell, Listing, col, out, say};
 use crate::store::{
@@ -123,36 +123,23 @@ pub enum SchemeAction {
     },
 }
 
-impl TermArgs {
-    pub fn access(&self) -> Access {
-        match &self.command {
-            TermCommand::Open { .. } | TermCommand::Close | TermCommand::Reopen { .. } => Access::Write,
-            TermCommand::Scheme {
-                action: Some(SchemeAction::Import { .. }),
-            } => Access::Write,
-            _ => Access::Read,
-        }
-    }
-}
-
-pub fn run(ctx: &Ctx, db: Option<&Db>, args: TermArgs) -> Result<()> {
-    let db = need(db)?;
+pub fn run(ctx: &Ctx, args: TermArgs) -> Result<()> {
     match args.command {
         TermCommand::Open {
             year,
             title,
             deadline,
             scheme,
-        } => open(ctx, db, year, title, deadline, scheme),
-        TermCommand::List => list(ctx, db),
-        TermCommand::Show => show(ctx, db),
+        } => open(ctx, year, title, deadline, scheme),
+        TermCommand::List => list(ctx),
+        TermCommand::Show => show(ctx),
         TermCommand::Scheme { action } => match action.unwrap_or(SchemeAction::Show) {
-            SchemeAction::Show => scheme_show(ctx, db),
-            SchemeAction::Export { out: file } => scheme_export(ctx, db, file),
-            SchemeAction::Import { file, force, dry_run } => scheme_import(ctx, db, file, force, dry_run),
+            SchemeAction::Show => scheme_show(ctx),
+            SchemeAction::Export { out: file } => scheme_export(ctx, file),
+            SchemeAction::Import { file, force, dry_run } => scheme_import(ctx, file, force, dry_run),
         },
-        TermCommand::Close => close(ctx, db),
-        TermCommand::Reopen { reason } => reopen(ctx, db, reason),
+        TermCommand::Close => close(ctx),
+        TermCommand::Reopen { reason } => reopen(ctx, reason),
     }
 }
 
@@ -163,14 +150,7 @@ fn read_scheme_file(file: &PathBuf) -> Result<Scheme> {
         .with_context(|| format!("{}: {}", file.display(), tr("not a valid scheme", "方案文件有误")))
 }
 
-fn open(
-    ctx: &Ctx,
-    db: &Db,
-    year: i32,
-    title: Option<String>,
-    deadline: Option<String>,
-    scheme: Option<PathBuf>,
-) -> Result<()> {
+fn open(ctx: &Ctx, year: i32, title: Option<String>, deadline: Option<String>, scheme: Option<PathBuf>) -> Result<()> {
     if !(2000..=2999).contains(&year) {
         bail!(
             "{} {year}: {}",
@@ -187,7 +167,7 @@ fn open(
         Some(f) => read_scheme_file(&f)?,
         None => Scheme::default(),
     };
-    let tx = db.begin()?;
+    let tx = ctx.change()?;
     if let Some(t) = find_term(&tx, year)? {
         bail!(
             "{} {year} {} ({}); {} `pingxuan --term {year} term show`",
@@ -203,15 +183,13 @@ fn open(
     )
     .context("opening the term")?;
     save_scheme(&tx, year, &scheme)?;
-    audit(
-        &tx,
-        &ctx.operator,
+    tx.record(
         Some(year),
         "term.open",
         &year.to_string(),
         json!({ "title": title, "deadline": deadline.to_string() }),
     )?;
-    tx.commit().context("committing")?;
+    tx.finish(false)?;
     say(&match crate::i18n::lang() {
         crate::i18n::Lang::En => format!("opened the term {year}: {title} (deadline {deadline})"),
         crate::i18n::Lang::Zh => format!("已开启 {year} 届：{title}（报送截止 {deadline}）"),
@@ -219,7 +197,7 @@ fn open(
     Ok(())
 }
 
-fn list(ctx: &Ctx, db: &Db) -> Result<()> {
+fn list(ctx: &Ctx) -> Result<()> {
     let mut l = Listing::new(vec![
         col("year", tr("year", "年度")),
         col("title", tr("title", "名称")),
@@ -228,8 +206,8 @@ fn list(ctx: &Ctx, db: &Db) -> Result<()> {
         col("nominations", tr("nominations", "推荐数")),
         col("awards", tr("awards", "授奖数")),
     ]);
-    for t in store::all_terms(&db.conn)? {
-        let (noms, awards): (i64, i64) = db.conn.query_row(
+    for t in store::all_terms(ctx.read()?)? {
+        let (noms, awards): (i64, i64) = ctx.read()?.query_row(
             "SELECT (SELECT count(*) FROM nomination WHERE term = ?1),
                     (SELECT count(*) FROM award WHERE term = ?1 AND revoked_at IS NULL)",
             [t.year],
@@ -247,9 +225,9 @@ fn list(ctx: &Ctx, db: &Db) -> Result<()> {
     l.print(ctx.format)
 }
 
-fn show(ctx: &Ctx, db: &Db) -> Result<()> {
-    let t = resolve_term(&db.conn, ctx)?;
-    let count = |sql: &str| -> Result<i64> { Ok(db.conn.query_row(sql, [t.year], |r| r.get(0))?) };
+fn show(ctx: &Ctx) -> Result<()> {
+    let t = resolve_term(ctx.read()?, ctx)?;
+    let count = |sql: &str| -> Result<i64> { Ok(ctx.read()?.query_row(sql, [t.year], |r| r.get(0))?) };
     let mut l = Listing::new(vec![col("item", tr("item", "项目")), col("value", tr("value", "内容"))]);
     let mut add = |k: &str, v: Cell| l.push(vec![k.into(), v]);
     add(tr("year", "年度"), Cell::Int(t.year as i64));
@@ -266,7 +244,7 @@ fn show(ctx: &Ctx, db: &Db) -> Result<()> {
         (tr("nominations rejected", "核对未通过"), "rejected"),
         (tr("nominations withdrawn", "已撤回推荐"), "withdrawn"),
     ] {
-        let n: i64 = db.conn.query_row(
+        let n: i64 = ctx.read()?.query_row(
             "SELECT count(*) FROM nomination WHERE term = ?1 AND status = ?2",
             params![t.year, status],
             |r| r.get(0),
@@ -296,9 +274,9 @@ fn show(ctx: &Ctx, db: &Db) -> Result<()> {
     l.print(ctx.format)
 }
 
-fn scheme_show(ctx: &Ctx, db: &Db) -> Result<()> {
-    let t = resolve_term(&db.conn, ctx)?;
-    let s = load_scheme(&db.conn, t.year)?;
+fn scheme_show(ctx: &Ctx) -> Result<()> {
+    let t = resolve_term(ctx.read()?, ctx)?;
+    let s = load_scheme(ctx.read()?, t.year)?;
     let mut l = Listing::new(vec![
         col("setting", tr("setting", "项目")),
         col("window", Category::Window.title()),
@@ -377,9 +355,9 @@ fn scheme_show(ctx: &Ctx, db: &Db) -> Result<()> {
     l.print(ctx.format)
 }
 
-fn scheme_export(ctx: &Ctx, db: &Db, file: Option<PathBuf>) -> Result<()> {
-    let t = resolve_term(&db.conn, ctx)?;
-    let text = load_scheme(&db.conn, t.year)?.to_toml(t.year)?;
+fn scheme_export(ctx: &Ctx, file: Option<PathBuf>) -> Result<()> {
+    let t = resolve_term(ctx.read()?, ctx)?;
+    let text = load_scheme(ctx.read()?, t.year)?.to_toml(t.year)?;
     match file {
         Some(f) => {
             crate::output::write_file(&f, text.as_bytes())?;
@@ -393,9 +371,9 @@ fn scheme_export(ctx: &Ctx, db: &Db, file: Option<PathBuf>) -> Result<()> {
     }
 }
 
-fn scheme_import(ctx: &Ctx, db: &Db, file: PathBuf, force: bool, dry_run: bool) -> Result<()> {
+fn scheme_import(ctx: &Ctx, file: PathBuf, force: bool, dry_run: bool) -> Result<()> {
     let new = read_scheme_file(&file)?;
-    let tx = db.begin()?;
+    let tx = ctx.change()?;
     let t = store::writable_term(&tx, ctx)?;
     let old = load_scheme(&tx, t.year)?;
     let started = scoring_started(&tx, t.year)?;
@@ -415,9 +393,7 @@ fn scheme_import(ctx: &Ctx, db: &Db, file: PathBuf, force: bool, dry_run: bool) 
         return Ok(());
     }
     save_scheme(&tx, t.year, &new)?;
-    audit(
-        &tx,
-        &ctx.operator,
+    tx.record(
         Some(t.year),
         if started { "term.scheme.force" } else { "term.scheme" },
         &file.display().to_string(),
@@ -434,7 +410,7 @@ fn scheme_import(ctx: &Ctx, db: &Db, file: PathBuf, force: bool, dry_run: bool) 
         ));
         return Ok(());
     }
-    tx.commit().context("committing")?;
+    tx.finish(false)?;
     say(&format!(
         "{} {}{}\n  {changes}",
         tr("loaded the scheme into the term", "已载入方案，届期"),
@@ -444,8 +420,8 @@ fn scheme_import(ctx: &Ctx, db: &Db, file: PathBuf, force: bool, dry_run: bool) 
     Ok(())
 }
 
-fn close(ctx: &Ctx, db: &Db) -> Result<()> {
-    let tx = db.begin()?;
+fn close(ctx: &Ctx) -> Result<()> {
+    let tx = ctx.change()?;
     let t = store::term_not_closed(&tx, ctx)?;
     // After a reopen the state is open although awards stand: the awards decide the note.
     let awarded: bool = tx.query_row(
@@ -460,20 +436,18 @@ fn close(ctx: &Ctx, db: &Db) -> Result<()> {
         ));
     }
     tx.execute("UPDATE term SET state = 'closed' WHERE year = ?1", [t.year])?;
-    audit(
-        &tx,
-        &ctx.operator,
+    tx.record(
         Some(t.year),
         "term.close",
         &t.year.to_string(),
         json!({ "from": t.state.code() }),
     )?;
-    tx.commit().context("committing")?;
+    tx.finish(false)?;
     say(&format!("{} {}", tr("closed the term", "已结束届期"), t.year));
     Ok(())
 }
 
-fn reopen(ctx: &Ctx, db: &Db, reason: String) -> Result<()> {
+fn reopen(ctx: &Ctx, reason: String) -> Result<()> {
     if reason.trim().is_empty() {
         bail!(
             "{}",
@@ -483,7 +457,7 @@ fn reopen(ctx: &Ctx, db: &Db, reason: String) -> Result<()> {
             )
         );
     }
-    let tx = db.begin()?;
+    let tx = ctx.change()?;
     // A closed term is not the default; reopening one is named with --term or is the newest.
     let t = match ctx.term {
         Some(_) => resolve_term(&tx, ctx)?,
@@ -501,15 +475,13 @@ fn reopen(ctx: &Ctx, db: &Db, reason: String) -> Result<()> {
         );
     }
     tx.execute("UPDATE term SET state = 'open' WHERE year = ?1", [t.year])?;
-    audit(
-        &tx,
-        &ctx.operator,
+    tx.record(
         Some(t.year),
         "term.reopen",
         &t.year.to_string(),
         json!({ "from": t.state.code(), "reason": reason }),
     )?;
-    tx.commit().context("committing")?;
+    tx.finish(false)?;
     say(&format!(
         "{} {} ({})",
         tr("reopened the term", "已重新开启届期"),

@@ -6,10 +6,10 @@ use clap::{Args, Subcommand, ValueEnum};
 use rusqlite::{OptionalExtension, params};
 use serde_json::json;
 
+use super::Ctx;
 use super::common::summary_prefix;
-use super::{Access, Ctx, need};
 use crate::core::assess::veto_reason_label;
-use crate::db::{Db, audit, now};
+use crate::db::now;
 use crate::i18n::{Lang, both, lang, tr};
 use crate::output::{Cell, Listing, col, say};
 use crate::store::{self, NominationStatus, nominee_by_code};
@@ -123,17 +123,7 @@ impl VetoReason {
     }
 }
 
-impl VetoArgs {
-    pub fn access(&self) -> Access {
-        match self.command {
-            VetoCommand::List { .. } => Access::Read,
-            _ => Access::Write,
-        }
-    }
-}
-
-pub fn run(ctx: &Ctx, db: Option<&Db>, args: VetoArgs) -> Result<()> {
-    let db = need(db)?;
+pub fn run(ctx: &Ctx, args: VetoArgs) -> Result<()> {
     match args.command {
         VetoCommand::Add {
             code,
@@ -143,27 +133,18 @@ pub fn run(ctx: &Ctx, db: Option<&Db>, args: VetoArgs) -> Result<()> {
             dry_run,
         } => add(
             ctx,
-            db,
             &code,
             reason,
             &evidence,
             document.as_deref().unwrap_or(""),
             dry_run,
         ),
-        VetoCommand::List { code, active, revoked } => list(ctx, db, code, active, revoked),
-        VetoCommand::Revoke { id, reason, dry_run } => revoke(ctx, db, &id, &reason, dry_run),
+        VetoCommand::List { code, active, revoked } => list(ctx, code, active, revoked),
+        VetoCommand::Revoke { id, reason, dry_run } => revoke(ctx, &id, &reason, dry_run),
     }
 }
 
-fn add(
-    ctx: &Ctx,
-    db: &Db,
-    code: &str,
-    reason: VetoReason,
-    evidence: &str,
-    document: &str,
-    dry_run: bool,
-) -> Result<()> {
+fn add(ctx: &Ctx, code: &str, reason: VetoReason, evidence: &str, document: &str, dry_run: bool) -> Result<()> {
     let (evidence, document) = (evidence.trim(), document.trim());
     if evidence.is_empty() {
         bail!(
@@ -174,7 +155,7 @@ fn add(
             )
         );
     }
-    let tx = db.begin()?;
+    let tx = ctx.change()?;
     let term = store::writable_term(&tx, ctx)?;
     let n = nominee_by_code(&tx, term.year, code)?;
     if n.status == NominationStatus::Withdrawn {
@@ -233,17 +214,13 @@ fn add(
     )
     .context("recording the veto")?;
     let id = tx.last_insert_rowid();
-    audit(
-        &tx,
-        &ctx.operator,
+    tx.record(
         Some(term.year),
         "veto.add",
         &n.code,
         json!({ "veto": id, "reason": reason.code(), "evidence": evidence, "document": document }),
     )?;
-    if !dry_run {
-        tx.commit().context("committing")?;
-    }
+    tx.finish(dry_run)?;
     say(&format!(
         "{}{} #{id}: {} {} ({})",
         summary_prefix(dry_run),
@@ -255,7 +232,7 @@ fn add(
     Ok(())
 }
 
-fn revoke(ctx: &Ctx, db: &Db, id: &str, reason: &str, dry_run: bool) -> Result<()> {
+fn revoke(ctx: &Ctx, id: &str, reason: &str, dry_run: bool) -> Result<()> {
     let reason = reason.trim();
     if reason.is_empty() {
         bail!(
@@ -272,7 +249,7 @@ fn revoke(ctx: &Ctx, db: &Db, id: &str, reason: &str, dry_run: bool) -> Result<(
             )
         )
     })?;
-    let tx = db.begin()?;
+    let tx = ctx.change()?;
     let term = store::writable_term(&tx, ctx)?;
     type Found = (String, String, Option<String>, Option<String>, Option<String>);
     let found: Option<Found> = tx
@@ -314,17 +291,13 @@ fn revoke(ctx: &Ctx, db: &Db, id: &str, reason: &str, dry_run: bool) -> Result<(
         params![id, now(), ctx.operator, reason],
     )
     .context("revoking the veto")?;
-    audit(
-        &tx,
-        &ctx.operator,
+    tx.record(
         Some(term.year),
         "veto.revoke",
         &code,
         json!({ "veto": id, "ground": ground, "reason": reason }),
     )?;
-    if !dry_run {
-        tx.commit().context("committing")?;
-    }
+    tx.finish(dry_run)?;
     say(&format!(
         "{}{} #{id} ({code}): {reason}",
         summary_prefix(dry_run),
@@ -333,8 +306,8 @@ fn revoke(ctx: &Ctx, db: &Db, id: &str, reason: &str, dry_run: bool) -> Result<(
     Ok(())
 }
 
-fn list(ctx: &Ctx, db: &Db, code: Option<String>, active: bool, revoked: bool) -> Result<()> {
-    let conn = &db.conn;
+fn list(ctx: &Ctx, code: Option<String>, active: bool, revoked: bool) -> Result<()> {
+    let conn = ctx.read()?;
     let term = store::resolve_term(conn, ctx)?;
     let nomination = code
         .map(|c| nominee_by_code(conn, term.year, &c).map(|n| n.id))

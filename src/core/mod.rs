@@ -4,3 +4,4 @@ pub mod assess;
 pub mod award;
 pub mod rank;
 pub mod scheme;
+pub mod text;

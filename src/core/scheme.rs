@@ -409,6 +409,32 @@ impl SchemeFile {
     }
 }
 
+/// Why a stored mark is outside the scheme.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MarkFault {
+    Negative,
+    AboveMax,
+    OffStep,
+}
+
+impl Scheme {
+    /// Whether a stored mark for criterion `idx` (0 to 4) of a category is one the scheme
+    /// allows: marks are held again to the scheme whenever they count, since a maximum may
+    /// have been lowered, or the file edited, after they were recorded.
+    pub fn mark_fault(&self, category: Category, idx: usize, mark: Centi) -> Option<MarkFault> {
+        let max = self.rule(category).criteria[idx].max;
+        if mark < 0 {
+            Some(MarkFault::Negative)
+        } else if mark > max {
+            Some(MarkFault::AboveMax)
+        } else if mark % self.step != 0 {
+            Some(MarkFault::OffStep)
+        } else {
+            None
+        }
+    }
+}
+
 /// One mark as the scheme allows it: from 0 to the criterion's maximum, in the scheme's step.
 /// The error says what would be accepted.
 pub fn check_mark(raw: &str, max: Centi, step: Centi) -> std::result::Result<Centi, String> {
@@ -497,6 +523,19 @@ mod tests {
                 .to_string()
                 .contains("two decimals")
         );
+    }
+
+    #[test]
+    fn stored_marks_are_held_to_the_scheme_again() {
+        let mut s = Scheme::default();
+        assert_eq!(s.mark_fault(Category::Window, 0, 2000), None);
+        assert_eq!(s.mark_fault(Category::Window, 0, 999_999), Some(MarkFault::AboveMax));
+        assert_eq!(s.mark_fault(Category::Window, 4, 1725), Some(MarkFault::OffStep));
+        assert_eq!(s.mark_fault(Category::Individual, 2, -50), Some(MarkFault::Negative));
+        // A maximum lowered after the marks were given: the marks above it no longer count.
+        s.window.criteria[0].max = 1500;
+        assert_eq!(s.mark_fault(Category::Window, 0, 1750), Some(MarkFault::AboveMax));
+        assert_eq!(s.mark_fault(Category::Individual, 0, 1750), None);
     }
 
     #[test]

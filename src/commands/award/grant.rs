@@ -9,10 +9,11 @@ use rusqlite::{Connection, params};
 use serde_json::json;
 
 use super::{Show, award_listing, awards};
+use crate::change::Change;
 use crate::commands::Ctx;
 use crate::commands::common::fraction;
 use crate::core::award::{self, Choice, Grant, Held, Outcome, Problem};
-use crate::db::{Db, audit, now};
+use crate::db::now;
 use crate::i18n::both;
 use crate::i18n::tr;
 use crate::load::{self, Ranked};
@@ -86,7 +87,7 @@ fn refusal(term: &Term, problems: &[Problem]) -> String {
 }
 
 /// Records each new award with the next number of its category; returns the numbers given.
-fn record(tx: &Connection, ctx: &Ctx, year: i32, boards: &[load::Board], grants: &[Grant]) -> Result<Vec<String>> {
+fn record(tx: &Change, ctx: &Ctx, year: i32, boards: &[load::Board], grants: &[Grant]) -> Result<Vec<String>> {
     let by_id: HashMap<i64, &Ranked> = boards.iter().flat_map(|b| &b.rows).map(|r| (r.entry.id, r)).collect();
     let mut last = serials(tx, year)?;
     let at = now();
@@ -118,9 +119,7 @@ fn record(tx: &Connection, ctx: &Ctx, year: i32, boards: &[load::Board], grants:
             ctx.operator
         ])
         .with_context(|| format!("recording the award of {}", g.code))?;
-        audit(
-            tx,
-            &ctx.operator,
+        tx.record(
             Some(year),
             "award.grant",
             &g.code,
@@ -160,9 +159,9 @@ fn summary(year: i32, outcome: &Outcome, dry_run: bool) -> String {
     }
 }
 
-pub fn run(ctx: &Ctx, db: &Db, dry_run: bool, include: &[String], exclude: &[String]) -> Result<()> {
+pub fn run(ctx: &Ctx, dry_run: bool, include: &[String], exclude: &[String]) -> Result<()> {
     let choice = Choice::new(include, exclude);
-    let tx = db.begin()?;
+    let tx = ctx.change()?;
     let term = term_not_closed(&tx, ctx)?;
     let year = term.year;
     let scheme = load_scheme(&tx, year)?;
@@ -203,9 +202,7 @@ pub fn run(ctx: &Ctx, db: &Db, dry_run: bool, include: &[String], exclude: &[Str
     let given = record(&tx, ctx, year, &boards, &outcome.grants)?;
     tx.execute("UPDATE term SET state = 'awarded' WHERE year = ?1", [year])
         .context("marking the term awarded")?;
-    audit(
-        &tx,
-        &ctx.operator,
+    tx.record(
         Some(year),
         "term.awarded",
         &year.to_string(),
@@ -220,9 +217,7 @@ pub fn run(ctx: &Ctx, db: &Db, dry_run: bool, include: &[String], exclude: &[Str
         rows.retain(|a| given.contains(&a.certificate));
         award_listing(&rows, ctx.format, Show::Grant).print(ctx.format)?;
     }
-    if !dry_run {
-        tx.commit().context("committing the awards")?;
-    }
+    tx.finish(dry_run)?;
     say(&summary(year, &outcome, dry_run));
     Ok(())
 }

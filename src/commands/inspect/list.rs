@@ -9,7 +9,6 @@ use super::record::Table;
 use crate::commands::Ctx;
 use crate::commands::common::{FindingKind, points_cell, satisfaction_cell};
 use crate::core::assess::Satisfaction;
-use crate::db::Db;
 use crate::i18n::tr;
 use crate::output::{Cell, Listing, col};
 use crate::store::{self, nominee_by_code};
@@ -43,8 +42,8 @@ pub(super) struct Filter {
     pub all: bool,
 }
 
-pub(super) fn list(ctx: &Ctx, db: &Db, filter: Filter) -> Result<()> {
-    let conn = &db.conn;
+pub(super) fn list(ctx: &Ctx, filter: Filter) -> Result<()> {
+    let conn = ctx.read()?;
     let term = store::resolve_term(conn, ctx)?;
     let nomination = filter
         .code

@@ -7,10 +7,11 @@ use chrono::{Datelike, NaiveDate};
 use rusqlite::{Connection, params};
 use serde_json::json;
 
+use crate::change::Change;
 use crate::commands::Ctx;
 use crate::commands::common::{FindingKind, Outcome, semi};
 use crate::core::assess::Satisfaction;
-use crate::db::{audit, now};
+use crate::db::now;
 use crate::i18n::{Lang, both, lang, tr};
 use crate::load::{Withdrawal, finding_ref, survey_ref, withdrawal};
 use crate::store::Nominee;
@@ -328,7 +329,7 @@ impl Origin<'_> {
 
 /// Records a finding or a survey of the nominee, or says why not.
 pub(super) fn record(
-    tx: &Connection,
+    tx: &Change,
     ctx: &Ctx,
     year: i32,
     n: &Nominee,
@@ -419,7 +420,7 @@ pub(super) fn record(
         }
         None => action.to_string(),
     };
-    audit(tx, &ctx.operator, Some(year), &action, &n.code, detail)?;
+    tx.record(Some(year), &action, &n.code, detail)?;
     Ok(Ok(if replaced.is_some() {
         Outcome::Replaced
     } else {
@@ -501,7 +502,7 @@ fn withdrawn_before(table: Table, s: &Stored) -> Refusal {
 }
 
 /// Marks a record withdrawn: who, when and why. It stays on the record and no longer counts.
-pub(super) fn withdraw(tx: &Connection, ctx: &Ctx, table: Table, id: i64, reason: &str) -> Result<()> {
+pub(super) fn withdraw(tx: &Change, ctx: &Ctx, table: Table, id: i64, reason: &str) -> Result<()> {
     tx.prepare_cached(&format!(
         "UPDATE {} SET withdrawn_at = ?2, withdrawn_by = ?3, withdraw_reason = ?4 WHERE id = ?1",
         table.name()

@@ -8,7 +8,6 @@ use serde_json::json;
 use super::record::{Finding, Record, Survey, Table, stored_date, withdraw};
 use crate::commands::Ctx;
 use crate::commands::common::summary_prefix;
-use crate::db::{Db, audit};
 use crate::i18n::{both, tr};
 use crate::load::{Withdrawal, withdrawal};
 use crate::output::say;
@@ -157,7 +156,7 @@ fn resolve(conn: &Connection, year: i32, raw: &str) -> Result<Found> {
     }
 }
 
-pub(super) fn run(ctx: &Ctx, db: &Db, raw: &str, reason: &str, dry_run: bool) -> Result<()> {
+pub(super) fn run(ctx: &Ctx, raw: &str, reason: &str, dry_run: bool) -> Result<()> {
     let reason = reason.trim();
     if reason.is_empty() {
         bail!(
@@ -165,7 +164,7 @@ pub(super) fn run(ctx: &Ctx, db: &Db, raw: &str, reason: &str, dry_run: bool) ->
             tr("say why the record is withdrawn", "请写明撤销该记录的理由")
         );
     }
-    let tx = db.begin()?;
+    let tx = ctx.change()?;
     let term = store::writable_term(&tx, ctx)?;
     let found = resolve(&tx, term.year, raw)?;
     let r = found.reference();
@@ -185,17 +184,8 @@ pub(super) fn run(ctx: &Ctx, db: &Db, raw: &str, reason: &str, dry_run: bool) ->
     let mut detail = found.record.json();
     detail["record"] = json!(r);
     detail["reason"] = json!(reason);
-    audit(
-        &tx,
-        &ctx.operator,
-        Some(term.year),
-        "inspect.withdraw",
-        &found.code,
-        detail,
-    )?;
-    if !dry_run {
-        tx.commit().context("committing")?;
-    }
+    tx.record(Some(term.year), "inspect.withdraw", &found.code, detail)?;
+    tx.finish(dry_run)?;
     let counts = match found.table {
         Table::Finding => tr("it no longer counts in the inspection score", "不再计入检查得分"),
         Table::Survey => tr("it no longer counts in the satisfaction", "不再计入满意度"),

@@ -4,12 +4,11 @@
 use std::collections::HashMap;
 
 use anyhow::{Context, Result};
-use rusqlite::{Connection, params};
+use rusqlite::params;
 use serde_json::{Map, Value, json};
 
 use super::entry::{Change, DETAIL_KEYS, Entry, STAFF_NO, changes};
-use crate::commands::Ctx;
-use crate::db::{audit, now};
+use crate::db::now;
 use crate::i18n::{Lang, lang, tr};
 use crate::store::NominationStatus;
 use crate::values::Category;
@@ -55,8 +54,7 @@ struct Stored {
 
 /// The organisation and the term's nominations, kept up to date as entries are written.
 pub struct Book<'a> {
-    tx: &'a Connection,
-    ctx: &'a Ctx,
+    tx: &'a crate::change::Change<'a>,
     year: i32,
     source: String,
     replace: bool,
@@ -66,7 +64,7 @@ pub struct Book<'a> {
 }
 
 impl<'a> Book<'a> {
-    pub fn load(tx: &'a Connection, ctx: &'a Ctx, year: i32, source: String, replace: bool) -> Result<Book<'a>> {
+    pub fn load(tx: &'a crate::change::Change<'a>, year: i32, source: String, replace: bool) -> Result<Book<'a>> {
         let mut groups = HashMap::new();
         for r in tx
             .prepare("SELECT name, id FROM org_group")?
@@ -113,7 +111,6 @@ impl<'a> Book<'a> {
             .context("reading the term's nominations")?;
         Ok(Book {
             tx,
-            ctx,
             year,
             source,
             replace,
@@ -263,18 +260,12 @@ impl<'a> Book<'a> {
                 now()
             ])
             .with_context(|| format!("adding the nomination {code}"))?;
+        let id = self.tx.last_insert_rowid();
         let group = self.group_name(group_id).to_string();
         let what = json!({ "category": e.category.code(), "name": e.name, "unit": e.unit, "group": group, "file": self.source });
-        audit(
-            self.tx,
-            &self.ctx.operator,
-            Some(self.year),
-            "nomination.add",
-            &code,
-            what,
-        )?;
+        self.tx.record(Some(self.year), "nomination.add", &code, what)?;
         self.stored.push(Stored {
-            id: self.tx.last_insert_rowid(),
+            id,
             code: code.clone(),
             category: e.category,
             serial,
@@ -310,14 +301,7 @@ impl<'a> Book<'a> {
             fields.insert(c.key.to_string(), json!({ "from": c.old, "to": c.new }));
         }
         let what = json!({ "changes": Value::Object(fields), "status_from": s.status.code(), "file": self.source });
-        audit(
-            self.tx,
-            &self.ctx.operator,
-            Some(self.year),
-            "nomination.replace",
-            &s.code,
-            what,
-        )?;
+        self.tx.record(Some(self.year), "nomination.replace", &s.code, what)?;
         s.group_id = group_id;
         s.status = NominationStatus::Pending;
         Ok(Outcome::Replaced(s.code.clone()))

@@ -2,7 +2,7 @@
 //! typed by hand. Good rows are written as they are read, inside the one transaction, which is
 //! dropped if any row is bad or on --dry-run.
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 
 use super::AddArgs;
 use super::book::{Book, Outcome};
@@ -10,7 +10,6 @@ use super::entry::{COLUMNS, DETAIL_KEYS, Entry, SUBMITTED_ON};
 use crate::commands::Ctx;
 use crate::commands::common::ImportFile;
 use crate::csvin::{self, CsvFile};
-use crate::db::Db;
 use crate::i18n::{Lang, lang, tr};
 use crate::output::say;
 use crate::store::writable_term;
@@ -76,7 +75,7 @@ impl Counts {
     }
 }
 
-pub fn import(ctx: &Ctx, db: &Db, input: &ImportFile, replace: bool) -> Result<()> {
+pub fn import(ctx: &Ctx, input: &ImportFile, replace: bool) -> Result<()> {
     let dry_run = input.dry_run;
     let file = input.read(COLUMNS)?;
     let source = input
@@ -84,9 +83,9 @@ pub fn import(ctx: &Ctx, db: &Db, input: &ImportFile, replace: bool) -> Result<(
         .file_name()
         .map(|f| f.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let tx = db.begin()?;
+    let tx = ctx.change()?;
     let term = writable_term(&tx, ctx)?;
-    let mut book = Book::load(&tx, ctx, term.year, source, replace)?;
+    let mut book = Book::load(&tx, term.year, source, replace)?;
     let mut problems = file.problems();
     let mut counts = Counts::default();
     let mut seen: Vec<(Entry, u64)> = Vec::new();
@@ -119,9 +118,7 @@ pub fn import(ctx: &Ctx, db: &Db, input: &ImportFile, replace: bool) -> Result<(
         say(&summary);
         return problems.into_result();
     }
-    if !dry_run {
-        tx.commit().context("committing")?;
-    }
+    tx.finish(dry_run)?;
     say(&summary);
     if let Some(w) = other_year_warning(&dated, term.year, dry_run) {
         say(&w);
@@ -185,11 +182,11 @@ fn take_row(
     }))
 }
 
-pub fn add(ctx: &Ctx, db: &Db, args: AddArgs) -> Result<()> {
+pub fn add(ctx: &Ctx, args: AddArgs) -> Result<()> {
     let entry = Entry::from_flags(&args)?;
-    let tx = db.begin()?;
+    let tx = ctx.change()?;
     let term = writable_term(&tx, ctx)?;
-    let mut book = Book::load(&tx, ctx, term.year, String::new(), args.replace)?;
+    let mut book = Book::load(&tx, term.year, String::new(), args.replace)?;
     let outcome = match book.take(&entry)? {
         Ok(o) => o,
         Err(issues) => {
@@ -208,7 +205,7 @@ pub fn add(ctx: &Ctx, db: &Db, args: AddArgs) -> Result<()> {
             bail!(lines.join("\n  "));
         }
     };
-    tx.commit().context("committing")?;
+    tx.finish(false)?;
     say(&match outcome {
         Outcome::Added(_, code) => format!("{} {code}", tr("added", "已新增")),
         Outcome::Present(code) => format!("{code}: {}", tr("already present, unchanged", "已存在，未更改")),

@@ -13,10 +13,9 @@ use std::path::PathBuf;
 use anyhow::Result;
 use clap::{Args, Subcommand};
 
+use super::Ctx;
 use super::common::ImportFile;
-use super::{Access, Ctx, need};
 use crate::csvin::Encoding;
-use crate::db::Db;
 use crate::store::NominationStatus;
 use crate::values::Category;
 
@@ -190,28 +189,17 @@ fn category_flag(s: &str) -> std::result::Result<Category, String> {
     Category::parse(s).map_err(|e| e.to_string())
 }
 
-impl NominateArgs {
-    pub fn access(&self) -> Access {
-        match self.command {
-            NominateCommand::List(_) | NominateCommand::Show { .. } => Access::Read,
-            NominateCommand::Template { .. } => Access::None,
-            _ => Access::Write,
-        }
-    }
-}
-
-pub fn run(ctx: &Ctx, db: Option<&Db>, args: NominateArgs) -> Result<()> {
+pub fn run(ctx: &Ctx, args: NominateArgs) -> Result<()> {
     if let NominateCommand::Template { out, encoding } = args.command {
         return template::run(out, encoding);
     }
-    let db = need(db)?;
     match args.command {
-        NominateCommand::Import { replace, input } => intake::import(ctx, db, &input, replace),
-        NominateCommand::Add(a) => intake::add(ctx, db, a),
-        NominateCommand::List(a) => show::list(ctx, db, a),
-        NominateCommand::Show { code } => show::show(ctx, db, &code),
-        NominateCommand::Verify { codes, dry_run } => verify::verify(ctx, db, &codes, dry_run),
-        NominateCommand::Withdraw { code, reason } => verify::withdraw(ctx, db, &code, &reason),
+        NominateCommand::Import { replace, input } => intake::import(ctx, &input, replace),
+        NominateCommand::Add(a) => intake::add(ctx, a),
+        NominateCommand::List(a) => show::list(ctx, a),
+        NominateCommand::Show { code } => show::show(ctx, &code),
+        NominateCommand::Verify { codes, dry_run } => verify::verify(ctx, &codes, dry_run),
+        NominateCommand::Withdraw { code, reason } => verify::withdraw(ctx, &code, &reason),
         NominateCommand::Template { .. } => Ok(()),
     }
 }

@@ -6,7 +6,6 @@ use rusqlite::Connection;
 use super::ListArgs;
 use super::records::{self, Record};
 use crate::commands::Ctx;
-use crate::db::Db;
 use crate::i18n::tr;
 use crate::output::{Cell, Format, Listing, col, out};
 use crate::store::{nominee_by_code, resolve_term};
@@ -48,13 +47,13 @@ pub fn listing(format: Format, recs: &[&Record]) -> Listing {
     l
 }
 
-pub fn list(ctx: &Ctx, db: &Db, a: ListArgs) -> Result<()> {
-    let term = resolve_term(&db.conn, ctx)?;
+pub fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
+    let term = resolve_term(ctx.read()?, ctx)?;
     let group = a.group.as_deref().map(str::trim);
     let unit = a.unit.as_deref().map(str::trim);
-    known(&db.conn, "org_group", group)?;
-    known(&db.conn, "unit", unit)?;
-    let all = records::load(&db.conn, term.year)?;
+    known(ctx.read()?, "org_group", group)?;
+    known(ctx.read()?, "unit", unit)?;
+    let all = records::load(ctx.read()?, term.year)?;
     let recs: Vec<&Record> = all
         .iter()
         .filter(|r| a.category.is_none_or(|c| c == r.category))
@@ -83,10 +82,10 @@ fn known(conn: &Connection, table: &str, name: Option<&str>) -> Result<()> {
     )
 }
 
-pub fn show(ctx: &Ctx, db: &Db, code: &str) -> Result<()> {
-    let term = resolve_term(&db.conn, ctx)?;
-    let id = nominee_by_code(&db.conn, term.year, code)?.id;
-    let all = records::load(&db.conn, term.year)?;
+pub fn show(ctx: &Ctx, code: &str) -> Result<()> {
+    let term = resolve_term(ctx.read()?, ctx)?;
+    let id = nominee_by_code(ctx.read()?, term.year, code)?.id;
+    let all = records::load(ctx.read()?, term.year)?;
     let Some(r) = all.iter().find(|r| r.id == id) else {
         bail!("{code}: {}", tr("not found", "未找到"));
     };

@@ -9,7 +9,7 @@ use super::records::{self, Record};
 use super::show::listing;
 use crate::commands::Ctx;
 use crate::core::assess::rejection_label;
-use crate::db::{Db, audit, now};
+use crate::db::now;
 use crate::i18n::{Lang, lang, tr};
 use crate::output::say;
 use crate::store::{NominationStatus, nominee_by_code, writable_term};
@@ -90,8 +90,8 @@ fn chosen(all: Vec<Record>, conn: &Connection, year: i32, codes: &[String]) -> R
     Ok(picked)
 }
 
-pub fn verify(ctx: &Ctx, db: &Db, codes: &[String], dry_run: bool) -> Result<()> {
-    let tx = db.begin()?;
+pub fn verify(ctx: &Ctx, codes: &[String], dry_run: bool) -> Result<()> {
+    let tx = ctx.change()?;
     let term = writable_term(&tx, ctx)?;
     let recs = chosen(records::load(&tx, term.year)?, &tx, term.year, codes)?;
     let mut rejected: Vec<Record> = Vec::new();
@@ -111,7 +111,7 @@ pub fn verify(ctx: &Ctx, db: &Db, codes: &[String], dry_run: bool) -> Result<()>
                 .execute(params![status.code(), codes.join(","), now(), r.id])
                 .with_context(|| format!("verifying {}", r.code))?;
             let what = json!({ "from": r.status.code(), "to": status.code(), "reasons": codes });
-            audit(&tx, &ctx.operator, Some(term.year), "nomination.verify", &r.code, what)?;
+            tx.record(Some(term.year), "nomination.verify", &r.code, what)?;
         }
         (r.status, r.reasons) = (status, codes);
         match status {
@@ -119,9 +119,7 @@ pub fn verify(ctx: &Ctx, db: &Db, codes: &[String], dry_run: bool) -> Result<()>
             _ => verified += 1,
         }
     }
-    if !dry_run {
-        tx.commit().context("committing")?;
-    }
+    tx.finish(dry_run)?;
     say(&verify_summary(verified, &rejected, dry_run));
     let refs: Vec<&Record> = rejected.iter().collect();
     listing(ctx.format, &refs).print(ctx.format)
@@ -144,7 +142,7 @@ fn verify_summary(verified: usize, rejected: &[Record], dry_run: bool) -> String
     }
 }
 
-pub fn withdraw(ctx: &Ctx, db: &Db, code: &str, reason: &str) -> Result<()> {
+pub fn withdraw(ctx: &Ctx, code: &str, reason: &str) -> Result<()> {
     let reason = reason.trim();
     if reason.is_empty() {
         bail!(
@@ -152,7 +150,7 @@ pub fn withdraw(ctx: &Ctx, db: &Db, code: &str, reason: &str) -> Result<()> {
             tr("--reason must say why it is withdrawn", "--reason 须说明撤回理由")
         );
     }
-    let tx = db.begin()?;
+    let tx = ctx.change()?;
     let term = writable_term(&tx, ctx)?;
     let n = nominee_by_code(&tx, term.year, code)?;
     if n.status == NominationStatus::Withdrawn {
@@ -185,15 +183,8 @@ pub fn withdraw(ctx: &Ctx, db: &Db, code: &str, reason: &str) -> Result<()> {
     )
     .with_context(|| format!("withdrawing {}", n.code))?;
     let what = json!({ "reason": reason, "status_from": n.status.code() });
-    audit(
-        &tx,
-        &ctx.operator,
-        Some(term.year),
-        "nomination.withdraw",
-        &n.code,
-        what,
-    )?;
-    tx.commit().context("committing")?;
+    tx.record(Some(term.year), "nomination.withdraw", &n.code, what)?;
+    tx.finish(false)?;
     say(&format!("{} {} {}: {reason}", tr("withdrew", "已撤回"), n.code, n.name));
     Ok(())
 }

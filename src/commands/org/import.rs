@@ -3,14 +3,13 @@
 
 use std::collections::HashMap;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
 use super::register::Org;
 use super::{GroupKind, group_stored_as, unit_belongs};
 use crate::commands::Ctx;
 use crate::commands::common::ImportFile;
 use crate::csvin::{Column, CsvFile, Problems, Row};
-use crate::db::Db;
 use crate::i18n::{Lang, lang, tr};
 use crate::output::say;
 use crate::values::parse_yes_no;
@@ -48,13 +47,13 @@ struct Counts {
     refused: usize,
 }
 
-pub fn import(ctx: &Ctx, db: &Db, input: &ImportFile, replace: bool) -> Result<()> {
+pub fn import(ctx: &Ctx, input: &ImportFile, replace: bool) -> Result<()> {
     let dry_run = input.dry_run;
     let file = input.read(COLUMNS)?;
-    let tx = db.begin()?;
+    let tx = ctx.change()?;
     let mut run = OrgImport {
         file: &file,
-        org: Org::load(&tx, ctx, &file.name)?,
+        org: Org::load(&tx, &file.name)?,
         replace,
         problems: file.problems(),
         counts: Counts::default(),
@@ -74,9 +73,7 @@ pub fn import(ctx: &Ctx, db: &Db, input: &ImportFile, replace: bool) -> Result<(
         say(&summary);
         return problems.into_result();
     }
-    if !dry_run {
-        tx.commit().context("committing")?;
-    }
+    tx.finish(dry_run)?;
     say(&summary);
     Ok(())
 }

@@ -4,13 +4,12 @@
 mod import;
 mod register;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 use clap::{Args, Subcommand};
 
 use self::register::Org;
+use super::Ctx;
 use super::common::ImportFile;
-use super::{Access, Ctx, need};
-use crate::db::Db;
 use crate::i18n::{Lang, lang, tr};
 use crate::output::{Cell, Format, Listing, col, say};
 use crate::values::parse_yes_no;
@@ -155,27 +154,17 @@ fn yes_no_flag(s: &str) -> std::result::Result<bool, String> {
     parse_yes_no(s).map_err(|e| e.to_string())
 }
 
-impl OrgArgs {
-    pub fn access(&self) -> Access {
-        match self.command {
-            OrgCommand::List { .. } => Access::Read,
-            _ => Access::Write,
-        }
-    }
-}
-
-pub fn run(ctx: &Ctx, db: Option<&Db>, args: OrgArgs) -> Result<()> {
-    let db = need(db)?;
+pub fn run(ctx: &Ctx, args: OrgArgs) -> Result<()> {
     match args.command {
-        OrgCommand::Import { replace, input } => import::import(ctx, db, &input, replace),
-        OrgCommand::List { group } => list(ctx, db, group),
-        OrgCommand::AddGroup { name, kind, replace } => add_group(ctx, db, name.trim(), kind, replace),
+        OrgCommand::Import { replace, input } => import::import(ctx, &input, replace),
+        OrgCommand::List { group } => list(ctx, group),
+        OrgCommand::AddGroup { name, kind, replace } => add_group(ctx, name.trim(), kind, replace),
         OrgCommand::AddUnit {
             name,
             group,
             has_window,
             move_unit,
-        } => add_unit(ctx, db, name.trim(), group.trim(), has_window, move_unit),
+        } => add_unit(ctx, name.trim(), group.trim(), has_window, move_unit),
     }
 }
 
@@ -196,10 +185,11 @@ pub(super) fn unit_belongs(unit: &str, group: &str, flag: &str) -> String {
     }
 }
 
-fn list(ctx: &Ctx, db: &Db, group: Option<String>) -> Result<()> {
-    let org = Org::load(&db.conn, ctx, "")?;
-    if let Some(g) = group.as_deref().map(str::trim).filter(|g| !org.groups.contains_key(*g)) {
-        bail!(unknown_group(&org, g));
+fn list(ctx: &Ctx, group: Option<String>) -> Result<()> {
+    let conn = ctx.read()?;
+    let groups = register::groups(conn)?;
+    if let Some(g) = group.as_deref().map(str::trim).filter(|g| !groups.contains_key(*g)) {
+        bail!(unknown_group(&groups, g));
     }
     let mut l = Listing::new(vec![
         col("group", tr("group", "片组")),
@@ -207,7 +197,7 @@ fn list(ctx: &Ctx, db: &Db, group: Option<String>) -> Result<()> {
         col("unit", tr("unit", "单位")),
         col("has_window", tr("window", "对外窗口")),
     ]);
-    let mut st = db.conn.prepare(
+    let mut st = conn.prepare(
         "SELECT g.name, g.kind, u.name, u.has_window FROM org_group g LEFT JOIN unit u ON u.group_id = g.id
          WHERE ?1 IS NULL OR g.name = ?1 ORDER BY g.id, u.id",
     )?;
@@ -234,8 +224,8 @@ fn list(ctx: &Ctx, db: &Db, group: Option<String>) -> Result<()> {
     l.print(ctx.format)
 }
 
-fn unknown_group(org: &Org, name: &str) -> String {
-    let mut known: Vec<&str> = org.groups.keys().map(String::as_str).collect();
+fn unknown_group(groups: &register::Groups, name: &str) -> String {
+    let mut known: Vec<&str> = groups.keys().map(String::as_str).collect();
     known.sort();
     let known = if known.is_empty() {
         tr(
@@ -253,16 +243,16 @@ fn unknown_group(org: &Org, name: &str) -> String {
     )
 }
 
-fn add_group(ctx: &Ctx, db: &Db, name: &str, kind: GroupKind, replace: bool) -> Result<()> {
+fn add_group(ctx: &Ctx, name: &str, kind: GroupKind, replace: bool) -> Result<()> {
     if name.is_empty() {
         bail!("{}", tr("the group needs a name", "片组名称不能为空"));
     }
-    let tx = db.begin()?;
-    let mut org = Org::load(&tx, ctx, "")?;
+    let tx = ctx.change()?;
+    let mut org = Org::load(&tx, "")?;
     match org.groups.get(name).copied() {
         None => {
             org.add_group(name, kind)?;
-            tx.commit().context("committing")?;
+            tx.finish(false)?;
             say(&format!(
                 "{name}: {} ({})",
                 tr("group added", "片组已添加"),
@@ -277,7 +267,7 @@ fn add_group(ctx: &Ctx, db: &Db, name: &str, kind: GroupKind, replace: bool) -> 
         Some((_, k)) if !replace => bail!(group_stored_as(name, k)),
         Some(_) => org.set_kind(name, kind)?,
     }
-    tx.commit().context("committing")?;
+    tx.finish(false)?;
     say(&format!(
         "{name}: {} {}",
         tr("kind changed to", "类型已改为"),
@@ -286,18 +276,18 @@ fn add_group(ctx: &Ctx, db: &Db, name: &str, kind: GroupKind, replace: bool) -> 
     Ok(())
 }
 
-fn add_unit(ctx: &Ctx, db: &Db, name: &str, group: &str, window: Option<bool>, move_unit: bool) -> Result<()> {
+fn add_unit(ctx: &Ctx, name: &str, group: &str, window: Option<bool>, move_unit: bool) -> Result<()> {
     if name.is_empty() {
         bail!("{}", tr("the unit needs a name", "单位名称不能为空"));
     }
-    let tx = db.begin()?;
-    let mut org = Org::load(&tx, ctx, "")?;
+    let tx = ctx.change()?;
+    let mut org = Org::load(&tx, "")?;
     if !org.groups.contains_key(group) {
-        bail!(unknown_group(&org, group));
+        bail!(unknown_group(&org.groups, group));
     }
     let Some(stored) = org.units.get(name).cloned() else {
         org.add_unit(name, group, window.unwrap_or(false))?;
-        tx.commit().context("committing")?;
+        tx.finish(false)?;
         say(&format!("{name}: {} {group}", tr("unit added to", "单位已加入")));
         return Ok(());
     };
@@ -311,7 +301,7 @@ fn add_unit(ctx: &Ctx, db: &Db, name: &str, group: &str, window: Option<bool>, m
         return Ok(());
     }
     org.change_unit(name, group, window)?;
-    tx.commit().context("committing")?;
+    tx.finish(false)?;
     say(&format!("{name}: {}", tr("unit updated", "单位已更新")));
     Ok(())
 }

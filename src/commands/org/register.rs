@@ -4,22 +4,35 @@ use std::collections::HashMap;
 
 use anyhow::{Context, Result};
 use rusqlite::{Connection, params};
+
+use crate::change::Change;
 use serde_json::json;
 
 use super::GroupKind;
-use crate::commands::Ctx;
-use crate::db::audit;
 use crate::i18n::{Lang, lang};
 use crate::output::say;
 
 /// The organisation as stored: groups and units by name. Changes go through it, each on the
 /// audit record with the file it came from.
 pub struct Org<'a> {
-    conn: &'a Connection,
-    ctx: &'a Ctx,
+    conn: &'a Change<'a>,
     source: String,
-    pub groups: HashMap<String, (i64, GroupKind)>,
+    pub groups: Groups,
     pub units: HashMap<String, UnitRec>,
+}
+
+/// The groups by name: id and kind.
+pub type Groups = HashMap<String, (i64, GroupKind)>;
+
+pub fn groups(conn: &Connection) -> Result<Groups> {
+    let mut groups = HashMap::new();
+    let mut st = conn.prepare("SELECT id, name, kind FROM org_group")?;
+    let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get::<_, String>(2)?)))?;
+    for r in rows {
+        let (id, name, kind): (i64, String, String) = r?;
+        groups.insert(name, (id, GroupKind::from_code(&kind).unwrap_or(GroupKind::Unit)));
+    }
+    Ok(groups)
 }
 
 #[derive(Clone)]
@@ -30,14 +43,8 @@ pub struct UnitRec {
 }
 
 impl<'a> Org<'a> {
-    pub fn load(conn: &'a Connection, ctx: &'a Ctx, source: &str) -> Result<Org<'a>> {
-        let mut groups = HashMap::new();
-        let mut st = conn.prepare("SELECT id, name, kind FROM org_group")?;
-        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get::<_, String>(2)?)))?;
-        for r in rows {
-            let (id, name, kind): (i64, String, String) = r?;
-            groups.insert(name, (id, GroupKind::from_code(&kind).unwrap_or(GroupKind::Unit)));
-        }
+    pub fn load(conn: &'a Change<'a>, source: &str) -> Result<Org<'a>> {
+        let groups = groups(conn)?;
         let mut units = HashMap::new();
         let mut st = conn.prepare("SELECT name, id, group_id, has_window FROM unit")?;
         let rows = st.query_map([], |r| {
@@ -55,7 +62,6 @@ impl<'a> Org<'a> {
         let source = source.to_string();
         Ok(Org {
             conn,
-            ctx,
             source,
             groups,
             units,
@@ -74,7 +80,7 @@ impl<'a> Org<'a> {
         if !self.source.is_empty() {
             detail["file"] = json!(self.source);
         }
-        audit(self.conn, &self.ctx.operator, None, action, target, detail)
+        self.conn.record(None, action, target, detail)
     }
 
     pub fn add_group(&mut self, name: &str, kind: GroupKind) -> Result<()> {
