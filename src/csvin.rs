@@ -373,21 +373,22 @@ impl Decoded {
                 })
                 .collect();
             for ((col, f), v) in columns.iter().zip(&found).zip(&values) {
+                let field = if MULTILINE_KEYS.contains(&col.key) {
+                    crate::core::text::PARAGRAPHS
+                } else {
+                    crate::core::text::ONE_LINE
+                };
                 if let (Some((pos, header)), Some(v)) = (f, v)
-                    && !MULTILINE_KEYS.contains(&col.key)
-                    && v.chars().any(char::is_control)
+                    && let Some(fault) = crate::core::text::text_fault(v, field)
                 {
                     bad = true;
+                    let shown: String = v.chars().take(60).collect::<String>().escape_debug().to_string();
                     problems.push(Problem {
                         line,
                         sheet_row,
                         column: Some((*pos, header.clone())),
-                        value: v.escape_debug().to_string(),
-                        message: tr(
-                            "line breaks and control characters are not allowed in this column",
-                            "此列不能含换行符或控制字符",
-                        )
-                        .to_string(),
+                        value: if v.chars().count() > 60 { shown + "…" } else { shown },
+                        message: crate::values::describe_text_fault(tr("the value", "该值"), fault),
                     });
                 }
             }
@@ -742,7 +743,7 @@ mod tests {
             .err()
             .unwrap()
             .to_string();
-        assert!(e.contains("line 2, column 1 (a)") && e.contains("line breaks"), "{e}");
+        assert!(e.contains("line 2, column 1 (a)") && e.contains("a line break"), "{e}");
         assert!(d("a,b,,\n1,2,,\n", &["a", "b", "", ""]).parse(COLS).is_ok());
         let e = d("a,b,\n1,2,x\n", &["a", "b", ""])
             .parse(COLS)

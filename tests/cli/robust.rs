@@ -44,7 +44,7 @@ fn excel_blank_columns_are_ignored_but_a_line_break_in_a_name_is_not() {
         &format!("{HEAD}个人,\"王\n五\",北仑海关,北仑单位共建片组,好\n"),
     );
     let err = env.fails(&["nominate", "import", p.to_str().unwrap()]);
-    assert!(err.contains("line 2") && err.contains("line breaks"), "{err}");
+    assert!(err.contains("line 2") && err.contains("a line break"), "{err}");
 }
 
 #[test]
