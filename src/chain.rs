@@ -264,7 +264,7 @@ pub fn head(conn: &Connection) -> Result<Option<(i64, String)>> {
             Ok((r.get::<_, i64>(0)?, r.get::<_, Option<String>>(1)?))
         })
         .optional()
-        .context("reading the audit record")?
+        .context(crate::i18n::tr("reading the audit record", "读取操作记录"))?
         .map(|(id, h)| (id, h.unwrap_or_default())))
 }
 

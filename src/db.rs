@@ -418,3 +418,30 @@ fn uri_path(path: &Path) -> String {
 pub fn now() -> String {
     chrono::Local::now().format("%Y-%m-%d %H:%M:%S").to_string()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn failure(code: i32) -> rusqlite::Error {
+        rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(code), None)
+    }
+
+    #[test]
+    fn each_trouble_with_the_file_has_its_own_words() {
+        crate::i18n::set_lang(crate::i18n::Lang::En);
+        let p = Path::new("/nonexistent/port.sqlite");
+        let say = |code| format!("{:#}", file_error(p, failure(code)));
+        assert!(say(rusqlite::ffi::SQLITE_FULL).contains("the disk is full"));
+        assert!(say(rusqlite::ffi::SQLITE_BUSY).contains("is busy"));
+        assert!(say(rusqlite::ffi::SQLITE_CORRUPT).contains("is damaged"));
+        // A file with no SQLite header is not ours; one with it, damaged.
+        assert!(say(rusqlite::ffi::SQLITE_NOTADB).contains("is not a pingxuan database"));
+        assert!(say(rusqlite::ffi::SQLITE_READONLY).contains("read-only"));
+    }
+
+    #[test]
+    fn a_path_becomes_a_file_uri() {
+        assert_eq!(uri_path(Path::new("/a/b c/评选?#.sqlite")), "/a/b c/评选%3F%23.sqlite");
+    }
+}

@@ -218,7 +218,7 @@ pub fn entries(conn: &Connection, year: i32) -> Result<Vec<Entry>> {
                 withdrawn_surveys: Vec::new(),
             })
         })
-        .context("reading the nominations")?
+        .context(crate::i18n::tr("reading the nominations", "读取推荐"))?
         .collect::<rusqlite::Result<_>>()?;
     let at: HashMap<i64, usize> = list.iter().enumerate().map(|(i, e)| (e.id, i)).collect();
 
@@ -238,7 +238,7 @@ pub fn entries(conn: &Connection, year: i32) -> Result<Vec<Entry>> {
         ))
     })?;
     for row in rows {
-        let (id, source, sheet) = row.context("reading the scoring sheets")?;
+        let (id, source, sheet) = row.context(crate::i18n::tr("reading the scoring sheets", "读取评分表"))?;
         if let Some(&i) = at.get(&id) {
             let c = &mut list[i].candidate;
             if source == "self" {
@@ -270,7 +270,7 @@ pub fn entries(conn: &Connection, year: i32) -> Result<Vec<Entry>> {
         ))
     })?;
     for row in rows {
-        let (id, f, withdrawn) = row.context("reading the inspection findings")?;
+        let (id, f, withdrawn) = row.context(crate::i18n::tr("reading the inspection findings", "读取检查发现"))?;
         if let Some(&i) = at.get(&id) {
             match withdrawn {
                 Some(w) => list[i].withdrawn_findings.push((f, w)),
@@ -300,7 +300,7 @@ pub fn entries(conn: &Connection, year: i32) -> Result<Vec<Entry>> {
         ))
     })?;
     for row in rows {
-        let (id, s, withdrawn) = row.context("reading the satisfaction surveys")?;
+        let (id, s, withdrawn) = row.context(crate::i18n::tr("reading the satisfaction surveys", "读取满意度调查"))?;
         if let Some(&i) = at.get(&id) {
             match withdrawn {
                 Some(w) => list[i].withdrawn_surveys.push((s, w)),
@@ -329,7 +329,7 @@ pub fn entries(conn: &Connection, year: i32) -> Result<Vec<Entry>> {
         ))
     })?;
     for row in rows {
-        let (id, v) = row.context("reading the vetoes")?;
+        let (id, v) = row.context(crate::i18n::tr("reading the vetoes", "读取否决"))?;
         if let Some(&i) = at.get(&id) {
             list[i].candidate.vetoes.push(VetoFact {
                 id: v.id,

@@ -74,7 +74,7 @@ pub fn find_term(conn: &Connection, year: i32) -> Result<Option<Term>> {
     conn.prepare_cached(&format!("SELECT {TERM_COLS} FROM term WHERE year = ?1"))?
         .query_row([year], term_row)
         .optional()
-        .context("reading the term")
+        .context(crate::i18n::tr("reading the term", "读取届期"))
 }
 
 /// The term named by --term, else the newest that is not closed.
@@ -166,7 +166,7 @@ pub fn load_scheme(conn: &Connection, year: i32) -> Result<Scheme> {
                 ..Scheme::default()
             })
         })
-        .with_context(|| format!("reading the scheme of the {year} term"))?;
+        .with_context(|| crate::i18n::both(format!("reading the scheme of the {year} term"), format!("读取 {year} 届评分方案")))?;
     let mut st =
         conn.prepare_cached("SELECT category, quota, threshold, survey_required FROM scheme_category WHERE term = ?1")?;
     let rows = st.query_map([year], |r| {
@@ -209,8 +209,12 @@ pub fn load_scheme(conn: &Connection, year: i32) -> Result<Scheme> {
             *slot = c;
         }
     }
-    s.validate()
-        .with_context(|| format!("the scheme of the {year} term is damaged"))?;
+    s.validate().with_context(|| {
+        crate::i18n::both(
+            format!("the scheme of the {year} term is damaged"),
+            format!("{year} 届评分方案已损坏"),
+        )
+    })?;
     Ok(s)
 }
 
@@ -225,7 +229,7 @@ pub fn save_scheme(conn: &Connection, year: i32, s: &Scheme) -> Result<()> {
            trim_from = excluded.trim_from, inspection_base = excluded.inspection_base, order_keys = excluded.order_keys",
         params![year, s.weight_self, s.weight_joint, s.weight_inspection, s.step, s.min_joint as i64, s.trim_from as i64, s.inspection_base, order],
     )
-    .context("saving the scheme")?;
+    .context(crate::i18n::tr("saving the scheme", "保存评分方案"))?;
     for cat in Category::ALL {
         let r = s.rule(cat);
         conn.execute(

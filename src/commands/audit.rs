@@ -89,7 +89,7 @@ pub fn run(ctx: &Ctx, args: AuditArgs) -> Result<()> {
             ))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()
-        .context("reading the audit record")?;
+        .context(crate::i18n::tr("reading the audit record", "读取操作记录"))?;
     rows.reverse();
     let mut l = Listing::new(vec![
         col("id", tr("id", "序号")),

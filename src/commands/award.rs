@@ -209,7 +209,8 @@ fn awards(conn: &Connection, year: i32) -> Result<Vec<AwardRow>> {
             revoke_reason: r.get(11)?,
         })
     })?;
-    rows.collect::<rusqlite::Result<_>>().context("reading the awards")
+    rows.collect::<rusqlite::Result<_>>()
+        .context(crate::i18n::tr("reading the awards", "读取奖项"))
 }
 
 /// What a listing of awards shows: the grant, or the grant with its record (when granted,
@@ -320,7 +321,7 @@ fn revoke(ctx: &Ctx, code: &str, reason: &str, dry_run: bool) -> Result<()> {
         "UPDATE award SET revoked_at = ?1, revoked_by = ?2, revoke_reason = ?3 WHERE id = ?4",
         params![now(), ctx.operator, reason.trim(), id],
     )
-    .context("revoking the award")?;
+    .context(crate::i18n::tr("revoking the award", "撤销奖项"))?;
     tx.record(
         Some(term.year),
         "award.revoke",
@@ -371,7 +372,7 @@ fn awardees(conn: &Connection, year: i32, by_group: bool) -> Result<(Vec<Awardee
         ))
     })?;
     for row in rows {
-        let (a, at) = row.context("reading the awards")?;
+        let (a, at) = row.context(crate::i18n::tr("reading the awards", "读取奖项"))?;
         if last.as_ref().is_none_or(|l| at > *l) {
             last = Some(at);
         }

@@ -83,7 +83,8 @@ pub fn run(ctx: &Ctx, args: RankArgs) -> Result<()> {
     for v in &mut views {
         v.shortlist_only = args.shortlist;
     }
-    print(ctx.format, term.year, &views)
+    let head = crate::chain::head(ctx.read()?)?;
+    print(ctx.format, term.year, &views, head)
 }
 
 fn group_names(conn: &rusqlite::Connection) -> Result<Vec<String>> {
@@ -299,7 +300,7 @@ fn listing<'a>(views: impl IntoIterator<Item = &'a View<'a>>) -> Listing {
     l
 }
 
-fn print(format: Format, year: i32, views: &[View]) -> Result<()> {
+fn print(format: Format, year: i32, views: &[View], head: Option<(i64, String)>) -> Result<()> {
     match format {
         Format::Json | Format::Csv => listing(views).only(DATA_COLUMNS).print(format),
         Format::Table | Format::Md => {
@@ -324,6 +325,14 @@ fn print(format: Format, year: i32, views: &[View]) -> Result<()> {
                 } else {
                     s += &listing([v]).only(TABLE_COLUMNS).render(format)?;
                 }
+            }
+            // The record this list was drawn from, to print with it: a later copy of the
+            // database can be checked against the paper (`audit head`, `audit verify`).
+            if let Some((entry, hash)) = head {
+                s += &crate::i18n::both(
+                    format!("\nRecord: audit entry {entry}, hash {hash}\n"),
+                    format!("\n记录校验：第 {entry} 条操作记录，校验码 {hash}\n"),
+                );
             }
             out(&s)
         }

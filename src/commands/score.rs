@@ -262,7 +262,7 @@ fn sheet_on_record(conn: &Connection, nomination: i64, source: Source, evaluator
         })
     })
     .optional()
-    .context("reading the sheets on record")
+    .context(crate::i18n::tr("reading the sheets on record", "读取已登记的评分表"))
 }
 
 fn describe_sheet(n: &Nominee, source: Source, evaluator: &str) -> String {
@@ -308,7 +308,10 @@ fn record(
         }
         tx.prepare_cached("UPDATE sheet SET replaced_at = ?2 WHERE id = ?1")?
             .execute(params![old.id, now()])
-            .context("marking the old sheet replaced")?;
+            .context(crate::i18n::tr(
+                "marking the old sheet replaced",
+                "标记旧评分表为已替换",
+            ))?;
     }
     let m = &s.marks;
     tx.prepare_cached(
@@ -328,7 +331,12 @@ fn record(
         now(),
         ctx.operator
     ])
-    .with_context(|| format!("recording the {}", describe_sheet(s.nominee, s.source, &s.evaluator)))?;
+    .with_context(|| {
+        crate::i18n::both(
+            format!("recording the {}", describe_sheet(s.nominee, s.source, &s.evaluator)),
+            format!("登记{}", describe_sheet(s.nominee, s.source, &s.evaluator)),
+        )
+    })?;
     let id = tx.last_insert_rowid();
     let mut detail = json!({
         "sheet": id,
@@ -643,7 +651,9 @@ fn load_sheets(conn: &Connection, year: i32, filters: &[(&str, SqlValue)], all: 
         values.push(v.clone());
     }
     sql += " ORDER BY n.code, s.source DESC, s.evaluator, s.id";
-    let mut st = conn.prepare(&sql).context("reading the sheets")?;
+    let mut st = conn
+        .prepare(&sql)
+        .context(crate::i18n::tr("reading the sheets", "读取评分表"))?;
     let rows = st
         .query_map(params_from_iter(values), |r| {
             Ok(SheetRow {
@@ -662,7 +672,7 @@ fn load_sheets(conn: &Connection, year: i32, filters: &[(&str, SqlValue)], all: 
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()
-        .context("reading the sheets")?;
+        .context(crate::i18n::tr("reading the sheets", "读取评分表"))?;
     Ok(rows)
 }
 

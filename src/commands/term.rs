@@ -160,7 +160,7 @@ fn open(ctx: &Ctx, year: i32, title: Option<String>, deadline: Option<String>, s
     }
     let deadline = match deadline {
         Some(d) => parse_date(&d).with_context(|| format!("--deadline \"{d}\""))?,
-        None => NaiveDate::from_ymd_opt(year, 10, 31).context("deadline")?,
+        None => NaiveDate::from_ymd_opt(year, 10, 31).context(crate::i18n::tr("deadline", "截止日期"))?,
     };
     let title = title.unwrap_or_else(|| format!("{year}年度“文明和谐口岸示范窗口”“文明和谐口岸服务标兵”评选"));
     let scheme = match scheme {
@@ -181,7 +181,7 @@ fn open(ctx: &Ctx, year: i32, title: Option<String>, deadline: Option<String>, s
         "INSERT INTO term (year, title, deadline, state, opened_at, opened_by) VALUES (?1, ?2, ?3, 'open', ?4, ?5)",
         params![year, title, deadline.to_string(), now(), ctx.operator],
     )
-    .context("opening the term")?;
+    .context(crate::i18n::tr("opening the term", "开启届期"))?;
     save_scheme(&tx, year, &scheme)?;
     tx.record(
         Some(year),

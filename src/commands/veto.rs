@@ -212,7 +212,7 @@ fn add(ctx: &Ctx, code: &str, reason: VetoReason, evidence: &str, document: &str
         "INSERT INTO veto (nomination, reason, evidence, document, added_at, added_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         params![n.id, reason.code(), evidence, document, now(), ctx.operator],
     )
-    .context("recording the veto")?;
+    .context(crate::i18n::tr("recording the veto", "登记否决"))?;
     let id = tx.last_insert_rowid();
     tx.record(
         Some(term.year),
@@ -290,7 +290,7 @@ fn revoke(ctx: &Ctx, id: &str, reason: &str, dry_run: bool) -> Result<()> {
         "UPDATE veto SET revoked_at = ?2, revoked_by = ?3, revoke_reason = ?4 WHERE id = ?1",
         params![id, now(), ctx.operator, reason],
     )
-    .context("revoking the veto")?;
+    .context(crate::i18n::tr("revoking the veto", "撤销否决"))?;
     tx.record(
         Some(term.year),
         "veto.revoke",
@@ -358,7 +358,7 @@ fn list(ctx: &Ctx, code: Option<String>, active: bool, revoked: bool) -> Result<
         ])
     })?;
     for row in rows {
-        l.push(row.context("reading the vetoes")?);
+        l.push(row.context(crate::i18n::tr("reading the vetoes", "读取否决"))?);
     }
     l.print(ctx.format)
 }

@@ -319,10 +319,28 @@ struct CriterionFile {
 }
 
 /// A number with at most two decimals, to hundredths.
+/// Points in a scheme are at most this many (a criterion, a base, a step).
+const MAX_POINTS: f64 = 10_000.0;
+
 fn centi(x: f64, what: &str) -> Result<i64> {
+    if !x.is_finite() {
+        match lang() {
+            Lang::En => bail!("{what}: {x} is not a number of points; write points such as 0.5 or 100"),
+            Lang::Zh => bail!("{what}：{x} 不是分值，请填写如 0.5 或 100 的分数"),
+        }
+    }
+    if x.abs() > MAX_POINTS {
+        match lang() {
+            Lang::En => bail!("{what}: {x} is too large; a scheme's points are at most {MAX_POINTS}"),
+            Lang::Zh => bail!("{what}：{x} 过大，评分方案中的分值最多为 {MAX_POINTS}"),
+        }
+    }
     let c = (x * 100.0).round();
-    if (x * 100.0 - c).abs() > 1e-6 || !c.is_finite() || c.abs() > 1e9 {
-        bail!("{what}: {x} has more than two decimals");
+    if (x * 100.0 - c).abs() > 1e-6 {
+        match lang() {
+            Lang::En => bail!("{what}: {x} has more than two decimals"),
+            Lang::Zh => bail!("{what}：{x} 的小数超过两位"),
+        }
     }
     Ok(c as i64)
 }

@@ -173,3 +173,24 @@ pub fn fixture(name: &str) -> String {
 pub fn json(s: &str) -> serde_json::Value {
     serde_json::from_str(s).unwrap_or_else(|e| panic!("not JSON ({e}):\n{s}"))
 }
+
+/// The record's hash in a rank or notice, which follows the clock of every entry, shown as
+/// `<hash>` for a snapshot.
+pub fn redact_hash(s: String) -> String {
+    s.lines()
+        .map(|l| {
+            l.split(' ')
+                .map(|w| {
+                    if w.len() == 64 && w.bytes().all(|b| b.is_ascii_hexdigit()) {
+                        "<hash>"
+                    } else {
+                        w
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        + if s.ends_with('\n') { "\n" } else { "" }
+}

@@ -902,8 +902,11 @@ fn audit_lists_the_record_of_the_term() {
 fn the_rank_table_and_explanations() {
     let env = Env::with_term();
     seed(&env, &year());
-    insta::assert_snapshot!("rank_table", env.ok(&["rank"]));
-    insta::assert_snapshot!("rank_table_zh", env.ok(&["--lang", "zh", "rank"]));
+    insta::assert_snapshot!("rank_table", crate::common::redact_hash(env.ok(&["rank"])));
+    insta::assert_snapshot!(
+        "rank_table_zh",
+        crate::common::redact_hash(env.ok(&["--lang", "zh", "rank"]))
+    );
     insta::assert_snapshot!("explain_trimmed", env.ok(&["rank", "--explain", "p2026-004"]));
     insta::assert_snapshot!(
         "explain_zh",

@@ -540,3 +540,46 @@ fn messages_in_chinese_stay_chinese() {
     assert!(!err.contains("starting a write transaction"), "{err}");
     drop(conn);
 }
+
+#[test]
+fn odd_numbers_get_the_right_message() {
+    let env = open_year();
+    let scheme = env.ok(&["term", "scheme", "export"]);
+    for (from, to, says) in [
+        ("step = 0.5", "step = nan", "is not a number of points"),
+        ("inspection_base = 100.0", "inspection_base = 1e300", "is too large"),
+        (
+            "inspection_base = 100.0",
+            "inspection_base = 100.125",
+            "more than two decimals",
+        ),
+    ] {
+        let f = env.write("odd.toml", &scheme.replacen(from, to, 1));
+        let err = env.fails(&["term", "scheme", "import", f.to_str().unwrap()]);
+        assert!(err.contains(says), "{to}: {err}");
+    }
+    let env = Env::with_org();
+    env.ok(&[
+        "nominate",
+        "add",
+        "--category",
+        "window",
+        "--name",
+        "窗口",
+        "--unit",
+        "北仑海关",
+        "--deeds",
+        "好",
+    ]);
+    let err = env.fails(&[
+        "inspect",
+        "survey",
+        "W2026-001",
+        "--satisfied",
+        "2147483647",
+        "--total",
+        "2147483647",
+    ]);
+    assert!(err.contains("too many people for one survey"), "{err}");
+    assert!(!err.contains("0 or more"), "{err}");
+}

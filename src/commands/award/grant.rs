@@ -28,7 +28,8 @@ fn held(conn: &Connection, year: i32) -> Result<HashMap<i64, Held>> {
         let active: bool = r.get(1)?;
         Ok((r.get::<_, i64>(0)?, if active { Held::Active } else { Held::Revoked }))
     })?;
-    rows.collect::<rusqlite::Result<_>>().context("reading the awards")
+    rows.collect::<rusqlite::Result<_>>()
+        .context(crate::i18n::tr("reading the awards", "读取奖项"))
 }
 
 /// The highest serial given in each category, revoked awards included: numbers are never reused.
@@ -118,7 +119,7 @@ fn record(tx: &Change, ctx: &Ctx, year: i32, boards: &[load::Board], grants: &[G
             at,
             ctx.operator
         ])
-        .with_context(|| format!("recording the award of {}", g.code))?;
+        .with_context(|| crate::i18n::both(format!("recording the award of {}", g.code), format!("登记 {} 的奖项", g.code)))?;
         tx.record(
             Some(year),
             "award.grant",
@@ -201,7 +202,7 @@ pub fn run(ctx: &Ctx, dry_run: bool, include: &[String], exclude: &[String]) -> 
 
     let given = record(&tx, ctx, year, &boards, &outcome.grants)?;
     tx.execute("UPDATE term SET state = 'awarded' WHERE year = ?1", [year])
-        .context("marking the term awarded")?;
+        .context(crate::i18n::tr("marking the term awarded", "标记届期为已授奖"))?;
     tx.record(
         Some(year),
         "term.awarded",

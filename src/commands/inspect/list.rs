@@ -98,7 +98,7 @@ pub(super) fn list(ctx: &Ctx, filter: Filter) -> Result<()> {
             })
         })?;
         for l in rows {
-            lines.push(l.context("reading the findings")?);
+            lines.push(l.context(crate::i18n::tr("reading the findings", "读取检查发现"))?);
         }
     }
     if matches!(kind, None | Some(ListKind::Survey)) {
@@ -134,7 +134,7 @@ pub(super) fn list(ctx: &Ctx, filter: Filter) -> Result<()> {
             })
         })?;
         for l in rows {
-            lines.push(l.context("reading the surveys")?);
+            lines.push(l.context(crate::i18n::tr("reading the surveys", "读取满意度调查"))?);
         }
     }
     // By date (undated surveys last), then nominee, findings before surveys, as recorded.

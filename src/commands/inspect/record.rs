@@ -173,10 +173,19 @@ pub(super) fn check_count(raw: &str) -> std::result::Result<i64, String> {
         )
         .to_string());
     }
-    if !s.bytes().all(|b| b.is_ascii_digit()) || s.len() > 9 {
+    if !s.bytes().all(|b| b.is_ascii_digit()) {
         return Err(tr(
             "expected a whole number of people, 0 or more",
             "应为不小于 0 的整数人数",
+        )
+        .to_string());
+    }
+    // A survey asks people one by one: ten million is past any port's count, and a number
+    // that long is a slip of the keyboard.
+    if s.trim_start_matches('0').len() > 7 {
+        return Err(tr(
+            "too many people for one survey (at most 9,999,999); check the number",
+            "一次调查人数过多（最多 9999999 人），请核对",
         )
         .to_string());
     }
@@ -269,7 +278,7 @@ fn same_identity(tx: &Connection, nomination: i64, id: &Identity) -> Result<Vec<
             })?
             .collect::<rusqlite::Result<Vec<_>>>(),
     };
-    rows.context("reading the records on file")
+    rows.context(crate::i18n::tr("reading the records on file", "读取已登记的记录"))
 }
 
 /// What to do with a new record, given the records of its identity.
@@ -378,7 +387,12 @@ pub(super) fn record(
                 at,
                 ctx.operator
             ])
-            .with_context(|| format!("recording a finding on {}", n.code))?,
+            .with_context(|| {
+                crate::i18n::both(
+                    format!("recording a finding on {}", n.code),
+                    format!("登记 {} 的检查发现", n.code),
+                )
+            })?,
         Record::Survey(s) => tx
             .prepare_cached(
                 "INSERT INTO survey (nomination, date, satisfied, total, recorded_at, recorded_by)
@@ -392,7 +406,12 @@ pub(super) fn record(
                 at,
                 ctx.operator
             ])
-            .with_context(|| format!("recording a survey of {}", n.code))?,
+            .with_context(|| {
+                crate::i18n::both(
+                    format!("recording a survey of {}", n.code),
+                    format!("登记 {} 的满意度调查", n.code),
+                )
+            })?,
     };
     let id = tx.last_insert_rowid();
     let mut detail = rec.json();
@@ -508,7 +527,12 @@ pub(super) fn withdraw(tx: &Change, ctx: &Ctx, table: Table, id: i64, reason: &s
         table.name()
     ))?
     .execute(params![id, now(), ctx.operator, reason])
-    .with_context(|| format!("withdrawing {}", table.reference(id)))?;
+    .with_context(|| {
+        crate::i18n::both(
+            format!("withdrawing {}", table.reference(id)),
+            format!("撤回 {}", table.reference(id)),
+        )
+    })?;
     Ok(())
 }
 

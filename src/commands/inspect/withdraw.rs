@@ -95,7 +95,7 @@ fn find(conn: &Connection, table: Table, id: i64) -> Result<Option<Found>> {
             })
         })
         .optional()
-        .context("reading the record")?;
+        .context(crate::i18n::tr("reading the record", "读取记录"))?;
     Ok(found)
 }
 

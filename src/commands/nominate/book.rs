@@ -108,7 +108,7 @@ impl<'a> Book<'a> {
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()
-            .context("reading the term's nominations")?;
+            .context(crate::i18n::tr("reading the term's nominations", "读取本届推荐"))?;
         Ok(Book {
             tx,
             year,
@@ -259,7 +259,7 @@ impl<'a> Book<'a> {
                 self.source,
                 now()
             ])
-            .with_context(|| format!("adding the nomination {code}"))?;
+            .with_context(|| crate::i18n::both(format!("adding the nomination {code}"), format!("添加推荐 {code}")))?;
         let id = self.tx.last_insert_rowid();
         let group = self.group_name(group_id).to_string();
         let what = json!({ "category": e.category.code(), "name": e.name, "unit": e.unit, "group": group, "file": self.source });
@@ -295,7 +295,12 @@ impl<'a> Book<'a> {
                  WHERE id = ?8",
             )?
             .execute(params![group_id, d[0], d[1], d[2], d[3], d[4], d[5], s.id])
-            .with_context(|| format!("updating the nomination {}", s.code))?;
+            .with_context(|| {
+                crate::i18n::both(
+                    format!("updating the nomination {}", s.code),
+                    format!("更新推荐 {}", s.code),
+                )
+            })?;
         let mut fields = Map::new();
         for c in &diff {
             fields.insert(c.key.to_string(), json!({ "from": c.old, "to": c.new }));

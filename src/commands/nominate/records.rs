@@ -85,5 +85,5 @@ pub fn load(conn: &Connection, year: i32) -> Result<Vec<Record>> {
         })
     })?;
     rows.collect::<rusqlite::Result<Vec<_>>>()
-        .context("reading the nominations")
+        .context(crate::i18n::tr("reading the nominations", "读取推荐"))
 }

@@ -75,7 +75,10 @@ fn chosen(all: Vec<Record>, conn: &Connection, year: i32, codes: &[String]) -> R
     let mut picked = Vec::new();
     for code in codes {
         let id = nominee_by_code(conn, year, code)?.id;
-        let r = all.iter().find(|r| r.id == id).context("reading the nomination")?;
+        let r = all
+            .iter()
+            .find(|r| r.id == id)
+            .context(crate::i18n::tr("reading the nomination", "读取推荐"))?;
         if r.status == NominationStatus::Withdrawn {
             bail!(
                 "{} {}",
@@ -109,7 +112,7 @@ pub fn verify(ctx: &Ctx, codes: &[String], dry_run: bool) -> Result<()> {
         if (status, &codes) != (r.status, &r.reasons) {
             tx.prepare_cached("UPDATE nomination SET status = ?1, reasons = ?2, verified_at = ?3 WHERE id = ?4")?
                 .execute(params![status.code(), codes.join(","), now(), r.id])
-                .with_context(|| format!("verifying {}", r.code))?;
+                .with_context(|| crate::i18n::both(format!("verifying {}", r.code), format!("核对 {}", r.code)))?;
             let what = json!({ "from": r.status.code(), "to": status.code(), "reasons": codes });
             tx.record(Some(term.year), "nomination.verify", &r.code, what)?;
         }
@@ -181,7 +184,7 @@ pub fn withdraw(ctx: &Ctx, code: &str, reason: &str) -> Result<()> {
         "UPDATE nomination SET status = 'withdrawn', reasons = '', withdrawn_reason = ?1 WHERE id = ?2",
         params![reason, n.id],
     )
-    .with_context(|| format!("withdrawing {}", n.code))?;
+    .with_context(|| crate::i18n::both(format!("withdrawing {}", n.code), format!("撤回 {}", n.code)))?;
     let what = json!({ "reason": reason, "status_from": n.status.code() });
     tx.record(Some(term.year), "nomination.withdraw", &n.code, what)?;
     tx.finish(false)?;

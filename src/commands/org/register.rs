@@ -89,7 +89,7 @@ impl<'a> Org<'a> {
                 "INSERT INTO org_group (name, kind) VALUES (?1, ?2)",
                 params![name, kind.code()],
             )
-            .with_context(|| format!("adding the group {name}"))?;
+            .with_context(|| crate::i18n::both(format!("adding the group {name}"), format!("添加片组 {name}")))?;
         self.groups
             .insert(name.to_string(), (self.conn.last_insert_rowid(), kind));
         self.audit("org.group.add", name, json!({ "kind": kind.code() }))
@@ -99,7 +99,12 @@ impl<'a> Org<'a> {
         let (id, old) = self.groups[name];
         self.conn
             .execute("UPDATE org_group SET kind = ?1 WHERE id = ?2", params![kind.code(), id])
-            .with_context(|| format!("changing the kind of the group {name}"))?;
+            .with_context(|| {
+                crate::i18n::both(
+                    format!("changing the kind of the group {name}"),
+                    format!("更改片组 {name} 的类型"),
+                )
+            })?;
         self.groups.insert(name.to_string(), (id, kind));
         self.audit("org.group.kind", name, json!({ "from": old.code(), "to": kind.code() }))
     }
@@ -111,7 +116,7 @@ impl<'a> Org<'a> {
                 "INSERT INTO unit (name, group_id, has_window) VALUES (?1, ?2, ?3)",
                 params![name, group_id, has_window],
             )
-            .with_context(|| format!("adding the unit {name}"))?;
+            .with_context(|| crate::i18n::both(format!("adding the unit {name}"), format!("添加单位 {name}")))?;
         let id = self.conn.last_insert_rowid();
         self.units.insert(
             name.to_string(),
@@ -137,7 +142,7 @@ impl<'a> Org<'a> {
                 "UPDATE unit SET group_id = ?1, has_window = ?2 WHERE id = ?3",
                 params![group_id, has_window, old.id],
             )
-            .with_context(|| format!("changing the unit {name}"))?;
+            .with_context(|| crate::i18n::both(format!("changing the unit {name}"), format!("更改单位 {name}")))?;
         if old.group_id != group_id {
             let from = self.group_name(old.group_id).to_string();
             self.audit("org.unit.move", name, json!({ "from": from, "to": group }))?;
