@@ -271,22 +271,22 @@ pub fn notice_markdown(d: &NoticeData) -> String {
     if let Some(num) = &n.number {
         s += &format!("<p align=\"center\">{}</p>\n\n", escape(num));
     }
-    s += &format!("# {}\n\n{}\n\n", n.title, n.addressee);
+    s += &format!("# {}\n\n{}\n\n", escape(&n.title), escape(&n.addressee));
     for p in &n.body {
-        s += &format!("{INDENT}{p}\n\n");
+        s += &format!("{INDENT}{}\n\n", escape(p));
     }
     for (heading, groups) in &n.sections {
-        s += &format!("## {heading}\n\n");
+        s += &format!("## {}\n\n", escape(heading));
         for (group, lines) in groups {
-            s += &format!("### {group}\n\n");
+            s += &format!("### {}\n\n", escape(group));
             for l in lines {
-                s += &format!("- {l}\n");
+                s += &format!("- {}\n", escape(l));
             }
             s.push('\n');
         }
     }
     for p in &n.closing {
-        s += &format!("{INDENT}{p}\n\n");
+        s += &format!("{INDENT}{}\n\n", escape(p));
     }
     s += &format!("<p align=\"right\">{COMMITTEE}<br>{}</p>\n", escape(&n.date));
     s
@@ -529,6 +529,19 @@ mod tests {
                 "{html}"
             );
         }
+    }
+
+    #[test]
+    fn the_notice_in_markdown_shows_html_in_names_as_text() {
+        let d = NoticeData {
+            year: 2026,
+            date: date(),
+            number: None,
+            awards: awards(),
+        };
+        let md = notice_markdown(&d);
+        assert!(md.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"), "{md}");
+        assert!(!md.contains("<script"), "{md}");
     }
 
     #[test]

@@ -14,7 +14,7 @@ use crate::values::fmt_points;
 
 /// Show the audit record of the term: every change, who made it and when
 ///
-/// The record is append-only: imports, scores, findings, vetoes, awards, revocations and
+/// The record is append-only and hash-chained: imports, scores, findings, vetoes, awards, revocations and
 /// every change of the term itself, oldest first. Changes to the groups and units, which
 /// belong to no one term, are shown with every term.
 ///
@@ -22,6 +22,8 @@ use crate::values::fmt_points;
 ///   pingxuan audit
 ///   pingxuan audit --action award --limit 20
 ///   pingxuan --term 2026 audit --format csv > audit2026.csv
+///   pingxuan audit verify      # the hash chain against every row
+///   pingxuan audit head        # the latest hash, to print with the published lists
 #[derive(Args, Debug)]
 #[command(verbatim_doc_comment, args_conflicts_with_subcommands = true)]
 pub struct AuditArgs {
@@ -72,7 +74,7 @@ pub fn run(ctx: &Ctx, args: AuditArgs) -> Result<()> {
     let prefix = args.action.unwrap_or_default();
     // LIKE would treat "_" in an action name as a wildcard; compare the prefix exactly.
     let mut st = ctx.read()?.prepare_cached(
-        "SELECT id, at, operator, action, target, detail FROM audit
+        "SELECT id, at, operator, action, target, detail, coalesce(hash, '') FROM audit
          WHERE (term = ?1 OR term IS NULL) AND substr(action, 1, length(?2)) = ?2
          ORDER BY id DESC LIMIT ?3",
     )?;
@@ -86,6 +88,7 @@ pub fn run(ctx: &Ctx, args: AuditArgs) -> Result<()> {
                 r.get::<_, String>(3)?,
                 r.get::<_, String>(4)?,
                 r.get::<_, String>(5)?,
+                r.get::<_, String>(6)?,
             ))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()
@@ -98,8 +101,9 @@ pub fn run(ctx: &Ctx, args: AuditArgs) -> Result<()> {
         col("action", tr("action", "操作")),
         col("target", tr("target", "对象")),
         col("detail", tr("detail", "详情")),
+        col("hash", tr("hash", "校验码")),
     ]);
-    for (id, at, operator, action, target, detail) in &rows {
+    for (id, at, operator, action, target, detail, hash) in &rows {
         l.push(vec![
             Cell::Int(*id),
             at.clone().into(),
@@ -112,6 +116,10 @@ pub fn run(ctx: &Ctx, args: AuditArgs) -> Result<()> {
                     format!("{}…", detail.chars().take(80).collect::<String>()).into()
                 }
                 _ => detail.clone().into(),
+            },
+            match ctx.format {
+                Format::Table | Format::Md => hash.chars().take(12).collect::<String>().into(),
+                _ => hash.clone().into(),
             },
         ]);
     }

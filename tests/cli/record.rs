@@ -583,3 +583,46 @@ fn odd_numbers_get_the_right_message() {
     assert!(err.contains("too many people for one survey"), "{err}");
     assert!(!err.contains("0 or more"), "{err}");
 }
+
+#[test]
+fn concurrent_clerks_all_land_on_one_unbroken_chain() {
+    let env = Env::with_org();
+    for i in 0..8 {
+        env.ok(&[
+            "nominate",
+            "add",
+            "--category",
+            "window",
+            &format!("--name=窗口{i}"),
+            "--unit",
+            "北仑海关",
+            "--deeds",
+            "好",
+        ]);
+    }
+    let children: Vec<_> = (0..8)
+        .map(|i| {
+            env.process()
+                .args([
+                    "inspect",
+                    "add",
+                    &format!("W2026-{:03}", i + 1),
+                    "--kind",
+                    "open",
+                    "--date",
+                    "2026-10-09",
+                ])
+                .args(["--deduction", "1", "--finding", &format!("发现{i}")])
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .expect("spawn")
+        })
+        .collect();
+    for c in children {
+        let out = c.wait_with_output().expect("wait");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    assert_eq!(env.query::<i64>("SELECT count(*) FROM finding"), 8);
+    env.ok(&["audit", "verify"]);
+}
