@@ -271,7 +271,7 @@ pub fn notice_markdown(d: &NoticeData) -> String {
     if let Some(num) = &n.number {
         s += &format!("<p align=\"center\">{}</p>\n\n", escape(num));
     }
-    s += &format!("# {}\n\n{}\n\n", escape(&n.title), escape(&n.addressee));
+    s += &format!("# {}\n\n{}\n\n", escape(&n.title), escape(n.addressee));
     for p in &n.body {
         s += &format!("{INDENT}{}\n\n", escape(p));
     }
