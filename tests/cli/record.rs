@@ -7,6 +7,17 @@ use rusqlite::Connection;
 
 use crate::common::{Env, fixture};
 
+/// A veto of the one nominee of `open_year`.
+const VETO: &[&str] = &[
+    "veto",
+    "add",
+    "P2026-001",
+    "--reason",
+    "complaint",
+    "--evidence",
+    "查实",
+];
+
 /// The example year, awarded, as the version before the hash chain left it (schema 1).
 fn awarded_year() -> Env {
     let env = Env::new();
@@ -377,15 +388,7 @@ fn a_waiting_clerk_waits_and_is_told_so() {
         std::thread::sleep(Duration::from_millis(1800));
         conn.execute_batch("COMMIT;").expect("commit");
     });
-    let r = env.run(&[
-        "veto",
-        "add",
-        "P2026-001",
-        "--reason",
-        "complaint",
-        "--evidence",
-        "查实",
-    ]);
+    let r = env.run(VETO);
     release.join().expect("thread");
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stderr.contains("waiting for another pingxuan"), "{}", r.stderr);
@@ -442,15 +445,7 @@ fn after_a_write_the_main_file_alone_holds_everything() {
     let _: i64 = reader
         .query_row("SELECT count(*) FROM term", [], |r| r.get(0))
         .expect("read");
-    env.ok(&[
-        "veto",
-        "add",
-        "P2026-001",
-        "--reason",
-        "complaint",
-        "--evidence",
-        "查实",
-    ]);
+    env.ok(VETO);
     let wal = std::fs::metadata(format!("{}-wal", env.db().display()))
         .map(|m| m.len())
         .unwrap_or(0);
