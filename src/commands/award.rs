@@ -17,6 +17,7 @@ use super::{Access, Ctx, need};
 use crate::core::award::{self, Basis};
 use crate::db::{Db, audit, now};
 use crate::documents::{self, Awardee, NoticeData};
+use crate::export::take_out;
 use crate::i18n::both;
 use crate::i18n::tr;
 use crate::output::{Cell, Format, Listing, col, out, say};
@@ -99,9 +100,6 @@ pub enum AwardCommand {
     ///   pingxuan award notice --html --out 通报.html --number "甬口协〔2026〕5号"
     #[command(verbatim_doc_comment)]
     Notice {
-        /// Write to this file instead of stdout
-        #[arg(long, value_name = "FILE")]
-        out: Option<PathBuf>,
         /// A printable HTML page
         #[arg(long)]
         html: bool,
@@ -118,13 +116,12 @@ pub enum AwardCommand {
     /// (NBKA-2026-W-001.html); a window's page adds its plaque's text (匾牌文字) on a second
     /// sheet. index.html prints every certificate, one per page; plaques.html every plaque text.
     ///
+    /// The folder is given with --out (created if missing).
+    ///
     /// Example:
     ///   pingxuan award certificates --out 证书2026
     #[command(verbatim_doc_comment)]
     Certificates {
-        /// The folder to write into (created if missing)
-        #[arg(long, value_name = "DIR")]
-        out: PathBuf,
         /// The date on the certificates (default: the day of the latest grant)
         #[arg(long, value_name = "DATE")]
         date: Option<String>,
@@ -150,13 +147,19 @@ pub fn run(ctx: &Ctx, db: Option<&Db>, args: AwardArgs) -> Result<()> {
         } => grant::run(ctx, db, dry_run, &include, &exclude),
         AwardCommand::List => list(ctx, &db.conn),
         AwardCommand::Revoke { code, reason, dry_run } => revoke(ctx, db, &code, &reason, dry_run),
-        AwardCommand::Notice {
-            out: file,
-            html,
-            date,
-            number,
-        } => notice(ctx, &db.conn, file, html, date, number),
-        AwardCommand::Certificates { out: dir, date } => certificates(ctx, &db.conn, &dir, date),
+        AwardCommand::Notice { html, date, number } => notice(ctx, &db.conn, take_out(), html, date, number),
+        AwardCommand::Certificates { date } => {
+            let dir = take_out().ok_or_else(|| {
+                anyhow::anyhow!(
+                    "{}",
+                    tr(
+                        "award certificates needs the folder to write into: --out DIR",
+                        "award certificates 需要用 --out 指定写入的文件夹"
+                    )
+                )
+            })?;
+            certificates(ctx, &db.conn, &dir, date)
+        }
     }
 }
 

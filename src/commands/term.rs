@@ -101,11 +101,7 @@ pub enum SchemeAction {
     /// Example:
     ///   pingxuan term scheme export --out scheme.toml
     #[command(verbatim_doc_comment)]
-    Export {
-        /// The file to write (default: stdout)
-        #[arg(long, value_name = "FILE")]
-        out: Option<PathBuf>,
-    },
+    Export,
     /// Load an edited scheme file into the term (before scoring starts)
     ///
     /// Example:
@@ -148,7 +144,7 @@ pub fn run(ctx: &Ctx, db: Option<&Db>, args: TermArgs) -> Result<()> {
         TermCommand::Show => show(ctx, db),
         TermCommand::Scheme { action } => match action.unwrap_or(SchemeAction::Show) {
             SchemeAction::Show => scheme_show(ctx, db),
-            SchemeAction::Export { out: file } => scheme_export(ctx, db, file),
+            SchemeAction::Export => scheme_export(ctx, db, crate::export::take_out()),
             SchemeAction::Import { file, force, dry_run } => scheme_import(ctx, db, file, force, dry_run),
         },
         TermCommand::Close => close(ctx, db),

@@ -8,8 +8,6 @@ mod show;
 mod template;
 mod verify;
 
-use std::path::PathBuf;
-
 use anyhow::Result;
 use clap::{Args, Subcommand};
 
@@ -124,9 +122,6 @@ pub enum NominateCommand {
     ///   pingxuan nominate template --encoding gbk --out 推荐表.csv
     #[command(verbatim_doc_comment)]
     Template {
-        /// The file to write (default: stdout)
-        #[arg(long, value_name = "FILE")]
-        out: Option<PathBuf>,
         /// The form's encoding
         #[arg(long, value_enum, value_name = "ENCODING")]
         encoding: Option<Encoding>,
@@ -194,14 +189,21 @@ impl NominateArgs {
     pub fn access(&self) -> Access {
         match self.command {
             NominateCommand::List(_) | NominateCommand::Show { .. } => Access::Read,
-            NominateCommand::Template { .. } => Access::None,
+            NominateCommand::Template { .. } => Access::ReadIfThere,
             _ => Access::Write,
         }
     }
 }
 
 pub fn run(ctx: &Ctx, db: Option<&Db>, args: NominateArgs) -> Result<()> {
-    if let NominateCommand::Template { out, encoding } = args.command {
+    if let NominateCommand::Template { encoding } = args.command {
+        let out = crate::export::take_out();
+        if let Some(path) = out
+            .as_deref()
+            .filter(|p| crate::export::Form::of(p) == Some(crate::export::Form::Xlsx))
+        {
+            return crate::commands::template::nominations_workbook(ctx, db, path);
+        }
         return template::run(out, encoding);
     }
     let db = need(db)?;
