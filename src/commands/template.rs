@@ -23,9 +23,11 @@ use crate::xlsxout::{FormColumn, form};
 ///
 /// The ending of --out picks the form: .xlsx (drop-down lists for category, group, unit and
 /// kind; phones and staff numbers kept as text) or .csv (UTF-8 with a BOM). Without --out,
-/// CSV goes to stdout. With a database, the lists hold its groups and units, `self` lists the
-/// nominees of the term, and `joint` has one sheet per evaluator who has sheets on record,
-/// pre-filled with the nominees of that evaluator's categories and the marks already given.
+/// CSV goes to stdout. With a database, the lists hold its groups and units, `units` lists the
+/// units on record, `self` lists the nominees of the term with the marks on record, and
+/// `joint` has one sheet per evaluator who has sheets on record, pre-filled with the nominees
+/// of that evaluator's categories and the marks already given. With --filled, the other forms
+/// hold what is on record, to correct in Excel and import back.
 ///
 /// Example:
 ///   pingxuan template nominations --out 推荐表.xlsx
@@ -37,6 +39,10 @@ pub struct TemplateArgs {
     /// Which form
     #[arg(value_enum)]
     pub form: Form,
+    /// Fill in what is on record (nominations, findings, surveys), to correct in Excel and
+    /// import back
+    #[arg(long)]
+    pub filled: bool,
 }
 
 /// The forms of the cycle, each read by one import.
@@ -83,11 +89,14 @@ struct OnRecord {
     members: Vec<(String, String, String, bool)>,
     /// Nominees that may be assessed: code, category, unit, name.
     nominees: Vec<(String, Category, String, String)>,
-    /// Joint sheets on record: evaluator, code, marks in hundredths, note.
+    /// Sheets on record: evaluator ("" for self), code, marks in hundredths, note.
     joint: Vec<(String, String, [i64; 5], String)>,
+    sheets: Vec<(String, String, [i64; 5], String)>,
+    /// With --filled, the rows on record of the form, as the form's cells.
+    filled: Vec<Vec<String>>,
 }
 
-fn on_record(ctx: &Ctx, conn: &Connection) -> Result<OnRecord> {
+fn on_record(ctx: &Ctx, conn: &Connection, form: Form, filled: bool) -> Result<OnRecord> {
     let names = |sql: &str| -> Result<Vec<String>> {
         let mut st = conn.prepare(sql)?;
         let rows = st
@@ -131,11 +140,11 @@ fn on_record(ctx: &Ctx, conn: &Connection) -> Result<OnRecord> {
         .prepare(
             "SELECT s.evaluator, n.code, s.c1, s.c2, s.c3, s.c4, s.c5, s.note FROM sheet s
              JOIN nomination n ON n.id = s.nomination
-             WHERE n.term = ?1 AND s.source = 'joint' AND s.replaced_at IS NULL
+             WHERE n.term = ?1 AND s.replaced_at IS NULL
              ORDER BY s.id",
         )
-        .context("reading the joint sheets")?;
-    rec.joint = st
+        .context("reading the sheets")?;
+    let mut sheets = st
         .query_map([term.year], |r| {
             Ok((
                 r.get(0)?,
@@ -144,8 +153,72 @@ fn on_record(ctx: &Ctx, conn: &Connection) -> Result<OnRecord> {
                 r.get(7)?,
             ))
         })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        .collect::<rusqlite::Result<Vec<(String, String, [i64; 5], String)>>>()?;
+    sheets.retain(|s| !s.0.is_empty() || form == Form::SelfSheet);
+    (rec.joint, rec.sheets) = sheets.into_iter().partition(|s| !s.0.is_empty());
+    if filled {
+        rec.filled = filled_rows(conn, term.year, form)?;
+    }
     Ok(rec)
+}
+
+/// The rows on record of a form that is blank unless --filled, as its cells.
+fn filled_rows(conn: &Connection, year: i32, form: Form) -> Result<Vec<Vec<String>>> {
+    let (sql, width) = match form {
+        Form::Nominations => (
+            "SELECT n.category, n.name, u.name, g.name, n.position, n.staff_no, n.deeds, n.contact, n.phone,
+                    coalesce(n.submitted_on, '')
+             FROM nomination n JOIN unit u ON u.id = n.unit_id JOIN org_group g ON g.id = n.group_id
+             WHERE n.term = ?1 AND n.status <> 'withdrawn' ORDER BY n.category DESC, n.serial",
+            10,
+        ),
+        Form::Findings => (
+            "SELECT n.code, n.category, u.name, n.name, f.kind, f.date, f.inspector, f.finding, f.deduction
+             FROM finding f JOIN nomination n ON n.id = f.nomination JOIN unit u ON u.id = n.unit_id
+             WHERE n.term = ?1 AND f.withdrawn_at IS NULL ORDER BY f.id",
+            9,
+        ),
+        Form::Surveys => (
+            "SELECT n.code, n.category, u.name, n.name, coalesce(s.date, ''), s.satisfied, s.total
+             FROM survey s JOIN nomination n ON n.id = s.nomination JOIN unit u ON u.id = n.unit_id
+             WHERE n.term = ?1 AND s.withdrawn_at IS NULL ORDER BY s.id",
+            7,
+        ),
+        _ => return Ok(Vec::new()),
+    };
+    let mut st = conn.prepare(sql).context("reading the records of the form")?;
+    let rows = st
+        .query_map([year], |r| {
+            (0..width)
+                .map(|i| match r.get_ref(i)? {
+                    rusqlite::types::ValueRef::Integer(n) => Ok(n.to_string()),
+                    v => Ok(v.as_str().unwrap_or("").to_string()),
+                })
+                .collect::<rusqlite::Result<Vec<String>>>()
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    // Words and points as the form shows them.
+    let category = |c: &str| Category::from_code(c).map_or(c.to_string(), |c| c.label().to_string());
+    Ok(rows
+        .into_iter()
+        .map(|mut row| {
+            match form {
+                Form::Nominations => row[0] = category(&row[0]),
+                Form::Findings => {
+                    row[1] = category(&row[1]);
+                    row[4] = match row[4].as_str() {
+                        "covert" => tr("covert", "暗访"),
+                        _ => tr("open", "明查"),
+                    }
+                    .to_string();
+                    row[8] = fmt_points(row[8].parse().unwrap_or(0));
+                }
+                Form::Surveys => row[1] = category(&row[1]),
+                _ => {}
+            }
+            row
+        })
+        .collect())
 }
 
 fn column(header: &str, choices: &[String], text: bool) -> FormColumn {
@@ -268,7 +341,24 @@ fn sheets(f: Form, rec: &OnRecord) -> Vec<(String, Vec<Vec<String>>)> {
         vec![code.clone(), category.label().to_string(), unit.clone(), name.clone()]
     };
     match f {
-        Form::SelfSheet => vec![(f.title().to_string(), rec.nominees.iter().map(id).collect())],
+        Form::SelfSheet => {
+            let rows = rec
+                .nominees
+                .iter()
+                .map(|n| {
+                    let mut row = id(n);
+                    match rec.sheets.iter().find(|s| s.1 == n.0) {
+                        Some((_, _, marks, note)) => {
+                            row.extend(marks.iter().map(|m| fmt_points(*m)));
+                            row.push(note.clone());
+                        }
+                        None => row.extend(std::iter::repeat_n(String::new(), 6)),
+                    }
+                    row
+                })
+                .collect();
+            vec![(f.title().to_string(), rows)]
+        }
         Form::Joint => {
             let mut evaluators: Vec<&str> = Vec::new();
             for (e, ..) in &rec.joint {
@@ -323,7 +413,7 @@ fn sheets(f: Form, rec: &OnRecord) -> Vec<(String, Vec<Vec<String>>)> {
             vec![(f.title().to_string(), rows)]
         }
         Form::Nominations | Form::Findings | Form::Surveys | Form::Panel => {
-            vec![(f.title().to_string(), Vec::new())]
+            vec![(f.title().to_string(), rec.filled.clone())]
         }
     }
 }
@@ -342,7 +432,7 @@ fn csv_form(columns: &[FormColumn], sheets: &[(String, Vec<Vec<String>>)]) -> Re
 
 pub fn run(ctx: &Ctx, db: Option<&Db>, args: TemplateArgs) -> Result<()> {
     let rec = match db {
-        Some(db) => on_record(ctx, &db.conn)?,
+        Some(db) => on_record(ctx, &db.conn, args.form, args.filled)?,
         None => OnRecord::default(),
     };
     write(args.form, &rec, take_out().as_deref())
@@ -351,7 +441,7 @@ pub fn run(ctx: &Ctx, db: Option<&Db>, args: TemplateArgs) -> Result<()> {
 /// The nomination form of `nominate template --out FILE.xlsx`.
 pub fn nominations_workbook(ctx: &Ctx, db: Option<&Db>, path: &Path) -> Result<()> {
     let rec = match db {
-        Some(db) => on_record(ctx, &db.conn)?,
+        Some(db) => on_record(ctx, &db.conn, Form::Nominations, false)?,
         None => OnRecord::default(),
     };
     write(Form::Nominations, &rec, Some(path))
@@ -378,9 +468,10 @@ fn write(f: Form, rec: &OnRecord, path: Option<&Path>) -> Result<()> {
     };
     crate::export::write(path, &bytes)?;
     let rows: usize = sheets.iter().map(|s| s.1.len()).sum();
+    let sheet_word = if sheets.len() == 1 { "sheet" } else { "sheets" };
     say(&both(
         format!(
-            "wrote {} ({} sheets, {rows} rows filled in)",
+            "wrote {} ({} {sheet_word}, {rows} rows filled in)",
             path.display(),
             sheets.len()
         ),
