@@ -232,10 +232,12 @@ fn html(listings: &[Listing], title: &str) -> String {
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{t}</title>\n<style>\n\
          body {{ font-family: \"Noto Sans CJK SC\", \"Microsoft YaHei\", \"SimSun\", sans-serif; margin: 2em; }}\n\
          h1 {{ font-size: 1.4em; text-align: center; }}\n\
-         table {{ border-collapse: collapse; margin: 1em auto; }}\n\
+         table {{ border-collapse: collapse; margin: 1em auto; font-size: 10pt; }}\n\
          th, td {{ border: 1px solid #888; padding: 0.3em 0.6em; vertical-align: top; }}\n\
          th {{ background: #eef3f8; }}\n\
          td.n {{ text-align: right; }}\n\
+         .s {{ white-space: nowrap; }}\n\
+         @page {{ size: A4 landscape; margin: 1.5cm; }}\n\
          </style>\n</head>\n<body>\n<h1>{t}</h1>\n",
         tr("en", "zh-CN"),
         t = esc(title)
@@ -243,14 +245,25 @@ fn html(listings: &[Listing], title: &str) -> String {
     for l in listings {
         s += "<table>\n<thead><tr>";
         for c in &l.cols {
-            s += &format!("<th>{}</th>", esc(&c.label));
+            let class = if c.label.chars().count() <= 6 {
+                " class=\"s\""
+            } else {
+                ""
+            };
+            s += &format!("<th{class}>{}</th>", esc(&c.label));
         }
         s += "</tr></thead>\n<tbody>\n";
         for r in &l.rows {
             s += "<tr>";
             for c in r {
-                let class = if c.is_number() { " class=\"n\"" } else { "" };
-                s += &format!("<td{class}>{}</td>", esc(&c.text()).replace('\n', "<br>"));
+                let text = c.text();
+                // Numbers right, short words on one line, long text wrapped.
+                let class = match (c.is_number(), text.chars().count() <= 10) {
+                    (true, _) => " class=\"n s\"",
+                    (false, true) => " class=\"s\"",
+                    (false, false) => "",
+                };
+                s += &format!("<td{class}>{}</td>", esc(&text).replace('\n', "<br>"));
             }
             s += "</tr>\n";
         }

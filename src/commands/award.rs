@@ -234,8 +234,7 @@ enum Show {
 }
 
 /// The one listing of awards, for `award list` and for what `award grant` has granted.
-fn award_listing(rows: &[AwardRow], format: Format, show: Show) -> Listing {
-    let data = matches!(format, Format::Json | Format::Csv);
+fn award_listing(rows: &[AwardRow], show: Show) -> Listing {
     let mut cols = vec![
         col("code", tr("code", "编号")),
         col("category", tr("category", "类别")),
@@ -258,31 +257,21 @@ fn award_listing(rows: &[AwardRow], format: Format, show: Show) -> Listing {
     for a in rows {
         let mut cells = vec![
             a.code.clone().into(),
-            Cell::Text(if data { a.category.code() } else { a.category.label() }.to_string()),
+            Cell::code(a.category.code(), a.category.label()),
             a.name.clone().into(),
             a.unit.clone().into(),
             a.group.clone().into(),
             a.certificate.clone().into(),
             a.rank.into(),
             total_cell(&a.total),
-            Cell::Text(if data {
-                a.decision.clone()
-            } else {
-                decision_label(&a.decision)
-            }),
+            Cell::code(&a.decision, &decision_label(&a.decision)),
         ];
         if show == Show::Record {
-            let status = match (a.revoked_at.is_some(), data) {
-                (false, true) => "active",
-                (true, true) => "revoked",
-                (false, false) => tr("active", "有效"),
-                (true, false) => tr("revoked", "已撤销"),
+            let status = match a.revoked_at.is_some() {
+                false => Cell::code("active", tr("active", "有效")),
+                true => Cell::code("revoked", tr("revoked", "已撤销")),
             };
-            cells.extend([
-                a.granted_at.clone().into(),
-                status.into(),
-                a.revoke_reason.clone().into(),
-            ]);
+            cells.extend([a.granted_at.clone().into(), status, a.revoke_reason.clone().into()]);
         }
         l.push(cells);
     }
@@ -291,7 +280,7 @@ fn award_listing(rows: &[AwardRow], format: Format, show: Show) -> Listing {
 
 fn list(ctx: &Ctx, conn: &Connection) -> Result<()> {
     let term = resolve_term(conn, ctx)?;
-    award_listing(&awards(conn, term.year)?, ctx.format, Show::Record).print(ctx.format)
+    award_listing(&awards(conn, term.year)?, Show::Record).print(ctx.format)
 }
 
 fn revoke(ctx: &Ctx, db: &Db, code: &str, reason: &str, dry_run: bool) -> Result<()> {

@@ -240,6 +240,12 @@ fn a_listing_goes_to_a_file_in_the_form_its_ending_picks() {
         rows[2][total]
     );
 
+    // People's words in a file for people; codes stay in --format csv and json.
+    env.ok(&["--lang", "zh", "nominate", "list", "--out", "名单.xlsx"]);
+    let rows = cells(&env.path("名单.xlsx"), None);
+    assert_eq!(rows[1][..2], ["编号", "类别"].map(|s| Data::String(s.into())));
+    assert_eq!(rows[2][1], Data::String("窗口".into()));
+    assert!(env.ok(&["nominate", "list", "--format", "csv"]).contains(",window,"));
     env.ok(&["nominate", "list", "--out", "名单.csv"]);
     let csv = std::fs::read(env.path("名单.csv")).unwrap();
     assert!(csv.starts_with("\u{feff}code,category,name".as_bytes()));

@@ -218,7 +218,7 @@ pub fn run(ctx: &Ctx, db: &Db, dry_run: bool, include: &[String], exclude: &[Str
     if !given.is_empty() {
         let mut rows = awards(&tx, year)?;
         rows.retain(|a| given.contains(&a.certificate));
-        award_listing(&rows, ctx.format, Show::Grant).print(ctx.format)?;
+        award_listing(&rows, Show::Grant).print(ctx.format)?;
     }
     if !dry_run {
         tx.commit().context("committing the awards")?;

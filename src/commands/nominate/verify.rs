@@ -124,7 +124,7 @@ pub fn verify(ctx: &Ctx, db: &Db, codes: &[String], dry_run: bool) -> Result<()>
     }
     say(&verify_summary(verified, &rejected, dry_run));
     let refs: Vec<&Record> = rejected.iter().collect();
-    listing(ctx.format, &refs).print(ctx.format)
+    listing(&refs).print(ctx.format)
 }
 
 fn verify_summary(verified: usize, rejected: &[Record], dry_run: bool) -> String {
