@@ -141,8 +141,10 @@ pub struct Decoded {
     /// The sheet read, for a workbook; CSV files have none.
     pub sheet: Option<String>,
     pub text: String,
-    /// A sheet's rows from the header on (the header first); empty for CSV.
+    /// A sheet's rows, from its first used row; empty for CSV.
     grid: Vec<(u64, Vec<SheetCell>)>,
+    /// The index in `grid` of the header row.
+    header: usize,
     pub headers: Vec<String>,
 }
 
@@ -217,12 +219,14 @@ pub fn decode(path: &Path, forced: Option<Encoding>, sheet: Option<&str>) -> Res
         sheet: None,
         text,
         grid: Vec::new(),
+        header: 0,
         headers,
     })
 }
 
 /// A sheet's header is the first row with two or more values: a title above it is one value,
-/// often across merged cells.
+/// often across merged cells. Once the columns are known, a row further down that names them
+/// is taken instead (a subtitle such as "填报单位：… 日期：…" has two values too).
 fn decode_sheet(name: String, sheet: sheetin::SheetRows) -> Result<Decoded> {
     let filled = |cells: &[SheetCell]| cells.iter().filter(|c| !c.text.trim().is_empty()).count();
     let Some(at) = sheet
@@ -240,16 +244,27 @@ fn decode_sheet(name: String, sheet: sheetin::SheetRows) -> Result<Decoded> {
             )
         );
     };
-    let mut grid = sheet.rows;
-    grid.drain(..at);
-    let headers = grid[0].1.iter().map(|c| c.text.trim().to_string()).collect();
+    let headers = header_texts(&sheet.rows[at].1);
     Ok(Decoded {
         name,
         encoding: Encoding::Utf8,
         sheet: Some(sheet.sheet),
         text: String::new(),
-        grid,
+        grid: sheet.rows,
+        header: at,
         headers,
+    })
+}
+
+fn header_texts(cells: &[SheetCell]) -> Vec<String> {
+    cells.iter().map(|c| c.text.trim().to_string()).collect()
+}
+
+fn names_a_column(headers: &[String], columns: &[Column]) -> bool {
+    headers.iter().any(|h| {
+        columns
+            .iter()
+            .any(|c| c.names.iter().any(|n| norm_header(n) == norm_header(h)))
     })
 }
 
@@ -338,6 +353,13 @@ fn decode_bytes(bytes: &[u8], forced: Option<Encoding>) -> Result<(Encoding, Str
     }
 }
 
+fn find_in(headers: &[String], col: &Column) -> Option<usize> {
+    headers.iter().position(|h| {
+        let h = norm_header(h);
+        col.names.iter().any(|n| norm_header(n) == h)
+    })
+}
+
 /// One data row: its line in the file and its values by column key, trimmed.
 pub struct Row {
     pub line: u64,
@@ -361,19 +383,44 @@ pub struct CsvFile {
 impl Decoded {
     /// True when every required column of `columns` is among the headers.
     pub fn fits(&self, columns: &[Column]) -> bool {
-        columns.iter().filter(|c| c.required).all(|c| self.find(c).is_some())
+        let all = |headers: &[String]| {
+            columns
+                .iter()
+                .filter(|c| c.required)
+                .all(|c| find_in(headers, c).is_some())
+        };
+        all(&self.headers) || self.header_rows().any(|(_, h)| all(&h))
+    }
+
+    /// The rows of a sheet that may be its header, with their texts.
+    fn header_rows(&self) -> impl Iterator<Item = (usize, Vec<String>)> + '_ {
+        self.grid
+            .iter()
+            .take(TITLE_ROWS + 1)
+            .enumerate()
+            .map(|(i, (_, cells))| (i, header_texts(cells)))
+    }
+
+    /// Takes as a sheet's header the first row that names one of the columns, when the row
+    /// taken at first names none.
+    fn choose_header(&mut self, columns: &[Column]) {
+        if self.sheet.is_none() || names_a_column(&self.headers, columns) {
+            return;
+        }
+        let found = self.header_rows().find(|(_, h)| names_a_column(h, columns));
+        if let Some((i, headers)) = found {
+            self.header = i;
+            self.headers = headers;
+        }
     }
 
     fn find(&self, col: &Column) -> Option<usize> {
-        self.headers.iter().position(|h| {
-            let h = norm_header(h);
-            col.names.iter().any(|n| norm_header(n) == h)
-        })
+        find_in(&self.headers, col)
     }
 
     /// Where the header is, for a message about it.
     fn header_place(&self) -> String {
-        match (&self.sheet, self.grid.first()) {
+        match (&self.sheet, self.grid.get(self.header)) {
             (Some(sheet), Some((row, _))) => both(
                 format!("{}, sheet {sheet}, header row {row}", self.name),
                 format!("{}，工作表“{sheet}”第 {row} 行表头", self.name),
@@ -389,7 +436,7 @@ impl Decoded {
             return Ok(self
                 .grid
                 .iter()
-                .skip(1)
+                .skip(self.header + 1)
                 .map(|(row, cells)| (*row, *row, cells.clone()))
                 .collect());
         }
@@ -414,7 +461,8 @@ impl Decoded {
 
     /// Matches headers to columns by name and reads every row. Unknown and missing
     /// columns are named; structural CSV faults give the line.
-    pub fn parse(self, columns: &'static [Column]) -> Result<CsvFile> {
+    pub fn parse(mut self, columns: &'static [Column]) -> Result<CsvFile> {
+        self.choose_header(columns);
         let mut found = Vec::with_capacity(columns.len());
         let mut missing = Vec::new();
         for col in columns {
@@ -938,6 +986,7 @@ mod tests {
             encoding: Encoding::Utf8,
             sheet: None,
             grid: Vec::new(),
+            header: 0,
             text: text.into(),
             headers: vec!["a".into(), "b".into()],
         };
@@ -951,6 +1000,7 @@ mod tests {
             encoding: Encoding::Utf8,
             sheet: None,
             grid: Vec::new(),
+            header: 0,
             text: text.into(),
             headers: headers.iter().map(|h| h.to_string()).collect(),
         };

@@ -329,3 +329,51 @@ fn which(program: &str) -> Result<std::path::PathBuf, ()> {
         })
         .ok_or(())
 }
+
+#[test]
+fn a_header_below_a_title_and_a_subtitle_is_found_and_cells_are_named_from_column_a() {
+    let env = Env::with_term();
+    env.ok(&["org", "import", &fixture("excel/units.xlsx")]);
+    // The form starts at column B, under a title and a two-valued subtitle.
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet().set_name("北仑").unwrap();
+    ws.write_string(0, 1, "2026年度推荐表").unwrap();
+    ws.write_string(1, 1, "填报单位：北仑单位共建片组").unwrap();
+    ws.write_string(1, 3, "填报日期：2026年10月14日").unwrap();
+    for (c, h) in ["类别", "名称", "单位", "片组", "报送日期"].iter().enumerate() {
+        ws.write_string(2, 1 + c as u16, *h).unwrap();
+    }
+    for (r, row) in [
+        ["窗口", "报关业务受理窗口", "北仑海关", "北仑单位共建片组"],
+        ["窗口", "船舶签证窗口", "北仑海事处", "北仑单位共建片组"],
+    ]
+    .iter()
+    .enumerate()
+    {
+        for (c, v) in row.iter().enumerate() {
+            ws.write_string(3 + r as u32, 1 + c as u16, *v).unwrap();
+        }
+    }
+    let date = rust_xlsxwriter::ExcelDateTime::from_ymd(2026, 10, 14).unwrap();
+    let date_format = rust_xlsxwriter::Format::new().set_num_format("yyyy/m/d");
+    ws.write_datetime_with_format(3, 5, &date, &date_format).unwrap();
+    ws.write_datetime_with_format(4, 5, &date, &date_format).unwrap();
+    wb.save(env.path("北仑.xlsx")).unwrap();
+    let err = env.fails(&["nominate", "import", "北仑.xlsx"]);
+    assert!(err.contains("北仑!D5 (单位), value \"北仑海事处\""), "{err}");
+    assert!(!err.contains("header"), "{err}");
+    env.ok(&[
+        "org",
+        "add-unit",
+        "北仑海事处",
+        "--group",
+        "北仑单位共建片组",
+        "--has-window",
+        "yes",
+    ]);
+    env.ok(&["nominate", "import", "北仑.xlsx"]);
+    assert_eq!(
+        env.query::<String>("SELECT group_concat(submitted_on) FROM nomination"),
+        "2026-10-14,2026-10-14"
+    );
+}
