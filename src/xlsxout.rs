@@ -154,7 +154,8 @@ pub struct FormColumn {
 pub fn form(title: &str, sheets: &[(String, Vec<Vec<String>>)], columns: &[FormColumn]) -> Result<Vec<u8>> {
     let build = || -> Result<Vec<u8>, XlsxError> {
         let mut wb = Workbook::new();
-        let lists_name = tr("lists", "选项");
+        // In Chinese, as the forms are (see commands::template).
+        let lists_name = "选项";
         let headers: Vec<String> = columns.iter().map(|c| c.header.clone()).collect();
         for (sheet, rows) in sheets {
             let last_row = FIRST_DATA_ROW + FORM_ROWS.max(rows.len() as u32) - 1;
@@ -174,8 +175,8 @@ pub fn form(title: &str, sheets: &[(String, Vec<Vec<String>>)], columns: &[FormC
                     let formula = format!("='{lists_name}'!${letter}$1:${letter}${}", col.choices.len());
                     let dv = DataValidation::new()
                         .allow_list_formula(Formula::new(formula))
-                        .set_error_title(tr("Not in the list", "不在列表中"))?
-                        .set_error_message(tr("Choose a value from the drop-down list.", "请从下拉列表中选择。"))?;
+                        .set_error_title("不在列表中")?
+                        .set_error_message("请从下拉列表中选择。")?;
                     ws.add_data_validation(FIRST_DATA_ROW, c16, last_row, c16, &dv)?;
                     list_col += 1;
                 }

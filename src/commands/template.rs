@@ -27,7 +27,8 @@ use crate::xlsxout::{FormColumn, form};
 /// units on record, `self` lists the nominees of the term with the marks on record, and
 /// `joint` has one sheet per evaluator who has sheets on record, pre-filled with the nominees
 /// of that evaluator's categories and the marks already given. With --filled, the other forms
-/// hold what is on record, to correct in Excel and import back.
+/// hold what is on record, to correct in Excel and import back. A form's headers and words are
+/// Chinese, as the groups fill it in; the imports read the English ones too.
 ///
 /// Example:
 ///   pingxuan template nominations --out 推荐表.xlsx
@@ -68,13 +69,33 @@ pub enum Form {
 impl Form {
     fn title(self) -> &'static str {
         match self {
-            Form::Units => tr("Groups and member units", "片组及成员单位表"),
-            Form::Nominations => tr("Nomination form", "推荐表"),
-            Form::SelfSheet => tr("Self-evaluation sheet", "考核评分表（自评）"),
-            Form::Joint => tr("Joint evaluation sheet", "联评评分表"),
-            Form::Findings => tr("Inspection findings", "明查暗访情况表"),
-            Form::Surveys => tr("Satisfaction surveys", "满意度调查表"),
-            Form::Panel => tr("Joint-evaluation panel", "联评组成员表"),
+            Form::Units => word("Groups and member units", "片组及成员单位表"),
+            Form::Nominations => word("Nomination form", "推荐表"),
+            Form::SelfSheet => word("Self-evaluation sheet", "考核评分表（自评）"),
+            Form::Joint => word("Joint evaluation sheet", "联评评分表"),
+            Form::Findings => word("Inspection findings", "明查暗访情况表"),
+            Form::Surveys => word("Satisfaction surveys", "满意度调查表"),
+            Form::Panel => word("Joint-evaluation panel", "联评组成员表"),
+        }
+    }
+}
+
+/// A form's words are Chinese whatever the language of messages: the forms go to the groups
+/// and the panel of a Chinese office, as `nominate template` always did; the imports read
+/// the English words too.
+fn word(_en: &'static str, zh: &'static str) -> &'static str {
+    zh
+}
+
+trait ZhLabel {
+    fn zh_label(self) -> &'static str;
+}
+
+impl ZhLabel for Category {
+    fn zh_label(self) -> &'static str {
+        match self {
+            Category::Window => "窗口",
+            Category::Individual => "个人",
         }
     }
 }
@@ -198,7 +219,7 @@ fn filled_rows(conn: &Connection, year: i32, form: Form) -> Result<Vec<Vec<Strin
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     // Words and points as the form shows them.
-    let category = |c: &str| Category::from_code(c).map_or(c.to_string(), |c| c.label().to_string());
+    let category = |c: &str| Category::from_code(c).map_or(c.to_string(), |c| c.zh_label().to_string());
     Ok(rows
         .into_iter()
         .map(|mut row| {
@@ -207,8 +228,8 @@ fn filled_rows(conn: &Connection, year: i32, form: Form) -> Result<Vec<Vec<Strin
                 Form::Findings => {
                     row[1] = category(&row[1]);
                     row[4] = match row[4].as_str() {
-                        "covert" => tr("covert", "暗访"),
-                        _ => tr("open", "明查"),
+                        "covert" => word("covert", "暗访"),
+                        _ => word("open", "明查"),
                     }
                     .to_string();
                     row[8] = fmt_points(row[8].parse().unwrap_or(0));
@@ -234,7 +255,7 @@ fn words(ws: &[&str]) -> Vec<String> {
 }
 
 fn categories() -> Vec<String> {
-    Category::ALL.iter().map(|c| c.label().to_string()).collect()
+    Category::ALL.iter().map(|c| c.zh_label().to_string()).collect()
 }
 
 const MARKS: [(&str, &str); 5] = [
@@ -248,7 +269,7 @@ const MARKS: [(&str, &str); 5] = [
 /// The columns of a form, as its import reads them, with their lists.
 fn columns(f: Form, rec: &OnRecord) -> Vec<FormColumn> {
     let none: &[String] = &[];
-    let h = |en: &'static str, zh: &'static str| tr(en, zh);
+    let h = word;
     let nominee = || {
         vec![
             column(h("code", "编号"), none, true),
@@ -338,7 +359,12 @@ fn columns(f: Form, rec: &OnRecord) -> Vec<FormColumn> {
 /// The sheets of a form and their rows: one sheet, except the joint form's one per evaluator.
 fn sheets(f: Form, rec: &OnRecord) -> Vec<(String, Vec<Vec<String>>)> {
     let id = |(code, category, unit, name): &(String, Category, String, String)| {
-        vec![code.clone(), category.label().to_string(), unit.clone(), name.clone()]
+        vec![
+            code.clone(),
+            category.zh_label().to_string(),
+            unit.clone(),
+            name.clone(),
+        ]
     };
     match f {
         Form::SelfSheet => {
@@ -398,15 +424,15 @@ fn sheets(f: Form, rec: &OnRecord) -> Vec<(String, Vec<Vec<String>>)> {
         }
         Form::Units => {
             let kind = |k: &str| match k {
-                "port_area" => tr("port_area", "港区"),
-                "region" => tr("region", "区域"),
-                _ => tr("unit", "单位"),
+                "port_area" => word("port_area", "港区"),
+                "region" => word("region", "区域"),
+                _ => word("unit", "单位"),
             };
             let rows = rec
                 .members
                 .iter()
                 .map(|(g, k, u, w)| {
-                    let w = if *w { tr("yes", "是") } else { tr("no", "否") };
+                    let w = if *w { word("yes", "是") } else { word("no", "否") };
                     vec![g.clone(), kind(k).to_string(), u.clone(), w.to_string()]
                 })
                 .collect();

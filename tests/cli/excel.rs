@@ -126,7 +126,7 @@ fn a_bad_mark_in_a_workbook_is_named_by_sheet_and_cell() {
     }
     wb.save(env.path("自评2.xlsx")).unwrap();
     let err = env.fails(&["score", "import", "自评2.xlsx", "--source", "self"]);
-    assert!(err.contains(&format!("考核评分表!E{} (c1)", at + 1)), "{err}");
+    assert!(err.contains(&format!("考核评分表!E{} (指标1)", at + 1)), "{err}");
     assert!(err.contains("value \"21\""), "{err}");
 }
 
@@ -197,7 +197,7 @@ fn every_import_takes_back_the_workbook_the_tool_wrote() {
 #[test]
 fn a_form_has_drop_down_lists_and_the_joint_form_a_sheet_per_evaluator() {
     let env = assessed();
-    env.ok(&["--lang", "zh", "template", "joint", "--out", "联评.xlsx"]);
+    env.ok(&["template", "joint", "--out", "联评.xlsx"]);
     let book = open_workbook_auto(env.path("联评.xlsx")).unwrap();
     assert_eq!(book.sheet_names(), ["王海", "李娜", "选项"]);
     let rows = cells(&env.path("联评.xlsx"), Some("王海"));
@@ -215,12 +215,15 @@ fn a_form_has_drop_down_lists_and_the_joint_form_a_sheet_per_evaluator() {
 
     env.ok(&["template", "nominations", "--out", "blank.csv"]);
     let bytes = std::fs::read(env.path("blank.csv")).unwrap();
-    assert!(bytes.starts_with(b"\xEF\xBB\xBFcategory,name,unit,group,"), "{bytes:?}");
+    assert!(
+        bytes.starts_with("\u{feff}类别,名称,单位,片组,".as_bytes()),
+        "{bytes:?}"
+    );
     let none = Env::new();
     none.ok(&["nominate", "template", "--out", "推荐表.xlsx"]);
     assert!(!none.db().exists(), "a form without a database creates none");
     let rows = cells(&none.path("推荐表.xlsx"), None);
-    assert_eq!(rows[1][0], Data::String("category".into()));
+    assert_eq!(rows[1][0], Data::String("类别".into()), "a form is in Chinese");
 }
 
 #[test]
@@ -284,15 +287,15 @@ fn libreoffice_opens_every_workbook_the_tool_writes() {
         (vec!["nominate", "list", "--out", "list.xlsx"], "P2026-001"),
         (vec!["score", "list", "--out", "scores.xlsx"], "李娜"),
         (vec!["template", "units", "--out", "units.xlsx"], "梅山海关"),
-        (vec!["template", "nominations", "--out", "nominations.xlsx"], "category"),
+        (vec!["template", "nominations", "--out", "nominations.xlsx"], "类别"),
         (vec!["template", "self", "--out", "self.xlsx"], "W2026-002"),
         (vec!["template", "joint", "--out", "joint.xlsx"], "王海"),
         (
             vec!["template", "findings", "--filled", "--out", "findings.xlsx"],
             "林卫东",
         ),
-        (vec!["template", "surveys", "--out", "surveys.xlsx"], "satisfied"),
-        (vec!["template", "panel", "--out", "panel.xlsx"], "role"),
+        (vec!["template", "surveys", "--out", "surveys.xlsx"], "满意人数"),
+        (vec!["template", "panel", "--out", "panel.xlsx"], "职务"),
     ];
     for (args, _) in &written {
         env.ok(args);
