@@ -145,6 +145,8 @@ pub struct Decoded {
     grid: Vec<(u64, Vec<SheetCell>)>,
     /// The index in `grid` of the header row.
     header: usize,
+    /// The other sheets of the workbook.
+    others: Vec<String>,
     pub headers: Vec<String>,
 }
 
@@ -220,6 +222,7 @@ pub fn decode(path: &Path, forced: Option<Encoding>, sheet: Option<&str>) -> Res
         text,
         grid: Vec::new(),
         header: 0,
+        others: Vec::new(),
         headers,
     })
 }
@@ -245,6 +248,7 @@ fn decode_sheet(name: String, sheet: sheetin::SheetRows) -> Result<Decoded> {
         );
     };
     let headers = header_texts(&sheet.rows[at].1);
+    let others = sheet.sheets.iter().filter(|s| **s != sheet.sheet).cloned().collect();
     Ok(Decoded {
         name,
         encoding: Encoding::Utf8,
@@ -252,6 +256,7 @@ fn decode_sheet(name: String, sheet: sheetin::SheetRows) -> Result<Decoded> {
         text: String::new(),
         grid: sheet.rows,
         header: at,
+        others,
         headers,
     })
 }
@@ -418,6 +423,23 @@ impl Decoded {
         find_in(&self.headers, col)
     }
 
+    /// For a header that does not fit: the workbook's other sheets, one of which may be meant.
+    pub fn other_sheets(&self) -> String {
+        match self.others.is_empty() {
+            true => String::new(),
+            false => both(
+                format!(
+                    "\n  the workbook's other sheets: {}; choose one with --sheet NAME",
+                    self.others.join(", ")
+                ),
+                format!(
+                    "\n  工作簿中的其他工作表：{}；可用 --sheet 工作表名 选择",
+                    self.others.join("、")
+                ),
+            ),
+        }
+    }
+
     /// Where the header is, for a message about it.
     fn header_place(&self) -> String {
         match (&self.sheet, self.grid.get(self.header)) {
@@ -530,6 +552,7 @@ impl Decoded {
                     .collect::<Vec<_>>()
                     .join(", ")
             );
+            msg += &self.other_sheets();
             bail!(msg);
         }
 
@@ -987,6 +1010,7 @@ mod tests {
             sheet: None,
             grid: Vec::new(),
             header: 0,
+            others: Vec::new(),
             text: text.into(),
             headers: vec!["a".into(), "b".into()],
         };
@@ -1001,6 +1025,7 @@ mod tests {
             sheet: None,
             grid: Vec::new(),
             header: 0,
+            others: Vec::new(),
             text: text.into(),
             headers: headers.iter().map(|h| h.to_string()).collect(),
         };

@@ -36,6 +36,8 @@ impl SheetCell {
 /// The rows of one sheet: the row number Excel shows (from 1) and the cells from column A.
 pub struct SheetRows {
     pub sheet: String,
+    /// Every sheet of the workbook, in order.
+    pub sheets: Vec<String>,
     pub rows: Vec<(u64, Vec<SheetCell>)>,
 }
 
@@ -56,23 +58,28 @@ pub fn read(bytes: Vec<u8>, sheet: Option<&str>) -> Result<SheetRows> {
         )
     })?;
     let names: Vec<String> = book.sheet_names();
+    // The sheets a clerk sees; a hidden one (a form's lists) is read only when named.
+    let visible: Vec<String> = book
+        .sheets_metadata()
+        .iter()
+        .filter(|s| s.visible == SheetVisible::Visible)
+        .map(|s| s.name.clone())
+        .collect();
     let name = match sheet {
         Some(wanted) => match names.iter().find(|n| n.trim() == wanted.trim()) {
             Some(n) => n.clone(),
             None => bail!(
                 "{}",
                 both(
-                    format!("has no sheet \"{wanted}\"; its sheets: {}", names.join(", ")),
-                    format!("没有名为“{wanted}”的工作表；其中的工作表：{}", names.join("、"))
+                    format!("has no sheet \"{wanted}\"; its sheets: {}", visible.join(", ")),
+                    format!("没有名为“{wanted}”的工作表；其中的工作表：{}", visible.join("、"))
                 )
             ),
         },
-        None => book
-            .sheets_metadata()
-            .iter()
-            .find(|s| s.visible == SheetVisible::Visible)
-            .map(|s| s.name.clone())
-            .or_else(|| names.first().cloned())
+        None => visible
+            .first()
+            .or_else(|| names.first())
+            .cloned()
             .ok_or_else(|| anyhow!("{}", tr("has no sheet", "没有工作表")))?,
     };
     let range = book
@@ -87,7 +94,11 @@ pub fn read(bytes: Vec<u8>, sheet: Option<&str>) -> Result<SheetRows> {
         cells.extend(r.iter().map(cell));
         rows.push((top as u64 + i as u64 + 1, cells));
     }
-    Ok(SheetRows { sheet: name, rows })
+    Ok(SheetRows {
+        sheet: name,
+        sheets: visible,
+        rows,
+    })
 }
 
 fn cell(d: &Data) -> SheetCell {

@@ -112,11 +112,15 @@ fn listing(ws: &mut Worksheet, l: &Listing, title: &str) -> Result<(), XlsxError
                     }
                     Cell::Num(f, text) if f.is_finite() => {
                         let d = decimals(text);
-                        let fmt = if d == 0 {
+                        let mut fmt = if d == 0 {
                             "0".to_string()
                         } else {
                             format!("0.{}", "0".repeat(d))
                         };
+                        // A rate of 98.75 shown as "98.75%" stays the number 98.75.
+                        if text.ends_with('%') {
+                            fmt += "\"%\"";
+                        }
                         ws.write_number_with_format(r, c, *f, &Format::new().set_num_format(fmt))?;
                     }
                     Cell::Null => {}

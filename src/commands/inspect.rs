@@ -341,7 +341,7 @@ fn import(ctx: &Ctx, db: &Db, input: &ImportFile, replace: bool) -> Result<()> {
             ),
             tr("the file has", "文件的列"),
             decoded.headers.join(", ")
-        )
+        ) + &decoded.other_sheets()
     };
     let file = match (findings, surveys) {
         (true, false) => decoded.parse(FINDING_COLUMNS)?,

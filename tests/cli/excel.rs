@@ -135,7 +135,12 @@ fn sheets_are_chosen_by_name() {
     let env = assessed();
     env.ok(&["template", "joint", "--out", "联评.xlsx"]);
     let err = env.fails(&["score", "import", "联评.xlsx", "--source", "joint", "--sheet", "张三"]);
-    assert!(err.contains("no sheet \"张三\"") && err.contains("王海, 李娜"), "{err}");
+    assert!(
+        err.contains("no sheet \"张三\"") && err.contains("its sheets: 王海, 李娜\n"),
+        "{err}"
+    );
+    let err = env.fails(&["inspect", "import", "联评.xlsx"]);
+    assert!(err.contains("other sheets: 李娜; choose one with --sheet"), "{err}");
     let out = env.run(&["score", "import", "联评.xlsx", "--source", "joint", "--sheet", "李娜"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
