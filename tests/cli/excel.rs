@@ -385,3 +385,16 @@ fn a_header_below_a_title_and_a_subtitle_is_found_and_cells_are_named_from_colum
         "2026-10-14,2026-10-14"
     );
 }
+
+#[test]
+fn help_text_of_template() {
+    let env = Env::new();
+    let out = env
+        .cmd()
+        .env("COLUMNS", "100")
+        .args(["template", "--help"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    insta::assert_snapshot!("help_template", String::from_utf8(out.stdout).unwrap());
+}
