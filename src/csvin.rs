@@ -81,7 +81,7 @@ fn typed_problem(key: &str, cell: &SheetCell) -> Option<String> {
             "{}{}{}",
             tr(
                 "Excel stored this as a number (shown as 1.39582E+10), which loses digits",
-                "Excel 把它存成了数字（显示为 1.39582E+10 这样），会丢失数字"
+                "Excel 将其存成了数字（显示如 1.39582E+10），号码的位数会丢失"
             ),
             tr("; ", "；"),
             as_text()
@@ -90,7 +90,7 @@ fn typed_problem(key: &str, cell: &SheetCell) -> Option<String> {
             "{}{}{}",
             tr(
                 "Excel turned this number into scientific form and its digits are lost",
-                "Excel 把这个号码变成了科学计数法，数字已丢失"
+                "Excel 已把这个号码变成科学计数法，部分数字已丢失"
             ),
             tr("; ", "；"),
             as_text()
