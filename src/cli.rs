@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::commands::{audit, award, db, inspect, nominate, org, rank, score, term, veto};
+use crate::commands::{audit, award, db, inspect, nominate, org, rank, score, template, term, veto};
 use crate::i18n::Lang;
 use crate::output::Format;
 
@@ -44,6 +44,10 @@ pub struct Global {
     /// Language of messages, headers and documents (default from LC_ALL/LANG)
     #[arg(long, global = true, value_enum, value_name = "LANG")]
     pub lang: Option<Lang>,
+    /// Write the listing or report to FILE; its ending picks the form: .xlsx, .csv (with a BOM,
+    /// for Excel), .json, .md, .html
+    #[arg(long, global = true, value_name = "FILE")]
+    pub out: Option<PathBuf>,
     /// Who acts, for the audit record (default $USER)
     #[arg(long, global = true, value_name = "NAME")]
     pub operator: Option<String>,
@@ -61,4 +65,5 @@ pub enum Command {
     Award(award::AwardArgs),
     Audit(audit::AuditArgs),
     Db(db::DbArgs),
+    Template(template::TemplateArgs),
 }

@@ -6,7 +6,8 @@ use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 
-use crate::i18n::tr;
+use crate::i18n::{both, tr};
+use crate::sheetin::{self, Kind, SheetCell};
 
 /// How a file's bytes are decoded; decided once per file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -42,6 +43,71 @@ const SERIAL_HEADERS: &[&str] = &["序号", "no.", "no", "#"];
 /// is one line.
 const MULTILINE_KEYS: &[&str] = &["deeds", "finding", "note"];
 
+/// Columns of numbers that are text (a phone, a staff number): Excel turns them into floats
+/// and shows `1.39582E+10`, losing digits and leading zeros.
+const TEXT_NUMBER_KEYS: &[&str] = &["phone", "staff_no"];
+
+/// Columns of dates, where a cell Excel typed as a date is what the clerk meant.
+const DATE_KEYS: &[&str] = &["date", "submitted_on"];
+
+/// "1.39582E+10": a number Excel wrote in scientific form into a CSV file.
+fn scientific(v: &str) -> bool {
+    let v = v.trim();
+    let Some((mantissa, exponent)) = v.split_once(['E', 'e']) else {
+        return false;
+    };
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let (whole, frac) = mantissa.split_once('.').unwrap_or((mantissa, "0"));
+    digits(whole) && digits(frac) && digits(exponent.trim_start_matches('+'))
+}
+
+/// What is wrong with a cell for its column because of how Excel typed it, if anything.
+fn typed_problem(key: &str, cell: &SheetCell) -> Option<String> {
+    let as_text = || {
+        tr(
+            "format the column as Text (Format Cells > Text) and type the numbers again",
+            "请将该列设置为文本格式（设置单元格格式 > 文本）后重新录入",
+        )
+    };
+    match cell.kind {
+        Kind::Error => Some(
+            tr(
+                "the cell shows an Excel error, not a value",
+                "单元格显示的是 Excel 错误，不是数值",
+            )
+            .to_string(),
+        ),
+        Kind::Number(f) if TEXT_NUMBER_KEYS.contains(&key) && (f.fract() != 0.0 || f.abs() >= 1e10) => Some(format!(
+            "{}{}{}",
+            tr(
+                "Excel stored this as a number (shown as 1.39582E+10), which loses digits",
+                "Excel 将其存成了数字（显示如 1.39582E+10），号码的位数会丢失"
+            ),
+            tr("; ", "；"),
+            as_text()
+        )),
+        Kind::Text if TEXT_NUMBER_KEYS.contains(&key) && scientific(&cell.text) => Some(format!(
+            "{}{}{}",
+            tr(
+                "Excel turned this number into scientific form and its digits are lost",
+                "Excel 已把这个号码变成科学计数法，部分数字已丢失"
+            ),
+            tr("; ", "；"),
+            as_text()
+        )),
+        Kind::Date if !DATE_KEYS.contains(&key) => Some(format!(
+            "{}{}{}",
+            tr("Excel took this value for a date", "Excel 把这个值当成了日期"),
+            tr("; ", "；"),
+            tr(
+                "format the column as Text (Format Cells > Text) and type it again",
+                "请将该列设置为文本格式（设置单元格格式 > 文本）后重新录入"
+            )
+        )),
+        _ => None,
+    }
+}
+
 /// The line of a quote that opens a value and is never closed, which would swallow the rest
 /// of the file into one cell.
 fn unclosed_quote(text: &str) -> Option<u64> {
@@ -68,11 +134,19 @@ fn unclosed_quote(text: &str) -> Option<u64> {
     quoted.then_some(opened)
 }
 
-/// A file decoded to text, its headers read.
+/// A file decoded, its headers read: CSV text, or the rows of a workbook's sheet.
 pub struct Decoded {
     pub name: String,
     pub encoding: Encoding,
+    /// The sheet read, for a workbook; CSV files have none.
+    pub sheet: Option<String>,
     pub text: String,
+    /// A sheet's rows, from its first used row; empty for CSV.
+    grid: Vec<(u64, Vec<SheetCell>)>,
+    /// The index in `grid` of the header row.
+    header: usize,
+    /// The other sheets of the workbook.
+    others: Vec<String>,
     pub headers: Vec<String>,
 }
 
@@ -81,10 +155,38 @@ fn norm_header(h: &str) -> String {
         .to_lowercase()
 }
 
-/// Decodes a file: a UTF-8 BOM, else strict UTF-8, else strict GB18030; `forced` overrides.
-pub fn decode(path: &Path, forced: Option<Encoding>) -> Result<Decoded> {
+/// How many rows above the header a sheet may have (a title, a subtitle, a note).
+const TITLE_ROWS: usize = 5;
+
+/// Decodes a file: a workbook's sheet (the one named, else the first); else text as a UTF-8
+/// BOM, else strict UTF-8, else strict GB18030; `forced` overrides.
+pub fn decode(path: &Path, forced: Option<Encoding>, sheet: Option<&str>) -> Result<Decoded> {
     let name = path.display().to_string();
     let bytes = std::fs::read(path).with_context(|| format!("{} {name}", tr("cannot read", "无法读取")))?;
+    if sheetin::is_workbook(&bytes) {
+        if forced.is_some() {
+            bail!(
+                "{name}: {}",
+                tr(
+                    "--encoding is for CSV files; a workbook says its own",
+                    "--encoding 只用于 CSV 文件，工作簿自带编码"
+                )
+            );
+        }
+        return decode_sheet(
+            name,
+            sheetin::read(bytes, sheet).with_context(|| path.display().to_string())?,
+        );
+    }
+    if let Some(sheet) = sheet {
+        bail!(
+            "{name}: {} (--sheet {sheet})",
+            tr(
+                "is a CSV file, which has no sheets; --sheet is for workbooks",
+                "是 CSV 文件，没有工作表；--sheet 只用于工作簿"
+            )
+        );
+    }
     let (encoding, text) = decode_bytes(&bytes, forced).with_context(|| name.clone())?;
     if let Some(line) = unclosed_quote(&text) {
         bail!(
@@ -116,8 +218,58 @@ pub fn decode(path: &Path, forced: Option<Encoding>) -> Result<Decoded> {
     Ok(Decoded {
         name,
         encoding,
+        sheet: None,
         text,
+        grid: Vec::new(),
+        header: 0,
+        others: Vec::new(),
         headers,
+    })
+}
+
+/// A sheet's header is the first row with two or more values: a title above it is one value,
+/// often across merged cells. Once the columns are known, a row further down that names them
+/// is taken instead (a subtitle such as "填报单位：… 日期：…" has two values too).
+fn decode_sheet(name: String, sheet: sheetin::SheetRows) -> Result<Decoded> {
+    let filled = |cells: &[SheetCell]| cells.iter().filter(|c| !c.text.trim().is_empty()).count();
+    let Some(at) = sheet
+        .rows
+        .iter()
+        .take(TITLE_ROWS + 1)
+        .position(|(_, cells)| filled(cells) >= 2)
+        .or_else(|| sheet.rows.iter().position(|(_, cells)| filled(cells) >= 1))
+    else {
+        bail!(
+            "{name}: {}",
+            both(
+                format!("the sheet \"{}\" is empty", sheet.sheet),
+                format!("工作表“{}”是空的", sheet.sheet)
+            )
+        );
+    };
+    let headers = header_texts(&sheet.rows[at].1);
+    let others = sheet.sheets.iter().filter(|s| **s != sheet.sheet).cloned().collect();
+    Ok(Decoded {
+        name,
+        encoding: Encoding::Utf8,
+        sheet: Some(sheet.sheet),
+        text: String::new(),
+        grid: sheet.rows,
+        header: at,
+        others,
+        headers,
+    })
+}
+
+fn header_texts(cells: &[SheetCell]) -> Vec<String> {
+    cells.iter().map(|c| c.text.trim().to_string()).collect()
+}
+
+fn names_a_column(headers: &[String], columns: &[Column]) -> bool {
+    headers.iter().any(|h| {
+        columns
+            .iter()
+            .any(|c| c.names.iter().any(|n| norm_header(n) == norm_header(h)))
     })
 }
 
@@ -152,15 +304,6 @@ fn decode_bytes(bytes: &[u8], forced: Option<Encoding>) -> Result<(Encoding, Str
                         e.valid_up_to() + 3
                     )
                 });
-            }
-            if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"\xD0\xCF\x11\xE0") {
-                bail!(
-                    "{}",
-                    tr(
-                        "is an Excel workbook, not a CSV file; in Excel choose File > Save As > \"CSV UTF-8\" (or \"CSV\") and import that file",
-                        "是 Excel 工作簿，不是 CSV 文件；请在 Excel 中“文件 > 另存为”，选择“CSV UTF-8”（或“CSV”）后导入另存的文件"
-                    )
-                );
             }
             if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
                 bail!(
@@ -215,6 +358,13 @@ fn decode_bytes(bytes: &[u8], forced: Option<Encoding>) -> Result<(Encoding, Str
     }
 }
 
+fn find_in(headers: &[String], col: &Column) -> Option<usize> {
+    headers.iter().position(|h| {
+        let h = norm_header(h);
+        col.names.iter().any(|n| norm_header(n) == h)
+    })
+}
+
 /// One data row: its line in the file and its values by column key, trimmed.
 pub struct Row {
     pub line: u64,
@@ -228,6 +378,7 @@ pub struct Row {
 pub struct CsvFile {
     pub name: String,
     pub encoding: Encoding,
+    pub sheet: Option<String>,
     columns: &'static [Column],
     /// For each column of `columns`, its 1-based position and header in the file.
     found: Vec<Option<(usize, String)>>,
@@ -237,19 +388,103 @@ pub struct CsvFile {
 impl Decoded {
     /// True when every required column of `columns` is among the headers.
     pub fn fits(&self, columns: &[Column]) -> bool {
-        columns.iter().filter(|c| c.required).all(|c| self.find(c).is_some())
+        let all = |headers: &[String]| {
+            columns
+                .iter()
+                .filter(|c| c.required)
+                .all(|c| find_in(headers, c).is_some())
+        };
+        all(&self.headers) || self.header_rows().any(|(_, h)| all(&h))
+    }
+
+    /// The rows of a sheet that may be its header, with their texts.
+    fn header_rows(&self) -> impl Iterator<Item = (usize, Vec<String>)> + '_ {
+        self.grid
+            .iter()
+            .take(TITLE_ROWS + 1)
+            .enumerate()
+            .map(|(i, (_, cells))| (i, header_texts(cells)))
+    }
+
+    /// Takes as a sheet's header the first row that names one of the columns, when the row
+    /// taken at first names none.
+    fn choose_header(&mut self, columns: &[Column]) {
+        if self.sheet.is_none() || names_a_column(&self.headers, columns) {
+            return;
+        }
+        let found = self.header_rows().find(|(_, h)| names_a_column(h, columns));
+        if let Some((i, headers)) = found {
+            self.header = i;
+            self.headers = headers;
+        }
     }
 
     fn find(&self, col: &Column) -> Option<usize> {
-        self.headers.iter().position(|h| {
-            let h = norm_header(h);
-            col.names.iter().any(|n| norm_header(n) == h)
-        })
+        find_in(&self.headers, col)
+    }
+
+    /// For a header that does not fit: the workbook's other sheets, one of which may be meant.
+    pub fn other_sheets(&self) -> String {
+        match self.others.is_empty() {
+            true => String::new(),
+            false => both(
+                format!(
+                    "\n  the workbook's other sheets: {}; choose one with --sheet NAME",
+                    self.others.join(", ")
+                ),
+                format!(
+                    "\n  工作簿中的其他工作表：{}；可用 --sheet 工作表名 选择",
+                    self.others.join("、")
+                ),
+            ),
+        }
+    }
+
+    /// Where the header is, for a message about it.
+    fn header_place(&self) -> String {
+        match (&self.sheet, self.grid.get(self.header)) {
+            (Some(sheet), Some((row, _))) => both(
+                format!("{}, sheet {sheet}, header row {row}", self.name),
+                format!("{}，工作表“{sheet}”第 {row} 行表头", self.name),
+            ),
+            _ => self.name.clone(),
+        }
+    }
+
+    /// Every record below the header: its line, its spreadsheet row and its cells. A CSV
+    /// fault of structure stops the reading, with its line.
+    fn records(&self) -> Result<Vec<(u64, u64, Vec<SheetCell>)>> {
+        if self.sheet.is_some() {
+            return Ok(self
+                .grid
+                .iter()
+                .skip(self.header + 1)
+                .map(|(row, cells)| (*row, *row, cells.clone()))
+                .collect());
+        }
+        let mut reader = csv::ReaderBuilder::new()
+            .flexible(true)
+            .from_reader(self.text.as_bytes());
+        let mut lines = LineCounter::new(&self.text);
+        let mut out = Vec::new();
+        for (index, rec) in reader.records().enumerate() {
+            let rec = match rec {
+                Ok(r) => r,
+                Err(e) => {
+                    let line = e.position().map(|p| lines.line_at(p.byte())).unwrap_or(0);
+                    bail!("{}: {} {line}: {e}", self.name, tr("line", "第"));
+                }
+            };
+            let line = rec.position().map(|p| lines.line_at(p.byte())).unwrap_or(0);
+            out.push((line, index as u64 + 2, rec.iter().map(SheetCell::text).collect()));
+        }
+        Ok(out)
     }
 
     /// Matches headers to columns by name and reads every row. Unknown and missing
     /// columns are named; structural CSV faults give the line.
-    pub fn parse(self, columns: &'static [Column]) -> Result<CsvFile> {
+    pub fn parse(mut self, columns: &'static [Column]) -> Result<CsvFile> {
+        self.choose_header(columns);
         let mut found = Vec::with_capacity(columns.len());
         let mut missing = Vec::new();
         for col in columns {
@@ -292,7 +527,7 @@ impl Decoded {
         if !missing.is_empty() || !unknown.is_empty() || !dup.is_empty() {
             let mut msg = format!(
                 "{}: {}",
-                self.name,
+                self.header_place(),
                 tr("the header line does not fit", "表头不符合要求")
             );
             if !missing.is_empty() {
@@ -317,31 +552,25 @@ impl Decoded {
                     .collect::<Vec<_>>()
                     .join(", ")
             );
+            msg += &self.other_sheets();
             bail!(msg);
         }
 
-        let mut reader = csv::ReaderBuilder::new()
-            .flexible(true)
-            .from_reader(self.text.as_bytes());
         let width = self.headers.len();
         let mut rows = Vec::new();
         let mut problems = Problems::new(&self.name);
-        let mut lines = LineCounter::new(&self.text);
-        for (index, rec) in reader.records().enumerate() {
-            let sheet_row = index as u64 + 2;
-            let rec = match rec {
-                Ok(r) => r,
-                Err(e) => {
-                    let line = e.position().map(|p| lines.line_at(p.byte())).unwrap_or(0);
-                    bail!("{}: {} {line}: {e}", self.name, tr("line", "第"));
-                }
-            };
-            let line = rec.position().map(|p| lines.line_at(p.byte())).unwrap_or(0);
-            if rec.iter().all(|v| v.trim().is_empty()) {
+        problems.sheet = self.sheet.clone();
+        for (line, sheet_row, rec) in self.records()? {
+            if rec.iter().all(|v| v.text.trim().is_empty()) {
                 continue;
             }
-            if rec.len() > width && rec.iter().skip(width).any(|v| !v.trim().is_empty()) {
-                let extra: Vec<_> = rec.iter().skip(width).filter(|v| !v.trim().is_empty()).collect();
+            if rec.len() > width && rec.iter().skip(width).any(|v| !v.text.trim().is_empty()) {
+                let extra: Vec<_> = rec
+                    .iter()
+                    .skip(width)
+                    .map(|v| v.text.as_str())
+                    .filter(|v| !v.trim().is_empty())
+                    .collect();
                 problems.push(Problem {
                     line,
                     sheet_row,
@@ -353,7 +582,7 @@ impl Decoded {
             }
             let mut bad = false;
             for &i in &blank {
-                let v = rec.get(i).unwrap_or("").trim();
+                let v = rec.get(i).map_or("", |c| c.text.trim());
                 if !v.is_empty() {
                     bad = true;
                     problems.push(Problem {
@@ -369,7 +598,7 @@ impl Decoded {
                 .iter()
                 .map(|f| {
                     f.as_ref()
-                        .map(|(pos, _)| rec.get(pos - 1).unwrap_or("").trim().to_string())
+                        .map(|(pos, _)| rec.get(pos - 1).map_or("", |c| c.text.trim()).to_string())
                 })
                 .collect();
             for ((col, f), v) in columns.iter().zip(&found).zip(&values) {
@@ -392,6 +621,20 @@ impl Decoded {
                     });
                 }
             }
+            for (f, col) in found.iter().zip(columns) {
+                if let Some((pos, header)) = f
+                    && let Some(message) = rec.get(pos - 1).and_then(|c| typed_problem(col.key, c))
+                {
+                    bad = true;
+                    problems.push(Problem {
+                        line,
+                        sheet_row,
+                        column: Some((*pos, header.clone())),
+                        value: rec[pos - 1].text.clone(),
+                        message,
+                    });
+                }
+            }
             if !bad {
                 rows.push(Row {
                     line,
@@ -404,6 +647,7 @@ impl Decoded {
         Ok(CsvFile {
             name: self.name,
             encoding: self.encoding,
+            sheet: self.sheet,
             columns,
             found,
             rows,
@@ -487,12 +731,19 @@ impl CsvFile {
     pub fn problems(&self) -> Problems {
         let mut p = Problems::new(&self.name);
         p.rows_in_file = self.rows.len();
+        p.sheet = self.sheet.clone();
         p
     }
 
     /// A short description for the summary: "units.csv (GBK)".
     pub fn describe(&self) -> String {
-        format!("{} ({})", self.name, self.encoding.name())
+        match &self.sheet {
+            Some(sheet) => both(
+                format!("{} (sheet {sheet})", self.name),
+                format!("{}（工作表“{sheet}”）", self.name),
+            ),
+            None => format!("{} ({})", self.name, self.encoding.name()),
+        }
     }
 }
 
@@ -512,6 +763,8 @@ pub struct Problem {
 #[derive(Debug)]
 pub struct Problems {
     file: String,
+    /// The sheet of a workbook: cells are named as Excel names them (`推荐表!B7`).
+    sheet: Option<String>,
     items: Vec<Problem>,
     /// Rows the file has, when known: a report where every one is bad says so first.
     rows_in_file: usize,
@@ -521,6 +774,7 @@ impl Problems {
     pub fn new(file: &str) -> Problems {
         Problems {
             file: file.to_string(),
+            sheet: None,
             items: Vec::new(),
             rows_in_file: 0,
         }
@@ -586,25 +840,40 @@ impl fmt::Display for Problems {
                 seen.2.push(p.line);
                 continue;
             }
-            write!(f, "\n  {} {}", tr("line", "第"), p.line)?;
-            if zh {
-                write!(f, " 行")?;
-            }
-            if p.sheet_row != p.line && p.sheet_row > 0 {
-                match zh {
-                    true => write!(f, "（表格第 {} 行）", p.sheet_row)?,
-                    false => write!(f, " (spreadsheet row {})", p.sheet_row)?,
+            match (&self.sheet, &p.column) {
+                (Some(sheet), Some((pos, header))) => {
+                    write!(f, "\n  {sheet}!{}", sheetin::cell_name(*pos, p.line))?;
+                    if !header.is_empty() {
+                        write!(f, " ({header})")?;
+                    }
+                    write!(f, "{}{} \"{}\"", tr(", ", "，"), tr("value", "值"), p.value)?;
                 }
-            }
-            if let Some((pos, header)) = &p.column {
-                match zh {
-                    true => write!(f, "，第 {pos} 列")?,
-                    false => write!(f, ", column {pos}")?,
+                (Some(sheet), None) => match zh {
+                    true => write!(f, "\n  {sheet} 第 {} 行", p.line)?,
+                    false => write!(f, "\n  {sheet} row {}", p.line)?,
+                },
+                (None, column) => {
+                    write!(f, "\n  {} {}", tr("line", "第"), p.line)?;
+                    if zh {
+                        write!(f, " 行")?;
+                    }
+                    if p.sheet_row != p.line && p.sheet_row > 0 {
+                        match zh {
+                            true => write!(f, "（表格第 {} 行）", p.sheet_row)?,
+                            false => write!(f, " (spreadsheet row {})", p.sheet_row)?,
+                        }
+                    }
+                    if let Some((pos, header)) = column {
+                        match zh {
+                            true => write!(f, "，第 {pos} 列")?,
+                            false => write!(f, ", column {pos}")?,
+                        }
+                        if !header.is_empty() {
+                            write!(f, " ({header})")?;
+                        }
+                        write!(f, "{}{} \"{}\"", tr(", ", "，"), tr("value", "值"), p.value)?;
+                    }
                 }
-                if !header.is_empty() {
-                    write!(f, " ({header})")?;
-                }
-                write!(f, "{}{} \"{}\"", tr(", ", "，"), tr("value", "值"), p.value)?;
             }
             write!(f, "{}{}", tr(": ", "："), p.message)?;
         }
@@ -616,8 +885,9 @@ impl fmt::Display for Problems {
                 true => write!(f, "\n  另有 {} 行（第 {first}–{last} 行）同样：{message}", more.len())?,
                 false => write!(
                     f,
-                    "\n  {} more rows (lines {first}–{last}) the same: {message}",
-                    more.len()
+                    "\n  {} more rows ({} {first}–{last}) the same: {message}",
+                    more.len(),
+                    if self.sheet.is_some() { "rows" } else { "lines" }
                 )?,
             }
         }
@@ -662,9 +932,23 @@ mod tests {
     }
 
     #[test]
-    fn a_workbook_is_told_apart_from_a_csv() {
-        let e = decode_bytes(b"PK\x03\x04rest", None).unwrap_err().to_string();
-        assert!(e.contains("Excel workbook"), "{e}");
+    fn excel_typed_cells_are_checked_for_their_column() {
+        let cell = |text: &str, kind| SheetCell {
+            text: text.into(),
+            kind,
+        };
+        assert!(scientific("1.39582E+10") && scientific("1E+10") && scientific("2e5"));
+        assert!(!scientific("0574-86875210") && !scientific("E+10") && !scientific("BL017"));
+        let phone = cell("13958212345", Kind::Number(13958212345.0));
+        assert!(typed_problem("phone", &phone).is_some());
+        assert!(typed_problem("note", &phone).is_none(), "a number where numbers belong");
+        // A short staff number typed as a number loses nothing.
+        assert!(typed_problem("staff_no", &cell("3102826", Kind::Number(3102826.0))).is_none());
+        assert!(typed_problem("staff_no", &cell("1.39582E+10", Kind::Text)).is_some());
+        let date = cell("2026-01-03", Kind::Date);
+        assert!(typed_problem("submitted_on", &date).is_none());
+        assert!(typed_problem("name", &date).is_some());
+        assert!(typed_problem("c1", &cell("#N/A", Kind::Error)).is_some());
     }
 
     #[test]
@@ -724,6 +1008,10 @@ mod tests {
         let d = Decoded {
             name: "t.csv".into(),
             encoding: Encoding::Utf8,
+            sheet: None,
+            grid: Vec::new(),
+            header: 0,
+            others: Vec::new(),
             text: text.into(),
             headers: vec!["a".into(), "b".into()],
         };
@@ -735,6 +1023,10 @@ mod tests {
         let d = |text: &str, headers: &[&str]| Decoded {
             name: "t.csv".into(),
             encoding: Encoding::Utf8,
+            sheet: None,
+            grid: Vec::new(),
+            header: 0,
+            others: Vec::new(),
             text: text.into(),
             headers: headers.iter().map(|h| h.to_string()).collect(),
         };

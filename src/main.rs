@@ -8,11 +8,14 @@ mod core;
 mod csvin;
 mod db;
 mod documents;
+mod export;
 mod i18n;
 mod load;
 mod output;
+mod sheetin;
 mod store;
 mod values;
+mod xlsxout;
 
 use std::process::ExitCode;
 

@@ -19,6 +19,7 @@ pub enum Format {
 }
 
 /// One column of a listing: a stable key (CSV and JSON) and a label for people (table, Markdown).
+#[derive(Clone)]
 pub struct Col {
     pub key: &'static str,
     pub label: String,
@@ -46,7 +47,7 @@ pub enum Cell {
 }
 
 impl Cell {
-    fn text(&self) -> String {
+    pub fn text(&self) -> String {
         match self {
             Cell::Text(s) => s.clone(),
             Cell::Int(i) => i.to_string(),
@@ -90,6 +91,22 @@ impl Cell {
     pub fn code(code: &str, label: &str) -> Cell {
         Cell::Code(code.to_string(), label.to_string())
     }
+    /// For a file people open in Excel: what people read, with numbers plain to the decimals
+    /// they see ("17.333…" is 17.333).
+    pub fn plain_text(&self) -> String {
+        match self {
+            Cell::Num(f, text) => {
+                let d = text
+                    .split_once('.')
+                    .map_or(0, |(_, frac)| frac.chars().take_while(char::is_ascii_digit).count());
+                format!("{f:.d$}")
+            }
+            _ => self.text(),
+        }
+    }
+    pub fn is_number(&self) -> bool {
+        matches!(self, Cell::Int(_) | Cell::Num(..))
+    }
 }
 
 impl From<String> for Cell {
@@ -118,6 +135,7 @@ impl<T: Into<Cell>> From<Option<T>> for Cell {
     }
 }
 
+#[derive(Clone)]
 pub struct Listing {
     pub cols: Vec<Col>,
     pub rows: Vec<Vec<Cell>>,
@@ -220,12 +238,18 @@ impl Listing {
 
     /// Renders to stdout.
     pub fn print(&self, format: Format) -> Result<()> {
+        if crate::export::keep_listing(self) {
+            return Ok(());
+        }
         out(&self.render(format)?)
     }
 }
 
 /// Writes data to stdout. A closed pipe (`| head`) ends the program quietly.
 pub fn out(s: &str) -> Result<()> {
+    if crate::export::keep_text(s) {
+        return Ok(());
+    }
     let mut o = std::io::stdout().lock();
     match o.write_all(s.as_bytes()).and_then(|_| o.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),

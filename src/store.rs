@@ -79,7 +79,7 @@ pub fn find_term(conn: &Connection, year: i32) -> Result<Option<Term>> {
 
 /// The term named by --term, else the newest that is not closed.
 pub fn resolve_term(conn: &Connection, ctx: &Ctx) -> Result<Term> {
-    match ctx.term {
+    let term = match ctx.term {
         Some(year) => find_term(conn, year)?.ok_or_else(|| {
             anyhow::anyhow!(
                 "{} {year}; {}",
@@ -99,7 +99,10 @@ pub fn resolve_term(conn: &Connection, ctx: &Ctx) -> Result<Term> {
                     )
                 )
             }),
-    }
+    }?;
+    // The title row of a listing written with --out names the term.
+    crate::export::note_term(term.year, &term.title);
+    Ok(term)
 }
 
 /// The term for a command that changes its records: it must be open.

@@ -17,6 +17,7 @@ use super::common::exact_cell;
 use crate::core::award::{self, Basis};
 use crate::db::now;
 use crate::documents::{self, Awardee, NoticeData};
+use crate::export::take_out;
 use crate::i18n::both;
 use crate::i18n::tr;
 use crate::output::{Cell, Format, Listing, col, out, say};
@@ -99,9 +100,6 @@ pub enum AwardCommand {
     ///   pingxuan award notice --html --out 通报.html --number "甬口协〔2026〕5号"
     #[command(verbatim_doc_comment)]
     Notice {
-        /// Write to this file instead of stdout
-        #[arg(long, value_name = "FILE")]
-        out: Option<PathBuf>,
         /// A printable HTML page
         #[arg(long)]
         html: bool,
@@ -118,13 +116,12 @@ pub enum AwardCommand {
     /// (NBKA-2026-W-001.html); a window's page adds its plaque's text (匾牌文字) on a second
     /// sheet. index.html prints every certificate, one per page; plaques.html every plaque text.
     ///
+    /// The folder is given with --out (created if missing).
+    ///
     /// Example:
     ///   pingxuan award certificates --out 证书2026
     #[command(verbatim_doc_comment)]
     Certificates {
-        /// The folder to write into (created if missing)
-        #[arg(long, value_name = "DIR")]
-        out: PathBuf,
         /// The date on the certificates (default: the day of the latest grant)
         #[arg(long, value_name = "DATE")]
         date: Option<String>,
@@ -140,13 +137,19 @@ pub fn run(ctx: &Ctx, args: AwardArgs) -> Result<()> {
         } => grant::run(ctx, dry_run, &include, &exclude),
         AwardCommand::List => list(ctx, ctx.read()?),
         AwardCommand::Revoke { code, reason, dry_run } => revoke(ctx, &code, &reason, dry_run),
-        AwardCommand::Notice {
-            out: file,
-            html,
-            date,
-            number,
-        } => notice(ctx, ctx.read()?, file, html, date, number),
-        AwardCommand::Certificates { out: dir, date } => certificates(ctx, ctx.read()?, &dir, date),
+        AwardCommand::Notice { html, date, number } => notice(ctx, ctx.read()?, take_out(), html, date, number),
+        AwardCommand::Certificates { date } => {
+            let dir = take_out().ok_or_else(|| {
+                anyhow::anyhow!(
+                    "{}",
+                    tr(
+                        "award certificates needs the folder to write into: --out DIR",
+                        "award certificates 需要用 --out 指定写入的文件夹"
+                    )
+                )
+            })?;
+            certificates(ctx, ctx.read()?, &dir, date)
+        }
     }
 }
 
@@ -222,8 +225,7 @@ enum Show {
 }
 
 /// The one listing of awards, for `award list` and for what `award grant` has granted.
-fn award_listing(rows: &[AwardRow], format: Format, show: Show) -> Listing {
-    let data = matches!(format, Format::Json | Format::Csv);
+fn award_listing(rows: &[AwardRow], show: Show) -> Listing {
     let mut cols = vec![
         col("code", tr("code", "编号")),
         col("category", tr("category", "类别")),
@@ -246,31 +248,21 @@ fn award_listing(rows: &[AwardRow], format: Format, show: Show) -> Listing {
     for a in rows {
         let mut cells = vec![
             a.code.clone().into(),
-            Cell::Text(if data { a.category.code() } else { a.category.label() }.to_string()),
+            Cell::code(a.category.code(), a.category.label()),
             a.name.clone().into(),
             a.unit.clone().into(),
             a.group.clone().into(),
             a.certificate.clone().into(),
             a.rank.into(),
             total_cell(&a.total),
-            Cell::Text(if data {
-                a.decision.clone()
-            } else {
-                decision_label(&a.decision)
-            }),
+            Cell::code(&a.decision, &decision_label(&a.decision)),
         ];
         if show == Show::Record {
-            let status = match (a.revoked_at.is_some(), data) {
-                (false, true) => "active",
-                (true, true) => "revoked",
-                (false, false) => tr("active", "有效"),
-                (true, false) => tr("revoked", "已撤销"),
+            let status = match a.revoked_at.is_some() {
+                false => Cell::code("active", tr("active", "有效")),
+                true => Cell::code("revoked", tr("revoked", "已撤销")),
             };
-            cells.extend([
-                a.granted_at.clone().into(),
-                status.into(),
-                a.revoke_reason.clone().into(),
-            ]);
+            cells.extend([a.granted_at.clone().into(), status, a.revoke_reason.clone().into()]);
         }
         l.push(cells);
     }
@@ -279,7 +271,7 @@ fn award_listing(rows: &[AwardRow], format: Format, show: Show) -> Listing {
 
 fn list(ctx: &Ctx, conn: &Connection) -> Result<()> {
     let term = resolve_term(conn, ctx)?;
-    award_listing(&awards(conn, term.year)?, ctx.format, Show::Record).print(ctx.format)
+    award_listing(&awards(conn, term.year)?, Show::Record).print(ctx.format)
 }
 
 fn revoke(ctx: &Ctx, code: &str, reason: &str, dry_run: bool) -> Result<()> {

@@ -20,8 +20,11 @@ use crate::values::{Centi, fmt_exact, fmt_points, to_f64};
 // The arguments every `import` takes (flattened into each): the file, --dry-run, --encoding.
 #[derive(Args, Debug)]
 pub struct ImportFile {
-    /// The CSV file (UTF-8 with or without BOM, or GBK)
+    /// The file: CSV (UTF-8 with or without BOM, or GBK), or an Excel workbook (.xlsx, .xls)
     pub file: PathBuf,
+    /// The workbook's sheet to read (default: the first)
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
     /// Check everything and write nothing
     #[arg(long)]
     pub dry_run: bool,
@@ -33,7 +36,7 @@ pub struct ImportFile {
 impl ImportFile {
     /// The file decoded, its columns not yet matched.
     pub fn decode(&self) -> Result<Decoded> {
-        csvin::decode(&self.file, self.encoding)
+        csvin::decode(&self.file, self.encoding, self.sheet.as_deref())
     }
     /// The file read against its table of columns.
     pub fn read(&self, columns: &'static [Column]) -> Result<CsvFile> {

@@ -329,7 +329,7 @@ fn import(ctx: &Ctx, input: &ImportFile, replace: bool) -> Result<()> {
             ),
             tr("the file has", "文件的列"),
             decoded.headers.join(", ")
-        )
+        ) + &decoded.other_sheets()
     };
     let file = match (findings, surveys) {
         (true, false) => decoded.parse(FINDING_COLUMNS)?,

@@ -10,6 +10,7 @@ pub mod nominate;
 pub mod org;
 pub mod rank;
 pub mod score;
+pub mod template;
 pub mod term;
 pub mod veto;
 
@@ -37,6 +38,8 @@ pub struct Ctx {
     writer: OnceCell<Db>,
     /// Whether this command made the file (so that it can go again if nothing was recorded).
     created: std::cell::Cell<bool>,
+    /// --out names a listing file, which a command that changes records does not print.
+    listing_out: bool,
 }
 
 impl Ctx {
@@ -51,6 +54,15 @@ impl Ctx {
 
     /// The database, to write: one change, recorded and finished by the handler.
     pub fn change(&self) -> Result<Change<'_>> {
+        if self.listing_out {
+            anyhow::bail!(
+                "{}",
+                tr(
+                    "this command prints no listing or report; --out is for listings and reports",
+                    "此命令不输出名单或报表；--out 用于名单和报表"
+                )
+            );
+        }
         let db = match self.writer.get() {
             Some(db) => db,
             None => {
@@ -68,6 +80,14 @@ impl Ctx {
     pub fn db_path(&self) -> &Path {
         &self.path
     }
+
+    /// The database to read when there is one: forms are made with or without it.
+    pub fn read_if_there(&self) -> Result<Option<&Connection>> {
+        if self.writer.get().is_none() && self.reader.get().is_none() && !self.path.exists() {
+            return Ok(None);
+        }
+        self.read().map(Some)
+    }
 }
 
 fn db_path(cli: &Cli) -> PathBuf {
@@ -80,6 +100,47 @@ fn db_path(cli: &Cli) -> PathBuf {
                 .map(PathBuf::from)
         })
         .unwrap_or_else(|| PathBuf::from("pingxuan.sqlite"))
+}
+
+/// Commands that write a file of their own kind to --out, rather than a listing.
+fn own_out(command: &Command) -> bool {
+    match command {
+        Command::Nominate(a) => matches!(a.command, nominate::NominateCommand::Template { .. }),
+        Command::Template(_) => true,
+        Command::Award(a) => matches!(
+            a.command,
+            award::AwardCommand::Notice { .. } | award::AwardCommand::Certificates { .. }
+        ),
+        Command::Term(a) => matches!(
+            a.command,
+            term::TermCommand::Scheme {
+                action: Some(term::SchemeAction::Export)
+            }
+        ),
+        _ => false,
+    }
+}
+
+/// Commands that change records and also print a listing, which --out may take.
+fn lists_after_writing(command: &Command) -> bool {
+    match command {
+        Command::Award(a) => matches!(a.command, award::AwardCommand::Grant { .. }),
+        Command::Nominate(a) => matches!(a.command, nominate::NominateCommand::Verify { .. }),
+        _ => false,
+    }
+}
+
+/// With --out FILE for a listing, the form its ending names, checked before anything is
+/// done. Whether --out suits a command that writes is known when it first writes
+/// (`Ctx::change`), which is still before anything is written.
+fn out_format(cli: &Cli) -> Result<Option<Format>> {
+    let Some(path) = &cli.global.out else {
+        return Ok(None);
+    };
+    if own_out(&cli.command) {
+        return Ok(None);
+    }
+    Ok(Some(crate::export::check(path)?.format()))
 }
 
 /// Who acts: --operator, else $USER, else $USERNAME (Windows), else "clerk". It goes on
@@ -103,17 +164,21 @@ fn operator(cli: &Cli) -> Result<String> {
 }
 
 pub fn run(cli: Cli) -> Result<()> {
+    let out_format = out_format(&cli)?;
+    let listing_out = out_format.is_some() && !lists_after_writing(&cli.command);
+    crate::export::set_out(cli.global.out.clone());
     let ctx = Ctx {
-        format: cli.global.format.unwrap_or_default(),
+        format: out_format.or(cli.global.format).unwrap_or_default(),
         term: cli.global.term,
         operator: operator(&cli)?,
         path: db_path(&cli),
         reader: OnceCell::new(),
         writer: OnceCell::new(),
         created: std::cell::Cell::new(false),
+        listing_out,
     };
     crate::output::protect(&ctx.path);
-    let result = dispatch(&ctx, cli.command);
+    let result = dispatch(&ctx, cli.command).and_then(|()| crate::export::finish());
     // A file this command made, in which nothing was then committed (the command failed,
     // or was a dry run), goes again: a refused first command leaves nothing behind. Every
     // committed change has its audit entry, so an empty record means no one, this process
@@ -145,5 +210,6 @@ fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Award(a) => award::run(ctx, a),
         Command::Audit(a) => audit::run(ctx, a),
         Command::Db(a) => db::run(ctx, a),
+        Command::Template(a) => template::run(ctx, a),
     }
 }

@@ -101,11 +101,7 @@ pub enum SchemeAction {
     /// Example:
     ///   pingxuan term scheme export --out scheme.toml
     #[command(verbatim_doc_comment)]
-    Export {
-        /// The file to write (default: stdout)
-        #[arg(long, value_name = "FILE")]
-        out: Option<PathBuf>,
-    },
+    Export,
     /// Load an edited scheme file into the term (before scoring starts)
     ///
     /// Example:
@@ -135,7 +131,7 @@ pub fn run(ctx: &Ctx, args: TermArgs) -> Result<()> {
         TermCommand::Show => show(ctx),
         TermCommand::Scheme { action } => match action.unwrap_or(SchemeAction::Show) {
             SchemeAction::Show => scheme_show(ctx),
-            SchemeAction::Export { out: file } => scheme_export(ctx, file),
+            SchemeAction::Export => scheme_export(ctx, crate::export::take_out()),
             SchemeAction::Import { file, force, dry_run } => scheme_import(ctx, file, force, dry_run),
         },
         TermCommand::Close => close(ctx),

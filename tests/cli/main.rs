@@ -5,6 +5,7 @@ mod common;
 mod corrections;
 mod cycle;
 mod decide;
+mod excel;
 mod intake;
 mod record;
 mod robust;

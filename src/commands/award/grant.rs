@@ -216,7 +216,7 @@ pub fn run(ctx: &Ctx, dry_run: bool, include: &[String], exclude: &[String]) -> 
     if !given.is_empty() {
         let mut rows = awards(&tx, year)?;
         rows.retain(|a| given.contains(&a.certificate));
-        award_listing(&rows, ctx.format, Show::Grant).print(ctx.format)?;
+        award_listing(&rows, Show::Grant).print(ctx.format)?;
     }
     tx.finish(dry_run)?;
     say(&summary(year, &outcome, dry_run));

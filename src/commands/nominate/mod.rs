@@ -8,8 +8,6 @@ mod show;
 mod template;
 mod verify;
 
-use std::path::PathBuf;
-
 use anyhow::Result;
 use clap::{Args, Subcommand};
 
@@ -123,9 +121,6 @@ pub enum NominateCommand {
     ///   pingxuan nominate template --encoding gbk --out 推荐表.csv
     #[command(verbatim_doc_comment)]
     Template {
-        /// The file to write (default: stdout)
-        #[arg(long, value_name = "FILE")]
-        out: Option<PathBuf>,
         /// The form's encoding
         #[arg(long, value_enum, value_name = "ENCODING")]
         encoding: Option<Encoding>,
@@ -190,7 +185,14 @@ fn category_flag(s: &str) -> std::result::Result<Category, String> {
 }
 
 pub fn run(ctx: &Ctx, args: NominateArgs) -> Result<()> {
-    if let NominateCommand::Template { out, encoding } = args.command {
+    if let NominateCommand::Template { encoding } = args.command {
+        let out = crate::export::take_out();
+        if let Some(path) = out
+            .as_deref()
+            .filter(|p| crate::export::Form::of(p) == Some(crate::export::Form::Xlsx))
+        {
+            return crate::commands::template::nominations_workbook(ctx, path);
+        }
         return template::run(out, encoding);
     }
     match args.command {

@@ -16,7 +16,7 @@ fn readable(f: Format) -> bool {
 }
 
 /// The listing of nominations: the columns `list` and `verify` print.
-pub fn listing(format: Format, recs: &[&Record]) -> Listing {
+pub fn listing(recs: &[&Record]) -> Listing {
     let mut l = Listing::new(vec![
         col("code", tr("code", "编号")),
         col("category", tr("category", "类别")),
@@ -28,18 +28,13 @@ pub fn listing(format: Format, recs: &[&Record]) -> Listing {
         col("submitted_on", tr("submitted", "报送日期")),
     ]);
     for r in recs {
-        let (category, status) = if readable(format) {
-            (r.category.label(), r.status.label())
-        } else {
-            (r.category.code(), r.status.code())
-        };
         l.push(vec![
             r.code.as_str().into(),
-            category.into(),
+            Cell::code(r.category.code(), r.category.label()),
             r.name.as_str().into(),
             r.unit.as_str().into(),
             r.group.as_str().into(),
-            status.into(),
+            Cell::code(r.status.code(), r.status.label()),
             Cell::List(r.why()),
             r.submitted_on.clone().into(),
         ]);
@@ -61,7 +56,7 @@ pub fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
         .filter(|r| unit.is_none_or(|u| u == r.unit))
         .filter(|r| a.status.is_none_or(|s| s == r.status))
         .collect();
-    listing(ctx.format, &recs).print(ctx.format)
+    listing(&recs).print(ctx.format)
 }
 
 /// A filter naming a group or unit that does not exist is a typo, not an empty list.

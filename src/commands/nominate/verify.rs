@@ -125,7 +125,7 @@ pub fn verify(ctx: &Ctx, codes: &[String], dry_run: bool) -> Result<()> {
     tx.finish(dry_run)?;
     say(&verify_summary(verified, &rejected, dry_run));
     let refs: Vec<&Record> = rejected.iter().collect();
-    listing(ctx.format, &refs).print(ctx.format)
+    listing(&refs).print(ctx.format)
 }
 
 fn verify_summary(verified: usize, rejected: &[Record], dry_run: bool) -> String {
