@@ -26,6 +26,8 @@ pub struct Change<'a> {
 struct State {
     /// The latest entry's id and hash, once read.
     last: Option<Option<(i64, String)>>,
+    /// When the change was made: every entry of one command carries the same time.
+    at: Option<String>,
     tables: Tables,
 }
 
@@ -59,8 +61,9 @@ impl<'a> Change<'a> {
             st.last = Some(chain::head(&self.tx)?);
         }
         let prev = st.last.clone().flatten();
+        let at = st.at.get_or_insert_with(crate::db::now).clone();
         let entry = NewEntry {
-            at: &crate::db::now(),
+            at: &at,
             operator: self.operator,
             term,
             action,
