@@ -3,4 +3,5 @@
 pub mod assess;
 pub mod award;
 pub mod rank;
+pub mod report;
 pub mod scheme;
