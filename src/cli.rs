@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::commands::{audit, award, inspect, nominate, org, rank, score, term, veto};
+use crate::commands::{audit, award, inspect, nominate, org, rank, report, score, term, veto};
 use crate::i18n::Lang;
 use crate::output::Format;
 
@@ -59,5 +59,6 @@ pub enum Command {
     Veto(veto::VetoArgs),
     Rank(rank::RankArgs),
     Award(award::AwardArgs),
+    Report(report::ReportArgs),
     Audit(audit::AuditArgs),
 }

@@ -7,6 +7,7 @@ pub mod inspect;
 pub mod nominate;
 pub mod org;
 pub mod rank;
+pub mod report;
 pub mod score;
 pub mod term;
 pub mod veto;
@@ -65,7 +66,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Score(a) => a.access(),
         Command::Inspect(a) => a.access(),
         Command::Veto(a) => a.access(),
-        Command::Rank(_) | Command::Audit(_) => Access::Read,
+        Command::Rank(_) | Command::Report(_) | Command::Audit(_) => Access::Read,
         Command::Award(a) => a.access(),
     };
     let path = db_path(&cli);
@@ -104,6 +105,7 @@ fn dispatch(ctx: &Ctx, db: Option<&Db>, command: Command) -> Result<()> {
         Command::Veto(a) => veto::run(ctx, db, a),
         Command::Rank(a) => rank::run(ctx, db, a),
         Command::Award(a) => award::run(ctx, db, a),
+        Command::Report(a) => report::run(ctx, db, a),
         Command::Audit(a) => audit::run(ctx, db, a),
     }
 }

@@ -81,20 +81,6 @@ pub enum Stage {
     Awarded,
 }
 
-impl Stage {
-    pub fn code(self) -> &'static str {
-        match self {
-            Stage::Nominated => "nominated",
-            Stage::Verified => "verified",
-            Stage::Complete => "complete",
-            Stage::Eligible => "eligible",
-            Stage::Shortlisted => "shortlisted",
-            Stage::Proposed => "proposed",
-            Stage::Awarded => "awarded",
-        }
-    }
-}
-
 /// Why a candidate fell out at a step: `withdrawn`, `not_verified`, `rejected:late`,
 /// `no_self_sheet`, `too_few_joint`, `no_survey`, `vetoed:criminal`, `below_threshold`,
 /// `below_quota_line`, `not_proposed`, `tie_not_chosen`, `award_revoked`, `not_granted`,
@@ -869,7 +855,7 @@ mod tests {
         let refs: Vec<&Placed> = list.iter().collect();
         let l = line(Category::Individual, &refs, &s);
         assert_eq!(l.tie.len(), 2);
-        assert_eq!((l.margin.clone(), l.last_in.clone()), (None, None));
+        assert_eq!((l.margin, l.last_in.clone()), (None, None));
         assert_eq!(l.first_out.unwrap().code, "P1");
     }
 
