@@ -43,6 +43,16 @@ impl Serialize for Points {
     }
 }
 
+/// Points as an exact fraction, "a/b" (a whole number as itself), for JSON beside the decimal.
+pub fn fraction(p: &Points) -> String {
+    let v = p.0 / 100;
+    if v.is_integer() {
+        v.numer().to_string()
+    } else {
+        format!("{}/{}", v.numer(), v.denom())
+    }
+}
+
 /// What became of an award of the nominee, if one was granted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -273,6 +283,8 @@ pub struct Mark {
     pub code: String,
     pub name: String,
     pub total: Points,
+    /// The total as an exact fraction of points.
+    pub total_exact: String,
 }
 
 /// The ranking of one category around its quota line.
@@ -287,6 +299,7 @@ pub struct Line {
     pub first_out: Option<Mark>,
     /// last_in's total less first_out's.
     pub margin: Option<Points>,
+    pub margin_exact: Option<String>,
     /// When the two totals are equal, the key of the order that decided between them.
     pub decided_by: Option<&'static str>,
     /// The equals that straddle the quota, for the committee.
@@ -314,10 +327,14 @@ pub fn line(category: Category, list: &[&Placed], scheme: &Scheme) -> Line {
     let quota = scheme.rule(category).quota;
     let mut ranked: Vec<&&Placed> = list.iter().filter(|p| p.rank.is_some()).collect();
     ranked.sort_by_key(|p| p.rank);
-    let mark = |p: &Placed| Mark {
-        code: p.candidate.code.clone(),
-        name: p.candidate.name.clone(),
-        total: Points(p.assessment.total.unwrap_or_default()),
+    let mark = |p: &Placed| {
+        let total = Points(p.assessment.total.unwrap_or_default());
+        Mark {
+            code: p.candidate.code.clone(),
+            name: p.candidate.name.clone(),
+            total_exact: fraction(&total),
+            total,
+        }
     };
     let last_in = ranked.iter().rposition(|p| p.shortlisted);
     let first_out = ranked.iter().position(|p| !p.shortlisted);
@@ -377,6 +394,7 @@ pub fn line(category: Category, list: &[&Placed], scheme: &Scheme) -> Line {
         shortlisted: ranked.iter().filter(|p| p.shortlisted).count(),
         last_in: last_in.map(|i| mark(ranked[i])),
         first_out: first_out.map(|o| mark(ranked[o])),
+        margin_exact: margin.as_ref().map(fraction),
         margin,
         decided_by,
         tie: ranked
@@ -857,6 +875,13 @@ mod tests {
         assert_eq!(l.tie.len(), 2);
         assert_eq!((l.margin, l.last_in.clone()), (None, None));
         assert_eq!(l.first_out.unwrap().code, "P1");
+    }
+
+    #[test]
+    fn fractions_of_points() {
+        assert_eq!(fraction(&Points(Ratio::new(188300, 20))), "1883/20");
+        assert_eq!(fraction(&Points::centi(9400)), "94");
+        assert_eq!(fraction(&Points(Ratio::new(-100, 15))), "-1/15");
     }
 
     #[test]

@@ -6,5 +6,6 @@ mod corrections;
 mod cycle;
 mod decide;
 mod intake;
+mod report;
 mod robust;
 mod term;

@@ -217,3 +217,24 @@ pub fn audit_head(conn: &Connection) -> Result<Option<String>> {
         .context("reading the head of the audit record")?;
     Ok(head.flatten().filter(|h| !h.is_empty()))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_audit_head_is_the_last_hash_where_the_record_has_hashes() {
+        let c = Connection::open_in_memory().unwrap();
+        c.execute_batch(
+            "CREATE TABLE audit (id INTEGER PRIMARY KEY, action TEXT);
+                         INSERT INTO audit (action) VALUES ('term.open');",
+        )
+        .unwrap();
+        assert_eq!(audit_head(&c).unwrap(), None);
+        c.execute_batch("ALTER TABLE audit ADD COLUMN hash TEXT;").unwrap();
+        assert_eq!(audit_head(&c).unwrap(), None, "a record from before the chain");
+        c.execute_batch("INSERT INTO audit (action, hash) VALUES ('a', 'aa11'), ('b', 'bb22');")
+            .unwrap();
+        assert_eq!(audit_head(&c).unwrap().as_deref(), Some("bb22"));
+    }
+}
