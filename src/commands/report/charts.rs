@@ -241,7 +241,7 @@ pub fn line(l: &Line, weights: [i64; 3], id: &str) -> String {
             Lang::En => format!("quota line: {}", l.quota),
             Lang::Zh => format!("名额线：{}", l.quota),
         };
-        s.text(z1, y - 2.5, &label, 8.5, Anchor::End, true);
+        s.text(24.0, y - 2.5, &label, 8.5, Anchor::Start, true);
     }
     s.frame(&title, &line_reading(l));
     s.finish(&title)

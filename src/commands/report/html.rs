@@ -38,6 +38,7 @@ fn css() -> String {
          table.funnel {{ table-layout: fixed; }}\n\
          table.funnel th.cat {{ width: 9%; }} table.funnel th.grp {{ width: 14%; }} table.funnel th.n {{ width: 6%; font-size: 7pt; }}\n\
          table.funnel td.k {{ white-space: normal; }}\n\
+         table.vetoes {{ table-layout: fixed; }} table.vetoes th.n {{ width: 4%; }} table.vetoes th.who {{ width: 13%; }} table.vetoes th.doc {{ width: 11%; }}\n\
          tr.total td {{ font-weight: bold; }}\n\
          .note {{ font-size: 8.5pt; }}\n\
          footer {{ font-size: 8pt; border-top: 0.6pt solid #000; padding-top: 1mm; margin-top: auto; }}\n\
@@ -141,16 +142,18 @@ fn first_page(r: &Report, title: &str) -> Page {
         r.deductions.findings,
         tr("findings", "项检查发现"),
     );
-    let objections = r
-        .objections
-        .as_ref()
-        .map_or_else(|| "—".to_string(), |o| o.len().to_string());
+    let objections = match &r.objections {
+        Some(o) => match lang() {
+            Lang::En => format!("<b>{}</b> objections", o.len()),
+            Lang::Zh => format!("<b>{}</b> 项异议", o.len()),
+        },
+        None => tr("no objections recorded", "异议无记录").to_string(),
+    };
     let _ = writeln!(
         head,
-        "<div>{}<br><b>{in_force}</b> {} · <b>{objections}</b> {}</div>",
+        "<div>{}<br><b>{in_force}</b> {} · {objections}</div>",
         tr("vetoes and objections", "一票否决与异议"),
         tr("vetoes in force", "项否决有效"),
-        tr("objections", "项异议"),
     );
     head += "</div>\n";
     for (i, c) in Category::ALL.iter().enumerate() {
@@ -292,7 +295,7 @@ fn record_page(r: &Report) -> Page {
     } else {
         let _ = writeln!(
             b,
-            "<table>\n<tr><th class=\"n\">#</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+            "<table class=\"vetoes\">\n<tr><th class=\"n\">#</th><th class=\"who\">{}</th><th class=\"who\">{}</th><th class=\"who\">{}</th><th>{}</th><th class=\"doc\">{}</th><th class=\"doc\">{}</th></tr>",
             tr("nomination", "被推荐对象"),
             tr("unit", "单位"),
             tr("ground", "否决事由"),
