@@ -266,6 +266,9 @@ pub fn funnels(list: &[Placed], proposals: bool) -> Vec<Funnel> {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Bar {
     pub rank: usize,
+    /// 1-based place in the ranked order (equals share a rank, not a place); the quota line
+    /// runs under place `quota`.
+    pub place: usize,
     pub code: String,
     pub name: String,
     pub unit: String,
@@ -371,10 +374,11 @@ pub fn line(category: Category, list: &[&Placed], scheme: &Scheme) -> Line {
         .iter()
         .enumerate()
         .filter(|&(i, p)| (i >= from && i < to) || p.tie_at_cutoff)
-        .filter_map(|(_, p)| {
+        .filter_map(|(i, p)| {
             let [s, j, insp] = parts(p.assessment, scheme)?;
             Some(Bar {
                 rank: p.rank?,
+                place: i + 1,
                 code: p.candidate.code.clone(),
                 name: p.candidate.name.clone(),
                 unit: p.candidate.unit.clone(),
@@ -850,6 +854,8 @@ mod tests {
         assert_eq!(l.last_in.as_ref().unwrap().code, "P1");
         assert_eq!(l.first_out.as_ref().unwrap().code, "P2");
         assert!(l.bars.iter().filter(|b| b.tie_at_cutoff).count() == 2);
+        let places: Vec<(usize, usize)> = l.bars.iter().map(|b| (b.rank, b.place)).collect();
+        assert_eq!(places, vec![(1, 1), (2, 2), (2, 3)]);
     }
 
     #[test]

@@ -379,6 +379,13 @@ fn a_tie_at_the_line_is_marked_and_the_reading_says_so() {
         .map(|b| b["code"].as_str().unwrap())
         .collect();
     assert_eq!(tied, ["P2026-002", "P2026-003"]);
+    let places: Vec<u64> = l["bars"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["place"].as_u64().unwrap())
+        .collect();
+    assert_eq!(places, [1, 2, 3, 4, 5, 6], "every eligible one, the quota being 2");
     let f = funnel(&r, "individual", None);
     assert_eq!(f["tied_at_line"], 2);
     // Shortlisted counts the tied with the one within the quota.
@@ -411,6 +418,28 @@ fn refused_forms_and_a_missing_term() {
     let empty = Env::new();
     let err = empty.fails(&["report"]);
     assert!(err.contains("no database at"), "{err}");
+}
+
+#[test]
+fn a_term_with_nothing_recorded_yet_reports_zeros() {
+    let env = Env::with_term();
+    let r = report_json(&env);
+    assert_eq!(counts(funnel(&r, "window", None)), steps([0; 6]));
+    assert_eq!(r["line"][0]["last_in"], Value::Null);
+    assert_eq!(r["line"][0]["bars"], serde_json::json!([]));
+    assert_eq!(r["panel"]["evaluators"], serde_json::json!([]));
+    assert_eq!(r["deductions"]["peak"], Value::Null);
+    let html = env.ok(&["report"]);
+    assert_eq!(charts(&html).len(), 8);
+    for text in [
+        "No eligible candidate yet",
+        "No joint sheets recorded",
+        "No satisfaction survey recorded",
+        "No deductions recorded",
+        "<h3>One-vote vetoes</h3>\n<p>None recorded.</p>",
+    ] {
+        assert!(html.contains(text), "missing: {text}");
+    }
 }
 
 #[test]

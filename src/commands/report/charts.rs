@@ -66,7 +66,7 @@ pub fn funnel(f: &Funnel, id: &str) -> String {
         5,
         tr("candidates", "候选对象（个）"),
     );
-    s.vtext(10.0, (top + bottom) / 2.0, tr("step", "环节"), 10.0);
+    s.vtext(10.0, (top + bottom) / 2.0, tr("step", "环节"), 10.0, bottom - top);
     for (i, st) in f.steps.iter().enumerate() {
         let y = top + i as f64 * row_h;
         s.text(x0 - 6.0, y + 12.0, stage_label(st.stage), 10.0, Anchor::End, false);
@@ -141,7 +141,7 @@ pub fn line(l: &Line, weights: [i64; 3], id: &str) -> String {
     };
     let row_h = 17.0;
     let top = 50.0;
-    let n = l.bars.len().max(1) as f64;
+    let n = l.bars.len().max(3) as f64;
     let bottom = top + n * row_h;
     let h = bottom + 58.0;
     let mut s = Svg::new(id, W, h);
@@ -160,7 +160,7 @@ pub fn line(l: &Line, weights: [i64; 3], id: &str) -> String {
     s.text(
         x,
         34.0,
-        tr("⚖ tie at the line", "⚖ 名额线并列"),
+        tr("⚖ ◇ tie at the line", "⚖ ◇ 名额线并列"),
         10.0,
         Anchor::Start,
         false,
@@ -208,14 +208,36 @@ pub fn line(l: &Line, weights: [i64; 3], id: &str) -> String {
         (top + bottom) / 2.0,
         tr("rank, code, candidate", "名次、编号、候选对象"),
         10.0,
+        bottom - top,
     );
     let ax = |v: f64| a0 + v / a_hi * (a1 - a0);
+    // The quota line runs under place `quota`, through a tie that straddles it; the row above
+    // it leaves room at its left for the line's label.
+    let line_row = l
+        .bars
+        .iter()
+        .position(|b| b.place == l.quota)
+        .map(|i| i + 1)
+        .filter(|&i| i < l.bars.len());
     let zx = |v: f64| z0 + (v - lo) / (hi - lo) * (z1 - z0);
     for (i, b) in l.bars.iter().enumerate() {
         let y = top + i as f64 * row_h;
         let mark = if b.tie_at_cutoff { "⚖ " } else { "" };
         let label = format!("{mark}{} {} {}", b.rank, b.code, b.name);
-        s.text_fit(a0 - 6.0, y + 12.5, &label, 9.5, Anchor::End, b.tie_at_cutoff, None);
+        let room = if line_row == Some(i + 1) {
+            label_w - 74.0
+        } else {
+            label_w - 8.0
+        };
+        s.text_fit(
+            a0 - 6.0,
+            y + 12.5,
+            &label,
+            9.5,
+            Anchor::End,
+            b.tie_at_cutoff,
+            Some(room),
+        );
         let mut x = a0;
         for (p, fill) in [
             (&b.self_part, Fill::Dark),
@@ -230,11 +252,15 @@ pub fn line(l: &Line, weights: [i64; 3], id: &str) -> String {
             s.outline(a0, y + 2.0, x - a0, row_h - 4.0);
         }
         s.grid(z0, y + row_h / 2.0, zx(b.total.f()), y + row_h / 2.0);
-        s.dot(zx(b.total.f()), y + row_h / 2.0, 3.5, b.shortlisted || b.tie_at_cutoff);
+        if b.tie_at_cutoff {
+            s.diamond(zx(b.total.f()), y + row_h / 2.0, 4.5);
+        } else {
+            s.dot(zx(b.total.f()), y + row_h / 2.0, 3.5, b.shortlisted);
+        }
         s.text(W - 4.0, y + 12.5, &pts(&b.total), 9.5, Anchor::End, b.tie_at_cutoff);
     }
     // The quota line: under the last one within the quota (above the first tie member).
-    if let Some(pos) = l.bars.iter().position(|b| !b.shortlisted) {
+    if let Some(pos) = line_row {
         let y = top + pos as f64 * row_h;
         s.line(4.0, y, W - 4.0, y, 1.6, true);
         let label = match lang() {
@@ -310,7 +336,7 @@ pub fn line_reading(l: &Line) -> String {
 fn evaluator_rows(p: &Panel) -> (f64, f64) {
     let row_h = 24.0;
     let top = 50.0;
-    (top, top + p.evaluators.len().max(1) as f64 * row_h)
+    (top, top + p.evaluators.len().max(3) as f64 * row_h)
 }
 
 pub fn panel_box(p: &Panel, id: &str) -> String {
@@ -347,13 +373,22 @@ pub fn panel_box(p: &Panel, id: &str) -> String {
         (top + bottom) / 2.0,
         tr("evaluator (sheets)", "评委（份数）"),
         10.0,
+        bottom - top,
     );
     let x = |v: f64| x0 + (v - lo) / (hi - lo) * (x1 - x0);
     for (i, e) in p.evaluators.iter().enumerate() {
         let y = top + i as f64 * row_h;
         let mid = y + row_h / 2.0;
         let label = format!("{} ({})", e.evaluator, e.sheets);
-        s.text_fit(x0 - 8.0, mid + 4.0, &label, 10.0, Anchor::End, e.outlier, None);
+        s.text_fit(
+            x0 - 8.0,
+            mid + 4.0,
+            &label,
+            10.0,
+            Anchor::End,
+            e.outlier,
+            Some(x0 - 34.0),
+        );
         s.line(x(e.min.f()), mid, x(e.q1.f()), mid, 1.0, false);
         s.line(x(e.q3.f()), mid, x(e.max.f()), mid, 1.0, false);
         s.line(x(e.min.f()), mid - 5.0, x(e.min.f()), mid + 5.0, 1.0, false);
@@ -431,7 +466,7 @@ pub fn panel_leniency(p: &Panel, id: &str) -> String {
             "与其他评委平均分之差的平均（分）",
         ),
     );
-    s.vtext(10.0, (top + bottom) / 2.0, tr("evaluator", "评委"), 10.0);
+    s.vtext(10.0, (top + bottom) / 2.0, tr("evaluator", "评委"), 10.0, bottom - top);
     let x = |v: f64| x0 + (v + reach) / (2.0 * reach) * (x1 - x0);
     for v in [-limit, limit] {
         s.line(x(v), top - 4.0, x(v), bottom, 1.0, true);
@@ -448,7 +483,15 @@ pub fn panel_leniency(p: &Panel, id: &str) -> String {
     for (i, e) in p.evaluators.iter().enumerate() {
         let y = top + i as f64 * row_h;
         let mid = y + row_h / 2.0;
-        s.text_fit(x0 - 8.0, mid + 4.0, &e.evaluator, 10.0, Anchor::End, e.outlier, None);
+        s.text_fit(
+            x0 - 8.0,
+            mid + 4.0,
+            &e.evaluator,
+            10.0,
+            Anchor::End,
+            e.outlier,
+            Some(x0 - 34.0),
+        );
         if let Some(l) = e.leniency {
             let (a, b) = if l.f() < 0.0 {
                 (x(l.f()), x(0.0))
@@ -572,6 +615,7 @@ pub fn satisfaction(sat: &Satisfaction, id: &str) -> String {
         (top + bottom) / 2.0,
         tr("satisfied (pooled surveys)", "满意率（合并各次调查）"),
         10.0,
+        bottom - top,
     );
     s.text(
         (x0 + x1) / 2.0,
@@ -695,7 +739,13 @@ pub fn deductions(d: &Deductions, id: &str) -> String {
     }
     s.line(x0, top, x0, bottom, 1.0, false);
     s.line(x0, bottom, x1, bottom, 1.0, false);
-    s.vtext(14.0, (top + bottom) / 2.0, tr("points deducted", "扣分（分）"), 10.0);
+    s.vtext(
+        14.0,
+        (top + bottom) / 2.0,
+        tr("points deducted", "扣分（分）"),
+        10.0,
+        bottom - top,
+    );
     s.text(
         (x0 + x1) / 2.0,
         bottom + 29.0,

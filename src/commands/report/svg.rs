@@ -186,11 +186,17 @@ impl Svg {
         );
     }
 
-    /// A text turned a quarter left (a vertical axis label), centred on (x, y).
-    pub fn vtext(&mut self, x: f64, y: f64, s: &str, size: f64) {
+    /// A text turned a quarter left (a vertical axis label), centred on (x, y), squeezed to
+    /// `room` units when it would run longer.
+    pub fn vtext(&mut self, x: f64, y: f64, s: &str, size: f64, room: f64) {
+        let squeeze = if text_width(s, size) > room {
+            format!(" textLength=\"{room:.1}\" lengthAdjust=\"spacingAndGlyphs\"")
+        } else {
+            String::new()
+        };
         let _ = writeln!(
             self.body,
-            "<text x=\"{x:.2}\" y=\"{y:.2}\" font-size=\"{size}\" text-anchor=\"middle\" transform=\"rotate(-90 {x:.2} {y:.2})\">{}</text>",
+            "<text x=\"{x:.2}\" y=\"{y:.2}\" font-size=\"{size}\" text-anchor=\"middle\" transform=\"rotate(-90 {x:.2} {y:.2})\"{squeeze}>{}</text>",
             escape(s)
         );
     }
