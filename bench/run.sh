@@ -173,6 +173,11 @@ SQL
         "inspect import $csv/surveys.csv" "$d/surveys.sql"
     measure "$scale" "rank --format json" "$rank_rows" "$d/full.sqlite" \
         "rank --format json" "$d/rank.sql"
+    # the report reads what rank reads (and the awards and vetoes), then draws the page
+    measure "$scale" "report --format json" "$rank_rows" "$d/full.sqlite" \
+        "report --format json" "$d/rank.sql"
+    measure "$scale" "report --out report.html" "$rank_rows" "$d/full.sqlite" \
+        "report --out $tmp/report.html" "$d/rank.sql"
 done
 
 # The tables, in Markdown.

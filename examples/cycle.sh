@@ -49,8 +49,10 @@ step "award: grant within the quotas, the notice and the certificates" "award：
 px "$@" award grant
 px "$@" award notice
 px "$@" award certificates --out "$out/certificates"
+step "report: the term at a glance, for the committee" "report：年度概览（供评委会审阅）"
+px "$@" report --out "$out/report.html"
 if [ "$zh" = yes ]; then
-    printf '\n数据库：%s；证书：%s/certificates/index.html\n' "$db" "$out" >&2
+    printf '\n数据库：%s；证书：%s/certificates/index.html；概览：%s/report.html\n' "$db" "$out" "$out" >&2
 else
-    printf '\nThe database is %s; the certificates are in %s/certificates/index.html\n' "$db" "$out" >&2
+    printf '\nThe database is %s; the certificates are in %s/certificates/index.html; the report is %s/report.html\n' "$db" "$out" "$out" >&2
 fi

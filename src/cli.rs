@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::commands::{audit, award, db, inspect, nominate, org, rank, score, template, term, veto};
+use crate::commands::{audit, award, db, inspect, nominate, org, rank, report, score, template, term, veto};
 use crate::i18n::Lang;
 use crate::output::Format;
 
@@ -63,6 +63,7 @@ pub enum Command {
     Veto(veto::VetoArgs),
     Rank(rank::RankArgs),
     Award(award::AwardArgs),
+    Report(report::ReportArgs),
     Audit(audit::AuditArgs),
     Db(db::DbArgs),
     Template(template::TemplateArgs),

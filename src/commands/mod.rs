@@ -9,6 +9,7 @@ pub mod inspect;
 pub mod nominate;
 pub mod org;
 pub mod rank;
+pub mod report;
 pub mod score;
 pub mod template;
 pub mod term;
@@ -106,7 +107,7 @@ fn db_path(cli: &Cli) -> PathBuf {
 fn own_out(command: &Command) -> bool {
     match command {
         Command::Nominate(a) => matches!(a.command, nominate::NominateCommand::Template { .. }),
-        Command::Template(_) => true,
+        Command::Template(_) | Command::Report(_) => true,
         Command::Award(a) => matches!(
             a.command,
             award::AwardCommand::Notice { .. } | award::AwardCommand::Certificates { .. }
@@ -211,5 +212,6 @@ fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Audit(a) => audit::run(ctx, a),
         Command::Db(a) => db::run(ctx, a),
         Command::Template(a) => template::run(ctx, a),
+        Command::Report(a) => report::run(ctx, a),
     }
 }

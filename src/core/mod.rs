@@ -3,5 +3,6 @@
 pub mod assess;
 pub mod award;
 pub mod rank;
+pub mod report;
 pub mod scheme;
 pub mod text;

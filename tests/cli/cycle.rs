@@ -5,12 +5,12 @@ use std::collections::BTreeMap;
 
 use crate::common::{Env, json};
 
-fn example(name: &str) -> String {
+pub fn example(name: &str) -> String {
     format!("{}/examples/2026/{name}", env!("CARGO_MANIFEST_DIR"))
 }
 
 /// Runs term → org → nominate → verify → score → inspect → veto on the example files.
-fn assessed_year() -> Env {
+pub fn assessed_year() -> Env {
     let env = Env::with_term();
     env.ok(&["org", "import", &example("units.csv")]);
     for group in ["beilun", "meishan", "zhenhai"] {

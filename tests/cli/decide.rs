@@ -19,7 +19,7 @@ const UNITS: &[(&str, &str, &str)] = &[
 
 /// One nomination and what is recorded of it, points as written on the sheets.
 #[derive(Clone)]
-struct Nom {
+pub struct Nom {
     code: &'static str,
     name: &'static str,
     unit: &'static str,
@@ -98,7 +98,7 @@ fn marks(total: f64) -> [i64; 5] {
 
 /// Writes the groups, units and nominations of the 2026 term with their sheets, findings,
 /// surveys and vetoes.
-fn seed(env: &Env, list: &[Nom]) {
+pub fn seed(env: &Env, list: &[Nom]) {
     let c = Connection::open(env.db()).expect("open the test database");
     c.execute_batch("PRAGMA foreign_keys = ON;").unwrap();
     let at = "2026-11-02 09:00:00";
@@ -185,7 +185,7 @@ fn seed(env: &Env, list: &[Nom]) {
 }
 
 /// A small year with each case the ranking must tell apart.
-fn year() -> Vec<Nom> {
+pub fn year() -> Vec<Nom> {
     vec![
         nom("W2026-001", "行政审批综合窗口", "北仑海关")
             .sheets(95.0, &[92.0, 93.0, 94.0])
@@ -243,7 +243,7 @@ fn find<'a>(rows: &'a [Value], code: &str) -> &'a Value {
 }
 
 /// Sets the quota of a category by exporting, editing and importing the term's scheme.
-fn set_scheme(env: &Env, from: &str, to: &str) {
+pub fn set_scheme(env: &Env, from: &str, to: &str) {
     let path = env.path("scheme.toml");
     env.ok(&["term", "scheme", "export", "--out", &path]);
     let text = std::fs::read_to_string(&path).unwrap();

@@ -8,5 +8,6 @@ mod decide;
 mod excel;
 mod intake;
 mod record;
+mod report;
 mod robust;
 mod term;

@@ -1,0 +1,712 @@
+//! `report`: the figures of the term report pinned on the example year, the page's sections
+//! and charts, a tie at the line, and the page rendered in headless Chromium.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+
+use crate::common::{Env, json};
+use crate::cycle::{assessed_year, example};
+use crate::decide::{seed, set_scheme, year};
+
+fn report_json(env: &Env) -> Value {
+    json(&env.ok(&["report", "--format", "json", "--date", "2026-12-04"]))
+}
+
+/// One funnel: (category, group or "") → the counts step by step and the losses step by step.
+fn funnel<'a>(r: &'a Value, category: &str, group: Option<&str>) -> &'a Value {
+    r["funnel"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["category"] == category && f["group"].as_str() == group)
+        .unwrap_or_else(|| panic!("no funnel {category} {group:?}"))
+}
+
+fn counts(f: &Value) -> Vec<(String, u64)> {
+    f["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["stage"].as_str().unwrap().to_string(), s["count"].as_u64().unwrap()))
+        .collect()
+}
+
+fn losses(f: &Value) -> Vec<(String, String, u64)> {
+    f["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| {
+            s["losses"].as_array().unwrap().iter().map(move |l| {
+                (
+                    s["stage"].as_str().unwrap().to_string(),
+                    l["reason"].as_str().unwrap().to_string(),
+                    l["count"].as_u64().unwrap(),
+                )
+            })
+        })
+        .collect()
+}
+
+fn steps(list: [u64; 6]) -> Vec<(String, u64)> {
+    [
+        "nominated",
+        "verified",
+        "complete",
+        "eligible",
+        "shortlisted",
+        "awarded",
+    ]
+    .iter()
+    .zip(list)
+    .map(|(s, n)| (s.to_string(), n))
+    .collect()
+}
+
+fn loss(stage: &str, reason: &str, n: u64) -> (String, String, u64) {
+    (stage.to_string(), reason.to_string(), n)
+}
+
+/// The last one in and the first one out of each category, as expected-shortlist.txt (worked
+/// out independently by examples/generate.py) writes them around its quota line: code, exact total.
+fn expected_line() -> Vec<((String, String), (String, String))> {
+    let text = std::fs::read_to_string(example("expected-shortlist.txt")).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let row = |l: &str| {
+        let f: Vec<&str> = l.split_whitespace().collect();
+        (f[1].to_string(), f[2].to_string())
+    };
+    lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.starts_with("---- quota line"))
+        .map(|(i, _)| (row(lines[i - 1]), row(lines[i + 1])))
+        .collect()
+}
+
+#[test]
+fn the_figures_of_the_example_year() {
+    let env = assessed_year();
+    let r = report_json(&env);
+    assert_eq!(r["year"], 2026);
+    assert_eq!(r["state"], "open");
+    assert_eq!(r["date"], "2026-12-04");
+    assert_eq!(r["audit_head"], env.ok(&["audit", "head"]).trim(), "the record's head");
+    assert_eq!(r["proposed"], Value::Null);
+    assert_eq!(r["objections"], Value::Null);
+
+    // The funnel: before the grant, the last step is lost as "not yet granted".
+    let w = funnel(&r, "window", None);
+    assert_eq!(counts(w), steps([46, 45, 45, 42, 10, 0]));
+    assert_eq!(
+        losses(w),
+        vec![
+            loss("verified", "rejected:late", 1),
+            loss("eligible", "below_threshold", 2),
+            loss("eligible", "vetoed:complaint", 1),
+            loss("shortlisted", "below_quota_line", 32),
+            loss("awarded", "not_yet_granted", 10),
+        ]
+    );
+    let p = funnel(&r, "individual", None);
+    assert_eq!(counts(p), steps([126, 125, 123, 121, 20, 0]));
+
+    env.ok(&["award", "grant"]);
+    let r = report_json(&env);
+    assert_eq!(r["state"], "awarded");
+    let w = funnel(&r, "window", None);
+    assert_eq!(counts(w), steps([46, 45, 45, 42, 10, 10]));
+    assert_eq!(losses(w).len(), 4);
+    let p = funnel(&r, "individual", None);
+    assert_eq!(counts(p), steps([126, 125, 123, 121, 20, 20]));
+    assert_eq!(
+        losses(p),
+        vec![
+            loss("verified", "rejected:incomplete", 1),
+            loss("complete", "too_few_joint", 2),
+            loss("eligible", "vetoed:criminal", 1),
+            loss("eligible", "vetoed:discipline", 1),
+            loss("shortlisted", "below_quota_line", 101),
+        ]
+    );
+    for (cat, group, n) in [
+        ("window", "北仑单位共建片组", [20, 20, 20, 19, 4, 4]),
+        ("window", "梅山港区共建片组", [15, 14, 14, 13, 2, 2]),
+        ("window", "镇海区域共建片组", [11, 11, 11, 10, 4, 4]),
+        ("individual", "北仑单位共建片组", [56, 55, 53, 51, 11, 11]),
+        ("individual", "梅山港区共建片组", [38, 38, 38, 38, 3, 3]),
+        ("individual", "镇海区域共建片组", [32, 32, 32, 32, 6, 6]),
+    ] {
+        assert_eq!(counts(funnel(&r, cat, Some(group))), steps(n), "{cat} {group}");
+    }
+    assert_eq!(r["funnel"].as_array().unwrap().len(), 8);
+
+    // The quota line, against the file worked out independently.
+    let line = r["line"].as_array().unwrap();
+    let expected = expected_line();
+    assert_eq!(line.len(), 2);
+    assert_eq!(expected.len(), 2);
+    for (l, (last_in, first_out)) in line.iter().zip(&expected) {
+        assert_eq!(l["last_in"]["code"], last_in.0.as_str());
+        assert_eq!(l["last_in"]["total_exact"], last_in.1.as_str());
+        assert_eq!(l["first_out"]["code"], first_out.0.as_str());
+        assert_eq!(l["first_out"]["total_exact"], first_out.1.as_str());
+        assert_eq!(l["tie"], serde_json::json!([]));
+        // Every bar's parts add up to its total.
+        for b in l["bars"].as_array().unwrap() {
+            let sum = b["self"].as_f64().unwrap() + b["joint"].as_f64().unwrap() + b["inspection"].as_f64().unwrap();
+            assert!((sum - b["total"].as_f64().unwrap()).abs() < 1e-3, "{b}");
+        }
+    }
+    let (w, p) = (&line[0], &line[1]);
+    assert_eq!(
+        (w["category"].as_str(), w["quota"].as_u64(), w["eligible"].as_u64()),
+        (Some("window"), Some(10), Some(42))
+    );
+    assert_eq!(w["last_in"]["code"], "W2026-006");
+    assert_eq!(w["first_out"]["code"], "W2026-044");
+    assert_eq!(w["margin_exact"], "1/8");
+    assert_eq!(w["margin"], 0.125);
+    assert_eq!(w["near"], 6);
+    assert_eq!(p["margin_exact"], "1/15");
+    assert_eq!(p["near"], 14);
+    assert_eq!(p["decided_by"], Value::Null);
+    // Eight places either side of the line.
+    let ranks: Vec<u64> = w["bars"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["rank"].as_u64().unwrap())
+        .collect();
+    assert_eq!(ranks, (3..=18).collect::<Vec<u64>>());
+    let ranks: Vec<u64> = p["bars"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["rank"].as_u64().unwrap())
+        .collect();
+    assert_eq!(ranks, (13..=28).collect::<Vec<u64>>());
+    // The same line as `rank` draws it.
+    let rank = json(&env.ok(&["rank", "--format", "json", "--category", "window"]));
+    let last_shortlisted = rank
+        .as_array()
+        .unwrap()
+        .iter()
+        .rfind(|x| x["shortlisted"] == true)
+        .unwrap();
+    assert_eq!(last_shortlisted["code"], w["last_in"]["code"]);
+    assert_eq!(last_shortlisted["total"], w["last_in"]["total"]);
+
+    // The panel.
+    let panel = &r["panel"];
+    let evaluators = panel["evaluators"].as_array().unwrap();
+    assert_eq!(evaluators.len(), 7);
+    let sheets: u64 = evaluators.iter().map(|e| e["sheets"].as_u64().unwrap()).sum();
+    assert_eq!(sheets, 1014, "every joint sheet of the example year");
+    assert_eq!(panel["outliers"], serde_json::json!(["张立群"]));
+    assert_eq!(panel["outlier_points"], 1.5);
+    let zhang = evaluators.iter().find(|e| e["evaluator"] == "张立群").unwrap();
+    assert_eq!(zhang["sheets"], 143);
+    assert!((zhang["leniency"].as_f64().unwrap() + 1.6101).abs() < 1e-4, "{zhang}");
+    assert_eq!(zhang["outlier"], true);
+    for e in evaluators.iter().filter(|e| e["evaluator"] != "张立群") {
+        assert!(e["leniency"].as_f64().unwrap().abs() < 1.5, "{e}");
+        let [min, q1, med, q3, max] = ["min", "q1", "median", "q3", "max"].map(|k| e[k].as_f64().unwrap());
+        assert!(min <= q1 && q1 <= med && med <= q3 && q3 <= max, "{e}");
+    }
+
+    // Windows' satisfaction: 49 of 50 is exactly the line and passes.
+    let sat = &r["satisfaction"];
+    assert_eq!(sat["threshold"], 98.0);
+    assert_eq!(sat["windows"].as_array().unwrap().len(), 45);
+    assert_eq!(sat["below"], serde_json::json!(["W2026-043", "W2026-029"]));
+    let w017 = sat["windows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["code"] == "W2026-017")
+        .unwrap();
+    assert_eq!(
+        (w017["percent"].as_f64(), w017["meets"].as_bool()),
+        (Some(98.0), Some(true))
+    );
+
+    // Deductions by month and kind.
+    let d = &r["deductions"];
+    assert_eq!(d["findings"], 149);
+    assert_eq!(d["points"], 184.5);
+    assert_eq!(d["peak"], "2026-04");
+    let months = d["months"].as_array().unwrap();
+    assert_eq!(months.len(), 18, "March to November, open and covert");
+    let april: Vec<(u64, f64)> = months
+        .iter()
+        .filter(|m| m["month"] == "2026-04")
+        .map(|m| (m["findings"].as_u64().unwrap(), m["points"].as_f64().unwrap()))
+        .collect();
+    assert_eq!(april, vec![(16, 19.0), (13, 13.5)]);
+
+    // Vetoes, with their outcome.
+    let vetoes: Vec<(String, String, String)> = r["vetoes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| {
+            (
+                v["code"].as_str().unwrap().to_string(),
+                v["reason"].as_str().unwrap().to_string(),
+                v["outcome"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        vetoes,
+        [
+            ("P2026-025", "criminal", "in_force"),
+            ("P2026-037", "discipline", "in_force"),
+            ("W2026-015", "complaint", "in_force")
+        ]
+        .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+    );
+}
+
+#[test]
+fn a_revoked_veto_is_shown_with_its_outcome() {
+    let env = assessed_year();
+    env.ok(&["veto", "revoke", "3", "--reason", "经复查投诉不属实"]);
+    let r = report_json(&env);
+    let v = &r["vetoes"][2];
+    assert_eq!(
+        (v["code"].as_str(), v["outcome"].as_str()),
+        (Some("W2026-015"), Some("revoked"))
+    );
+    assert_eq!(v["revoke_reason"], "经复查投诉不属实");
+    assert_eq!(funnel(&r, "window", None)["steps"][3]["count"], 43);
+    let html = env.ok(&["report", "--lang", "zh"]);
+    assert!(html.contains("已撤销"), "{html}");
+    assert!(html.contains("经复查投诉不属实"));
+}
+
+/// The `<svg>` elements of a page.
+fn charts(html: &str) -> Vec<&str> {
+    html.match_indices("<svg class=\"chart\"")
+        .map(|(i, _)| {
+            let end = html[i..].find("</svg>").expect("a closed svg") + i + "</svg>".len();
+            &html[i..end]
+        })
+        .collect()
+}
+
+#[test]
+fn the_page_holds_every_section_self_contained() {
+    let env = assessed_year();
+    env.ok(&["award", "grant"]);
+    let out = env.path("概览.html");
+    let r = env.run(&["report", "--out", &out, "--date", "2026-12-04"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.is_empty());
+    assert!(r.stderr.contains("wrote the report to"), "{}", r.stderr);
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    // Nothing to fetch and nothing to run.
+    for bad in ["<script", "src=", "href=", "@import", "<link", "<img"] {
+        assert!(!html.contains(bad), "the page holds {bad}");
+    }
+    assert_eq!(html.matches("url(").count(), html.matches("url(#").count());
+    assert!(html.contains("@page { size: A4 portrait;"));
+    assert_eq!(html.matches("<section class=\"page\">").count(), 5);
+    assert_eq!(html.matches("<footer>").count(), 5, "the footer on every page");
+    let head = env.ok(&["audit", "head"]);
+    assert!(html.contains(&format!(
+        "term awarded · as of 2026-12-04 · audit head: <span class=\"hash\">{}</span>",
+        head.trim()
+    )));
+    let svgs = charts(&html);
+    assert_eq!(svgs.len(), 8);
+    for s in &svgs {
+        // A title (the first text, bold), axis labels and a reading (the last text).
+        assert!(s.contains("font-weight=\"bold\""), "{s}");
+        assert!(s.matches("<text").count() >= 6, "{s}");
+        assert!(s.contains("transform=\"rotate(-90"), "a vertical axis label: {s}");
+    }
+    for reading in [
+        "46 nominated, 10 awarded; the most fell out at &quot;shortlisted&quot;: 32",
+        "Margin 0.125 points between W2026-006 (last in, 91.5) and W2026-044 (first out, 91.375); 6 other candidate(s) within 0.5 points of the last one in",
+        "Margin 0.0666… points between P2026-046 (last in, 94.15) and P2026-021 (first out, 94.0833…)",
+        "7 evaluators, 1014 sheets; medians from",
+        "Named: 张立群 marks 1.6101… points below the others",
+        "2 of 45 windows below 98%: W2026-043 47/50, W2026-029 95/100; 1 exactly at 98% (passes)",
+        "149 findings deducted 184.5 points in all",
+        "quota line: 10",
+    ] {
+        assert!(html.contains(reading), "missing: {reading}");
+    }
+    // Objections: none recorded, as this database keeps none.
+    assert!(html.contains("<h3>Objections</h3>\n<p>None recorded.</p>"));
+
+    // In Chinese, with --lang.
+    let zh = env.ok(&["report", "--lang", "zh", "--date", "2026-12-04"]);
+    assert!(zh.starts_with("<!DOCTYPE html>\n<html lang=\"zh-CN\">"));
+    for text in [
+        "2026年度评选概览",
+        "末位入围 W2026-006（91.5）与首位未入围 W2026-044（91.375）相差 0.125 分；另有 6 个候选对象与末位入围者相差不超过 0.5 分",
+        "需关注：张立群 平均比其他评委低 1.6101… 分",
+        "45 个窗口中 2 个低于 98%：W2026-043 47/50、W2026-029 95/100；1 个恰为 98%（达标）",
+        "审计记录链头：",
+        "异议",
+    ] {
+        assert!(zh.contains(text), "missing: {text}");
+    }
+    // A .json ending gives the figures.
+    let out = env.path("report.json");
+    env.ok(&["report", "--out", &out]);
+    let v = json(&std::fs::read_to_string(&out).unwrap());
+    assert_eq!(v["line"][0]["margin_exact"], "1/8");
+}
+
+#[test]
+fn a_tie_at_the_line_is_marked_and_the_reading_says_so() {
+    let env = Env::with_term();
+    set_scheme(&env, "quota = 20", "quota = 2");
+    seed(&env, &year());
+    let r = report_json(&env);
+    let l = &r["line"][1];
+    assert_eq!(l["tie"], serde_json::json!(["P2026-002", "P2026-003"]));
+    assert_eq!(l["last_in"]["code"], "P2026-001");
+    assert_eq!(l["first_out"]["code"], "P2026-002");
+    let tied: Vec<&str> = l["bars"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|b| b["tie_at_cutoff"] == true)
+        .map(|b| b["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(tied, ["P2026-002", "P2026-003"]);
+    let places: Vec<u64> = l["bars"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["place"].as_u64().unwrap())
+        .collect();
+    assert_eq!(places, [1, 2, 3, 4, 5, 6], "every eligible one, the quota being 2");
+    let f = funnel(&r, "individual", None);
+    assert_eq!(f["tied_at_line"], 2);
+    // Shortlisted counts the tied with the one within the quota.
+    assert_eq!(f["steps"][4]["count"], 3);
+    let html = env.ok(&["report"]);
+    assert!(
+        html.contains("Tie at the line: P2026-002, P2026-003 share rank 2 for 1 place(s); the committee decides"),
+        "{html}"
+    );
+    assert!(html.contains("⚖ 2 P2026-002 李强"));
+    assert!(html.contains("2 of the shortlisted are tied at the quota line"));
+    // The funnel's other losses of this small year, each where it happens.
+    assert!(losses(f).contains(&loss("verified", "rejected:late", 1)));
+    assert!(losses(f).contains(&loss("complete", "too_few_joint", 2)));
+    assert!(losses(funnel(&r, "window", None)).contains(&loss("verified", "not_verified", 1)));
+    assert!(losses(funnel(&r, "window", None)).contains(&loss("verified", "withdrawn", 1)));
+    assert!(losses(funnel(&r, "window", None)).contains(&loss("complete", "no_survey", 1)));
+}
+
+#[test]
+fn refused_forms_and_a_missing_term() {
+    let env = assessed_year();
+    let err = env.fails(&["report", "--format", "csv"]);
+    assert!(
+        err.contains("the report is a page (HTML, the default) or its figures (--format json), not csv"),
+        "{err}"
+    );
+    let err = env.fails(&["report", "--date", "2026-13-01"]);
+    assert!(err.contains("--date \"2026-13-01\""), "{err}");
+    let empty = Env::new();
+    let err = empty.fails(&["report"]);
+    assert!(err.contains("no database at"), "{err}");
+}
+
+#[test]
+fn a_term_with_nothing_recorded_yet_reports_zeros() {
+    let env = Env::with_term();
+    let r = report_json(&env);
+    assert_eq!(counts(funnel(&r, "window", None)), steps([0; 6]));
+    assert_eq!(r["line"][0]["last_in"], Value::Null);
+    assert_eq!(r["line"][0]["bars"], serde_json::json!([]));
+    assert_eq!(r["panel"]["evaluators"], serde_json::json!([]));
+    assert_eq!(r["deductions"]["peak"], Value::Null);
+    let html = env.ok(&["report"]);
+    assert_eq!(charts(&html).len(), 8);
+    for text in [
+        "No eligible candidate yet",
+        "No joint sheets recorded",
+        "No satisfaction survey recorded",
+        "No deductions recorded",
+        "<h3>One-vote vetoes</h3>\n<p>None recorded.</p>",
+    ] {
+        assert!(html.contains(text), "missing: {text}");
+    }
+}
+
+#[test]
+fn help_text() {
+    let env = Env::new();
+    let out = env
+        .cmd()
+        .env("COLUMNS", "100")
+        .args(["report", "--help"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    insta::assert_snapshot!("help_report", String::from_utf8(out.stdout).unwrap());
+}
+
+// ---- rendered in headless Chromium ------------------------------------------------------------------
+
+/// The first of these programs on the PATH.
+fn program(names: &[&str]) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .flat_map(|dir| names.iter().map(move |n| dir.join(n)))
+        .find(|p| p.is_file())
+}
+
+/// Prints a page to PDF with headless Chromium.
+fn print_pdf(chromium: &Path, html: &Path, pdf: &Path, profile: &Path) {
+    let out = Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-pdf-header-footer",
+            "--no-first-run",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!("file://{}", html.display()))
+        .output()
+        .expect("running chromium");
+    assert!(
+        pdf.is_file(),
+        "chromium wrote no PDF: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn tool(name: &str, args: &[&str]) -> String {
+    let out = Command::new(name)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
+    assert!(
+        out.status.success(),
+        "{name} {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn pages(pdf: &Path) -> usize {
+    tool("pdfinfo", &[&pdf.display().to_string()])
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("a page count")
+}
+
+/// The share of a page's pixels that are not white, rendered in grey at 40 dpi.
+fn ink(pdf: &Path, page: usize, dir: &Path) -> f64 {
+    let stem = dir.join(format!("ink-{}-{page}", pdf.file_stem().unwrap().to_string_lossy()));
+    let p = page.to_string();
+    tool(
+        "pdftoppm",
+        &[
+            "-gray",
+            "-r",
+            "40",
+            "-f",
+            &p,
+            "-l",
+            &p,
+            "-singlefile",
+            &pdf.display().to_string(),
+            &stem.display().to_string(),
+        ],
+    );
+    let bytes = std::fs::read(stem.with_extension("pgm")).expect("a PGM page");
+    // P5 width height maxval, then one byte a pixel.
+    let mut fields = Vec::new();
+    let mut i = 0;
+    while fields.len() < 4 {
+        while bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let start = i;
+        while !bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        fields.push(String::from_utf8_lossy(&bytes[start..i]).into_owned());
+    }
+    let pixels = &bytes[i + 1..];
+    assert_eq!(fields[0], "P5");
+    pixels.iter().filter(|&&b| b < 230).count() as f64 / pixels.len() as f64
+}
+
+/// A chart alone on a page, or only its words (every shape taken out) for comparison.
+fn chart_pages(svgs: &[&str], words_only: bool) -> String {
+    let mut body = String::new();
+    for s in svgs {
+        let s = if words_only {
+            s.lines()
+                .filter(|l| l.starts_with("<svg") || l.starts_with("<text") || l.starts_with("</svg"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        } else {
+            s.to_string()
+        };
+        body += &format!("<div style=\"break-after: page\">{s}</div>\n");
+    }
+    format!(
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><style>@page {{ size: A4; margin: 10mm; }} body {{ margin: 0; font-family: \"Noto Sans CJK SC\", sans-serif; }} svg {{ width: 100%; height: auto; }}</style></head><body>{body}</body></html>"
+    )
+}
+
+#[test]
+fn the_page_prints_on_a4_and_every_chart_draws() {
+    let Some(chromium) = program(&["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"]) else {
+        eprintln!(
+            "SKIPPED the_page_prints_on_a4_and_every_chart_draws: Chromium is not installed \
+             (apt-get install chromium fonts-noto-cjk poppler-utils)"
+        );
+        return;
+    };
+    if program(&["pdftoppm"]).is_none() || program(&["pdfinfo"]).is_none() || program(&["pdftotext"]).is_none() {
+        eprintln!("SKIPPED the_page_prints_on_a4_and_every_chart_draws: poppler-utils is not installed");
+        return;
+    }
+    let fonts = Command::new("fc-list")
+        .arg(":lang=zh")
+        .output()
+        .map(|o| o.stdout)
+        .unwrap_or_default();
+    if !String::from_utf8_lossy(&fonts).contains("Noto Sans CJK") {
+        eprintln!(
+            "SKIPPED the_page_prints_on_a4_and_every_chart_draws: Noto CJK fonts are not installed (fonts-noto-cjk)"
+        );
+        return;
+    }
+    let env = assessed_year();
+    env.ok(&["award", "grant"]);
+    let dir = env.dir.path();
+    let profile = dir.join("chromium-profile");
+    for lang in ["zh", "en"] {
+        let html_path = dir.join(format!("report-{lang}.html"));
+        env.ok(&[
+            "report",
+            "--lang",
+            lang,
+            "--date",
+            "2026-12-04",
+            "--out",
+            &html_path.display().to_string(),
+        ]);
+        let pdf = dir.join(format!("report-{lang}.pdf"));
+        print_pdf(&chromium, &html_path, &pdf, &profile);
+        assert_eq!(pages(&pdf), 5, "{lang}: one page a section");
+        // The page size is A4 (595 × 842 points).
+        let info = tool("pdfinfo", &[&pdf.display().to_string()]);
+        assert!(info.contains("(A4)"), "{info}");
+        // Each section's heading and its readings are on their page.
+        let text = |page: usize| {
+            tool(
+                "pdftotext",
+                &[
+                    "-f",
+                    &page.to_string(),
+                    "-l",
+                    &page.to_string(),
+                    &pdf.display().to_string(),
+                    "-",
+                ],
+            )
+        };
+        let expect: [&str; 5] = match lang {
+            "zh" => [
+                "一、从推荐到授奖",
+                "二、名额线附近",
+                "三、联评评委",
+                "四、窗口满意度与检查扣分",
+                "五、一票否决与异议",
+            ],
+            _ => [
+                "1. From nomination to award",
+                "2. Around the quota line",
+                "3. The panel",
+                "4. Windows' satisfaction and inspections",
+                "5. Vetoes and objections",
+            ],
+        };
+        for (i, heading) in expect.iter().enumerate() {
+            let t = text(i + 1);
+            assert!(t.contains(heading), "{lang} page {}: {t}", i + 1);
+            assert!(t.contains("2026-12-04"), "the footer on page {}", i + 1);
+        }
+        // The first page as a picture.
+        let png = dir.join(format!("page-{lang}"));
+        tool(
+            "pdftoppm",
+            &[
+                "-png",
+                "-r",
+                "50",
+                "-f",
+                "1",
+                "-l",
+                "1",
+                "-singlefile",
+                &pdf.display().to_string(),
+                &png.display().to_string(),
+            ],
+        );
+        let bytes = std::fs::read(png.with_extension("png")).unwrap();
+        assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"));
+
+        // Each chart drew: alone on a page it leaves clearly more ink than its words alone.
+        let html = std::fs::read_to_string(&html_path).unwrap();
+        let svgs = charts(&html);
+        assert_eq!(svgs.len(), 8);
+        let full = dir.join(format!("charts-{lang}.html"));
+        let words = dir.join(format!("words-{lang}.html"));
+        std::fs::write(&full, chart_pages(&svgs, false)).unwrap();
+        std::fs::write(&words, chart_pages(&svgs, true)).unwrap();
+        let (full_pdf, words_pdf) = (
+            dir.join(format!("charts-{lang}.pdf")),
+            dir.join(format!("words-{lang}.pdf")),
+        );
+        print_pdf(&chromium, &full, &full_pdf, &profile);
+        print_pdf(&chromium, &words, &words_pdf, &profile);
+        assert_eq!(pages(&full_pdf), 8);
+        assert_eq!(pages(&words_pdf), 8);
+        for i in 1..=8 {
+            let (drawn, bare) = (ink(&full_pdf, i, dir), ink(&words_pdf, i, dir));
+            assert!(bare > 0.001, "{lang} chart {i}: its words printed ({bare})");
+            assert!(
+                drawn > bare * 1.5 && drawn - bare > 0.005,
+                "{lang} chart {i}: drawn {drawn}, words only {bare}"
+            );
+            let t = tool(
+                "pdftotext",
+                &[
+                    "-f",
+                    &i.to_string(),
+                    "-l",
+                    &i.to_string(),
+                    &full_pdf.display().to_string(),
+                    "-",
+                ],
+            );
+            assert!(
+                t.lines().filter(|l| !l.trim().is_empty()).count() >= 5,
+                "{lang} chart {i}: {t}"
+            );
+        }
+    }
+}
