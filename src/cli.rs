@@ -61,4 +61,11 @@ pub enum Command {
     Award(award::AwardArgs),
     Audit(audit::AuditArgs),
     Db(db::DbArgs),
+    /// Which database this folder uses, its terms, the open term's stage and what to do next
+    ///
+    /// Example:
+    ///   pingxuan status
+    ///   pingxuan --db port2026.sqlite status
+    #[command(verbatim_doc_comment)]
+    Status,
 }

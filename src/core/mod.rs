@@ -4,4 +4,5 @@ pub mod assess;
 pub mod award;
 pub mod rank;
 pub mod scheme;
+pub mod stage;
 pub mod text;
