@@ -68,4 +68,6 @@ pub enum Command {
     ///   pingxuan --db port2026.sqlite status
     #[command(verbatim_doc_comment)]
     Status,
+    Completions(crate::commands::shell::CompletionsArgs),
+    Man(crate::commands::shell::ManArgs),
 }

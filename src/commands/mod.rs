@@ -10,6 +10,7 @@ pub mod nominate;
 pub mod org;
 pub mod rank;
 pub mod score;
+pub mod shell;
 pub mod status;
 pub mod term;
 pub mod veto;
@@ -219,5 +220,7 @@ fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Audit(a) => audit::run(ctx, a),
         Command::Db(a) => db::run(ctx, a),
         Command::Status => status::run(ctx),
+        Command::Completions(a) => shell::completions(a),
+        Command::Man(a) => shell::man(a),
     }
 }

@@ -8,4 +8,5 @@ mod decide;
 mod intake;
 mod record;
 mod robust;
+mod shell;
 mod term;
