@@ -10,8 +10,10 @@ mod db;
 mod documents;
 mod i18n;
 mod load;
+mod notice_docx;
 mod output;
 mod store;
+mod template;
 mod values;
 
 use std::process::ExitCode;
