@@ -8,8 +8,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-cargo build --quiet --locked
-bin=target/debug/pingxuan
+# The release build that the README's quick start makes (a no-op when it is built already);
+# PINGXUAN_BIN names another binary instead, such as a debug build.
+if [ -n "${PINGXUAN_BIN:-}" ]; then
+    bin=$PINGXUAN_BIN
+else
+    cargo build --release --quiet --locked
+    bin=target/release/pingxuan
+fi
 out=out/2026
 data=examples/2026
 mkdir -p "$out"

@@ -89,6 +89,7 @@ impl<'a> Change<'a> {
             return Ok(self.tx.rollback()?);
         }
         self.tx.commit().map_err(|e| crate::db::file_error(&self.db.path, e))?;
+        self.db.wrote.set(true);
         self.db.checkpoint();
         Ok(())
     }

@@ -67,4 +67,13 @@ pub enum Command {
     Audit(audit::AuditArgs),
     Db(db::DbArgs),
     Template(template::TemplateArgs),
+    /// Which database this folder uses, its terms, the open term's stage and what to do next
+    ///
+    /// Example:
+    ///   pingxuan status
+    ///   pingxuan --db port2026.sqlite status
+    #[command(verbatim_doc_comment)]
+    Status,
+    Completions(crate::commands::shell::CompletionsArgs),
+    Man(crate::commands::shell::ManArgs),
 }

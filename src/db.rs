@@ -30,6 +30,7 @@ pub const MIGRATIONS: &[&[Step]] = &[
         Step::Code(chain::seal_history),
         Step::Sql(include_str!("../migrations/0002_chain_guard.sql")),
     ],
+    &[Step::Sql(include_str!("../migrations/0003_auditor_views.sql"))],
 ];
 
 /// How long a clerk waits for another clerk's write before giving up, unless
@@ -49,25 +50,30 @@ pub struct Db {
     pub path: PathBuf,
     /// Rows written since the last audit entry; only a writing connection collects them.
     pub touched: Arc<Mutex<Vec<Touch>>>,
+    /// Whether a change was committed through this connection (the command names the file).
+    pub wrote: std::cell::Cell<bool>,
 }
 
-/// Whether a file is opened to read only, or to write (creating it when missing).
+/// Whether a file is opened to read only, to write, or to write and make it when missing
+/// (only `term open` makes a database: any other command in the wrong folder must not
+/// start a second, empty one).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Mode {
     Read,
     Write,
+    Create,
 }
 
 impl Db {
-    /// Opens the database at `path`. To write, a missing or empty file becomes a new
-    /// database; to read, it is an error, and nothing is written: no schema, no journal.
+    /// Opens the database at `path`. To create, a missing or empty file becomes a new
+    /// database; to read or write, it is an error, and nothing is written: no schema, no journal.
     /// A file that is not a pingxuan database, or one written by a newer version, is
     /// refused before anything is written to it. A database of an earlier version is
     /// brought up to date (that is a write, and it is recorded).
     pub fn open(path: &Path, mode: Mode) -> Result<Db> {
         let meta = std::fs::metadata(path);
         match &meta {
-            Err(_) if mode == Mode::Read => bail!(
+            Err(_) if mode != Mode::Create => bail!(
                 "{} {}: {}",
                 tr("no database at", "找不到数据库"),
                 path.display(),
@@ -89,7 +95,7 @@ impl Db {
                     "不是普通文件（设备或管道），不能作为数据库；文件未作任何改动"
                 )
             ),
-            Ok(m) if m.len() == 0 && mode == Mode::Read => bail!(
+            Ok(m) if m.len() == 0 && mode != Mode::Create => bail!(
                 "{} {}",
                 path.display(),
                 tr(
@@ -100,7 +106,8 @@ impl Db {
             _ => {}
         }
         let db = match mode {
-            Mode::Write => Db::open_write(path)?,
+            Mode::Write => Db::open_write(path, false)?,
+            Mode::Create => Db::open_write(path, true)?,
             Mode::Read => match Db::open_read(path, false) {
                 // In a read-only folder SQLite cannot make the shared-memory file that a
                 // WAL database reads through. Every write ends with a checkpoint, so the
@@ -114,8 +121,11 @@ impl Db {
         Ok(db)
     }
 
-    fn open_write(path: &Path) -> Result<Db> {
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    fn open_write(path: &Path, create: bool) -> Result<Db> {
+        let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        if create {
+            flags |= OpenFlags::SQLITE_OPEN_CREATE;
+        }
         let mut conn = Connection::open_with_flags(path, flags).map_err(|e| file_error(path, e))?;
         wait_for_others(&mut conn, path)?;
         let touched = Arc::new(Mutex::new(Vec::new()));
@@ -136,9 +146,21 @@ impl Db {
             conn,
             path: path.to_path_buf(),
             touched,
+            wrote: std::cell::Cell::new(false),
         };
         // Identity first, with reads only: a foreign file must be left exactly as it was.
         let fresh = db.check_identity()?;
+        if fresh && !create {
+            // Emptied by another program since the check above: not a database to write to.
+            bail!(
+                "{} {}",
+                path.display(),
+                tr(
+                    "is an empty file, not a pingxuan database; it was left unchanged",
+                    "是空文件，不是评选数据库；文件未作任何改动"
+                )
+            );
+        }
         db.conn
             .execute_batch("PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;")
             .map_err(|e| file_error(path, e))
@@ -163,6 +185,7 @@ impl Db {
             conn,
             path: path.to_path_buf(),
             touched: Arc::new(Mutex::new(Vec::new())),
+            wrote: std::cell::Cell::new(false),
         };
         db.check_identity()?;
         db.conn
@@ -172,7 +195,7 @@ impl Db {
         if db.user_version()? < MIGRATIONS.len() as i64 {
             // An earlier version's database: bring it up to date once, then read.
             drop(db);
-            let upgraded = Db::open_write(path)?;
+            let upgraded = Db::open_write(path, false)?;
             crate::output::say(&both(
                 format!("{}: brought up to date with this version of pingxuan", path.display()),
                 format!("{}：已升级到本版本的数据库格式", path.display()),

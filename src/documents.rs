@@ -5,6 +5,9 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use anyhow::Result;
+
+use crate::template::{Template, Vars, Wording};
 use crate::values::Category;
 
 /// The awarding body.
@@ -30,14 +33,17 @@ impl Awardee {
     }
 }
 
-/// What the notice says: the term, its date, an optional document number, and the awards in
-/// the order they are listed (by group, then unit).
+/// What the notice says: the term, its date, an optional document number (else the
+/// template's), the awards in the order they are listed (by group, then unit), the template
+/// it is worded by, and the audit record's head hash printed small in the footer.
 #[derive(Clone, Debug)]
 pub struct NoticeData {
     pub year: i32,
     pub date: NaiveDate,
     pub number: Option<String>,
     pub awards: Vec<Awardee>,
+    pub template: Template,
+    pub head: Option<String>,
 }
 
 /// Escapes a value for HTML text and attributes.
@@ -120,61 +126,33 @@ fn grouped(list: &[&Awardee]) -> Nested<(String, Vec<String>)> {
 }
 
 /// The notice's parts, shared by every rendering.
-struct Notice {
-    number: Option<String>,
-    title: String,
-    addressee: &'static str,
-    body: Vec<String>,
+pub struct Notice {
+    pub number: Option<String>,
+    pub wording: Wording,
     /// Per category: heading and, per group, its lines.
-    sections: Nested<(String, Vec<String>)>,
-    closing: Vec<String>,
-    date: String,
+    pub sections: Nested<(String, Vec<String>)>,
+    pub date: String,
+    pub head: Option<String>,
 }
 
-fn notice(d: &NoticeData) -> Notice {
+/// The notice, worded by its template and with the list of awards laid out.
+pub fn notice(d: &NoticeData) -> Result<Notice> {
     let of = |c: Category| d.awards.iter().filter(|a| a.category == c).collect::<Vec<_>>();
     let windows = of(Category::Window);
     let people = of(Category::Individual);
-    let y = d.year;
-    let quoted: Vec<String> = [(&windows, Category::Window), (&people, Category::Individual)]
-        .iter()
-        .filter(|(l, _)| !l.is_empty())
-        .map(|(_, c)| format!("“{}”", c.title_zh()))
-        .collect();
-    let title = format!("关于表彰{y}年度{}的通报", quoted.join("和"));
-    let mut grants = Vec::new();
-    if !windows.is_empty() {
-        grants.push(format!(
-            "授予{}等{}个窗口“文明和谐口岸示范窗口”称号",
-            windows[0].full_name(),
-            windows.len()
-        ));
-    }
-    if !people.is_empty() {
-        grants.push(format!(
-            "授予{}等{}名同志“文明和谐口岸服务标兵”称号",
-            people[0].name,
-            people.len()
-        ));
-    }
-    let prizes = match (windows.is_empty(), people.is_empty()) {
-        (false, false) => "对受表彰的窗口颁发匾牌和证书，对受表彰的个人颁发证书",
-        (false, true) => "颁发匾牌和证书",
-        _ => "颁发证书",
-    };
-    let body = vec![
-        format!(
-            "{y}年，各口岸单位、各共建片组按照《“文明和谐口岸示范窗口”、“文明和谐口岸服务标兵”评选办法》的要求，\
-             深入开展争创“文明和谐口岸示范窗口”“文明和谐口岸服务标兵”活动，干部职工队伍整体素质、优质服务水平和口岸文明程度进一步提高，\
-             涌现出一批服务优、作风实、群众满意的先进窗口和先进个人。"
-        ),
-        format!(
-            "根据评选办法，经各共建片组统一报送、市口岸打私办（宁波市口岸协调委员会办公室）核对，\
-             采取自评与联评相结合、明查与暗访相结合、平时与测评相结合的办法进行考核、联评，并开展服务对象满意度调查。\
-             为表彰先进、树立典型，经宁波市口岸协调委员会研究，决定{}，{prizes}。名单如下：",
-            grants.join("，")
-        ),
-    ];
+    let date = date_zh(d.date);
+    let first_window = windows.first().map(|a| a.full_name()).unwrap_or_default();
+    let wording = d.template.render(
+        &Vars {
+            year: d.year,
+            windows: windows.len(),
+            people: people.len(),
+            first_window: &first_window,
+            first_person: people.first().map_or("", |a| a.name.as_str()),
+            date: &date,
+        },
+        "--template",
+    )?;
     let mut sections = Vec::new();
     let ordinals = ["一", "二"];
     for (i, (list, cat, measure)) in [
@@ -212,38 +190,33 @@ fn notice(d: &NoticeData) -> Notice {
             .collect();
         sections.push((heading, groups));
     }
-    let who = match (windows.is_empty(), people.is_empty()) {
-        (false, false) => "窗口和个人",
-        (false, true) => "窗口",
-        _ => "个人",
-    };
-    let closing = vec![format!(
-        "希望受表彰的{who}珍惜荣誉，戒骄戒躁，再接再厉，在今后的工作中继续发挥示范引领作用。\
-             各口岸单位、各共建片组要以受表彰的先进典型为榜样，进一步弘扬文明新风，提升服务水平，\
-             为建设国际一流口岸、推进现代化国际港口城市建设作出新的更大贡献。"
-    )];
-    Notice {
-        number: d.number.clone().filter(|n| !n.trim().is_empty()),
-        title,
-        addressee: "各口岸单位、各共建片组：",
-        body,
+    let number = d
+        .number
+        .clone()
+        .or_else(|| Some(wording.number.clone()))
+        .filter(|n| !n.trim().is_empty());
+    Ok(Notice {
+        number,
+        wording,
         sections,
-        closing,
-        date: date_zh(d.date),
-    }
+        date,
+        head: d.head.clone(),
+    })
 }
 
 const INDENT: &str = "\u{3000}\u{3000}";
 
 /// The notice as plain text, ready to paste into a word processor.
-pub fn notice_text(d: &NoticeData) -> String {
-    let n = notice(d);
+pub fn notice_text(d: &NoticeData) -> Result<String> {
+    let n = notice(d)?;
+    let w = &n.wording;
     let mut s = String::new();
-    if let Some(num) = &n.number {
+    // The plain forms keep what scripts read: the number only when --number gives it.
+    if let Some(num) = d.number.as_ref().filter(|n| !n.trim().is_empty()) {
         s += &format!("{num}\n\n");
     }
-    s += &format!("{}\n\n{}\n", n.title, n.addressee);
-    for p in &n.body {
+    s += &format!("{}\n\n{}\n", w.title, w.recipients);
+    for p in &w.body {
         s += &format!("{INDENT}{p}\n");
     }
     for (heading, groups) in &n.sections {
@@ -256,23 +229,24 @@ pub fn notice_text(d: &NoticeData) -> String {
         }
     }
     s.push('\n');
-    for p in &n.closing {
+    for p in &w.closing {
         s += &format!("{INDENT}{p}\n");
     }
     let pad = |t: &str| " ".repeat(48usize.saturating_sub(unicode_width::UnicodeWidthStr::width(t)));
-    s += &format!("\n\n{}{COMMITTEE}\n{}{}\n", pad(COMMITTEE), pad(&n.date), n.date);
-    s
+    s += &format!("\n\n{}{}\n{}{}\n", pad(&w.issuer), w.issuer, pad(&n.date), n.date);
+    Ok(s)
 }
 
 /// The notice as Markdown.
-pub fn notice_markdown(d: &NoticeData) -> String {
-    let n = notice(d);
+pub fn notice_markdown(d: &NoticeData) -> Result<String> {
+    let n = notice(d)?;
+    let w = &n.wording;
     let mut s = String::new();
-    if let Some(num) = &n.number {
+    if let Some(num) = d.number.as_ref().filter(|n| !n.trim().is_empty()) {
         s += &format!("<p align=\"center\">{}</p>\n\n", escape(num));
     }
-    s += &format!("# {}\n\n{}\n\n", escape(&n.title), escape(n.addressee));
-    for p in &n.body {
+    s += &format!("# {}\n\n{}\n\n", escape(&w.title), escape(&w.recipients));
+    for p in &w.body {
         s += &format!("{INDENT}{}\n\n", escape(p));
     }
     for (heading, groups) in &n.sections {
@@ -285,17 +259,18 @@ pub fn notice_markdown(d: &NoticeData) -> String {
             s.push('\n');
         }
     }
-    for p in &n.closing {
+    for p in &w.closing {
         s += &format!("{INDENT}{}\n\n", escape(p));
     }
-    s += &format!("<p align=\"right\">{COMMITTEE}<br>{}</p>\n", escape(&n.date));
-    s
+    s += &format!("<p align=\"right\">{}<br>{}</p>\n", escape(&w.issuer), escape(&n.date));
+    Ok(s)
 }
 
 const SERIF: &str =
     "\"SimSun\", \"宋体\", \"STSong\", \"Songti SC\", \"Noto Serif CJK SC\", \"Source Han Serif SC\", serif";
 const FANGSONG: &str = "\"FangSong_GB2312\", \"仿宋_GB2312\", \"FangSong\", \"仿宋\", \"STFangsong\", \"SimSun\", \"宋体\", \"STSong\", \"Songti SC\", \"Noto Serif CJK SC\", \"Source Han Serif SC\", serif";
 const HEI: &str = "\"SimHei\", \"黑体\", \"Microsoft YaHei\", \"微软雅黑\", \"PingFang SC\", \"Heiti SC\", \"Noto Sans CJK SC\", \"Source Han Sans SC\", sans-serif";
+const KAI: &str = "\"KaiTi_GB2312\", \"楷体_GB2312\", \"KaiTi\", \"楷体\", \"STKaiti\", \"AR PL UKai CN\", \"Noto Serif CJK SC\", serif";
 const TITLE: &str = "\"FZXiaoBiaoSong-B05S\", \"方正小标宋简体\", \"SimHei\", \"黑体\", \"Microsoft YaHei\", \"微软雅黑\", \"PingFang SC\", \"Heiti SC\", \"Noto Sans CJK SC\", \"Source Han Sans SC\", sans-serif";
 
 fn page(title: &str, css: &str, body: &str) -> String {
@@ -305,36 +280,55 @@ fn page(title: &str, css: &str, body: &str) -> String {
     )
 }
 
-/// The notice as a printable HTML page (A4 portrait).
-pub fn notice_html(d: &NoticeData) -> String {
-    let n = notice(d);
+/// The notice as a printable official document (GB/T 9704, 党政机关公文格式), A4 portrait:
+/// the type area 156 mm × 225 mm (margins 37 mm top, 28 mm left), 3号仿宋 body on 22 lines of
+/// 28 characters; the red letterhead and red rule, the document number, the title in 2号小标宋,
+/// the main recipients, the body, the issuing body and date over a seal placeholder, the
+/// imprint block (抄送, 印发机关, 印发日期) between rules, and the page numbers "— 1 —" at
+/// the outer edge. The audit record's head hash is printed small below the imprint, so that
+/// a later copy of the database can be checked against the paper.
+pub fn notice_html(d: &NoticeData) -> Result<String> {
+    let n = notice(d)?;
+    let w = &n.wording;
     let css = format!(
         "@page {{ size: A4 portrait; margin: 37mm 26mm 35mm 28mm; }}\n\
+         @page :right {{ @bottom-right {{ content: \"— \" counter(page) \" —\"; font-family: {SERIF}; font-size: 14pt; vertical-align: top; padding-top: 7mm; margin-right: 1em; }} }}\n\
+         @page :left {{ @bottom-left {{ content: \"— \" counter(page) \" —\"; font-family: {SERIF}; font-size: 14pt; vertical-align: top; padding-top: 7mm; margin-left: 1em; }} }}\n\
          html, body {{ margin: 0; padding: 0; }}\n\
-         body {{ font-family: {FANGSONG}; font-size: 16pt; line-height: 1.75; color: #000; background: #eee; }}\n\
+         body {{ font-family: {FANGSONG}; font-size: 16pt; line-height: 28.9pt; color: #000; background: #eee; -webkit-print-color-adjust: exact; print-color-adjust: exact; }}\n\
          main {{ box-sizing: border-box; width: 210mm; min-height: 297mm; margin: 10mm auto; padding: 37mm 26mm 35mm 28mm; background: #fff; }}\n\
-         .number {{ text-align: center; margin: 0 0 1.5em; }}\n\
-         h1 {{ font-family: {TITLE}; font-size: 22pt; font-weight: normal; text-align: center; line-height: 1.5; margin: 0 0 1em; }}\n\
-         h2 {{ font-family: {HEI}; font-size: 16pt; font-weight: normal; margin: 0.5em 0 0; text-indent: 2em; }}\n\
-         h3 {{ font-size: 16pt; font-weight: bold; margin: 0; text-indent: 2em; }}\n\
+         .letterhead {{ font-family: {TITLE}; color: #e00; font-size: 34pt; line-height: 1.2; text-align: center; letter-spacing: 0.05em; margin: 0 0 1.8em; }}\n\
+         .number {{ text-align: center; margin: 0; }}\n\
+         .rule {{ border-top: 0.8mm solid #e00; margin: 4mm 0 0; }}\n\
+         h1 {{ font-family: {TITLE}; font-size: 22pt; font-weight: normal; text-align: center; line-height: 1.5; margin: 57.8pt 0 28.9pt; }}\n\
+         h2 {{ font-family: {HEI}; font-size: 16pt; font-weight: normal; margin: 0; text-indent: 2em; }}\n\
+         h3 {{ font-family: {KAI}; font-size: 16pt; font-weight: normal; margin: 0; text-indent: 2em; }}\n\
          p {{ margin: 0; text-indent: 2em; text-align: justify; }}\n\
          p.to {{ text-indent: 0; }}\n\
          ul {{ list-style: none; margin: 0; padding: 0 0 0 4em; }}\n\
-         .sign {{ margin-top: 3em; text-align: right; padding-right: 2em; }}\n\
-         .sign p {{ text-indent: 0; text-align: right; }}\n\
+         .sign {{ position: relative; margin: 57.8pt 4em 0 auto; width: max-content; text-align: center; break-inside: avoid; page-break-inside: avoid; }}\n\
+         .sign p {{ text-indent: 0; text-align: center; }}\n\
+         .seal {{ position: absolute; left: 50%; top: 50%; width: 42mm; height: 42mm; margin: -21mm 0 0 -21mm; border: 0.6mm dashed #e00; border-radius: 50%; color: #e00; font-size: 10.5pt; line-height: 42mm; text-align: center; opacity: 0.8; }}\n\
+         .imprint {{ margin-top: 57.8pt; font-size: 14pt; line-height: 1.9; break-inside: avoid; page-break-inside: avoid; border-top: 0.35mm solid #000; border-bottom: 0.35mm solid #000; }}\n\
+         .imprint p {{ text-indent: 0; padding: 0 1em; }}\n\
+         .imprint .cc {{ border-bottom: 0.25mm solid #000; }}\n\
+         .imprint .printed {{ display: flex; justify-content: space-between; }}\n\
+         .check {{ font-family: {SERIF}; font-size: 7pt; line-height: 1.4; color: #555; text-indent: 0; margin-top: 2mm; word-break: break-all; }}\n\
          h2, h3 {{ page-break-after: avoid; break-after: avoid; }}\n\
          @media print {{ body {{ background: none; }} main {{ width: auto; min-height: 0; margin: 0; padding: 0; }} }}\n"
     );
-    let mut b = String::from("<main>\n");
+    let mut b = String::from("<main>\n<header>\n");
+    b += &format!("<div class=\"letterhead\">{}</div>\n", escape(&w.letterhead));
     if let Some(num) = &n.number {
         b += &format!("<div class=\"number\">{}</div>\n", escape(num));
     }
+    b += "<div class=\"rule\"></div>\n</header>\n";
     b += &format!(
         "<h1>{}</h1>\n<p class=\"to\">{}</p>\n",
-        escape(&n.title),
-        escape(n.addressee)
+        escape(&w.title),
+        escape(&w.recipients)
     );
-    for p in &n.body {
+    for p in &w.body {
         b += &format!("<p>{}</p>\n", escape(p));
     }
     for (heading, groups) in &n.sections {
@@ -347,14 +341,28 @@ pub fn notice_html(d: &NoticeData) -> String {
             b += "</ul>\n";
         }
     }
-    for p in &n.closing {
+    for p in &w.closing {
         b += &format!("<p>{}</p>\n", escape(p));
     }
     b += &format!(
-        "<div class=\"sign\">\n<p>{COMMITTEE}</p>\n<p>{}</p>\n</div>\n</main>\n",
+        "<div class=\"sign\">\n<div class=\"seal\">（印章）</div>\n<p>{}</p>\n<p>{}</p>\n</div>\n",
+        escape(&w.issuer),
         escape(&n.date)
     );
-    page(&n.title, &css, &b)
+    b += "<footer class=\"imprint\">\n";
+    if !w.cc.is_empty() {
+        b += &format!("<p class=\"cc\">抄送：{}。</p>\n", escape(w.cc.trim_end_matches('。')));
+    }
+    b += &format!(
+        "<p class=\"printed\"><span>{}</span><span>{}印发</span></p>\n</footer>\n",
+        escape(&w.printer),
+        escape(&n.date)
+    );
+    if let Some(head) = &n.head {
+        b += &format!("<p class=\"check\">记录校验：审计记录链头 {}</p>\n", escape(head));
+    }
+    b += "</main>\n";
+    Ok(page(&w.title, &css, &b))
 }
 
 fn certificate_css() -> String {
@@ -520,7 +528,10 @@ mod tests {
                 date: date(),
                 number: Some("<b>甬口协〔2026〕5号</b>".into()),
                 awards: awards(),
-            }),
+                template: Template::builtin(),
+                head: Some("<i>abc</i>".into()),
+            })
+            .unwrap(),
         ] {
             assert!(!html.contains("<script>"), "{html}");
             assert!(!html.contains("<b>"), "{html}");
@@ -538,8 +549,10 @@ mod tests {
             date: date(),
             number: None,
             awards: awards(),
+            template: Template::builtin(),
+            head: None,
         };
-        let md = notice_markdown(&d);
+        let md = notice_markdown(&d).unwrap();
         assert!(md.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"), "{md}");
         assert!(!md.contains("<script"), "{md}");
     }
@@ -594,8 +607,10 @@ mod tests {
             date: date(),
             number: None,
             awards: awards(),
+            template: Template::builtin(),
+            head: Some("0f".repeat(32)),
         };
-        let t = notice_text(&d);
+        let t = notice_text(&d).unwrap();
         assert!(
             t.starts_with("关于表彰2026年度“文明和谐口岸示范窗口”和“文明和谐口岸服务标兵”的通报\n"),
             "{t}"
@@ -614,15 +629,27 @@ mod tests {
                 .collect(),
             ..d.clone()
         };
-        let t = notice_text(&only);
-        assert!(t.starts_with("关于表彰2026年度“文明和谐口岸服务标兵”的通报"), "{t}");
+        let t = notice_text(&only).unwrap();
+        assert!(t.starts_with("关于表彰2026年度“文明和谐口岸服务标兵”的通报\n"), "{t}");
         assert!(t.contains("一、文明和谐口岸服务标兵（2名）"));
         assert!(t.contains("希望受表彰的个人"));
-        let md = notice_markdown(&d);
+        let md = notice_markdown(&d).unwrap();
         assert!(md.contains("# 关于表彰2026年度"));
         assert!(md.contains("### （一）北仑单位共建片组"));
-        let html = notice_html(&d);
+        let html = notice_html(&d).unwrap();
         assert!(html.contains("size: A4 portrait"));
         assert!(html.contains("@media print"));
+        // The parts of GB/T 9704: letterhead and rule, number, title, recipients, signature
+        // over a seal, imprint with 抄送 and 印发, page numbers, and the record's head hash.
+        assert!(html.contains("<div class=\"letterhead\">宁波市口岸协调委员会文件</div>"));
+        assert!(html.contains("<div class=\"number\">甬口协〔2026〕1号</div>\n<div class=\"rule\">"));
+        assert!(html.contains("<p class=\"to\">各口岸单位、各共建片组：</p>"));
+        assert!(
+            html.contains("<div class=\"seal\">（印章）</div>\n<p>宁波市口岸协调委员会</p>\n<p>2026年12月20日</p>")
+        );
+        assert!(html.contains("<p class=\"cc\">抄送：市委宣传部"));
+        assert!(html.contains("<span>宁波市口岸协调委员会办公室</span><span>2026年12月20日印发</span>"));
+        assert!(html.contains("counter(page)"));
+        assert!(html.contains(&"0f".repeat(32)));
     }
 }

@@ -11,9 +11,11 @@ mod documents;
 mod export;
 mod i18n;
 mod load;
+mod notice_docx;
 mod output;
 mod sheetin;
 mod store;
+mod template;
 mod values;
 mod xlsxout;
 

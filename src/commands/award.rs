@@ -93,11 +93,19 @@ pub enum AwardCommand {
     /// Print the commendation notice (通报表彰) of the active awards, in Chinese
     ///
     /// --format table gives plain text, md gives Markdown, json and csv give the lists;
-    /// --html (or an --out file ending in .html) gives a printable A4 page.
+    /// --html (or an --out file ending in .html) gives the official document as a printable
+    /// A4 page laid out as GB/T 9704 asks (red letterhead and rule, 文号, title, recipients,
+    /// body, signature over the seal's place, 抄送 and 印发 block, page numbers), and an --out
+    /// file ending in .docx the same as a Word document (opens in Word and WPS). The wording
+    /// comes from a template: export the built-in one, edit it, and give it with --template.
+    /// The footer carries the audit record's head hash (`pingxuan audit head`).
     ///
     /// Example:
     ///   pingxuan award notice
     ///   pingxuan award notice --html --out 通报.html --number "甬口协〔2026〕5号"
+    ///   pingxuan award notice --out 通报.docx
+    ///   pingxuan award notice --export-template 通报模板.toml
+    ///   pingxuan award notice --template 通报模板.toml --out 通报.docx
     #[command(verbatim_doc_comment)]
     Notice {
         /// A printable HTML page
@@ -106,9 +114,15 @@ pub enum AwardCommand {
         /// The date of the notice (default: the day of the latest grant)
         #[arg(long, value_name = "DATE")]
         date: Option<String>,
-        /// The document number (文号) printed above the title
+        /// The document number (文号) (default: the template's, numbered with the term's year)
         #[arg(long, value_name = "TEXT")]
         number: Option<String>,
+        /// The wording from this template file instead of the built-in one
+        #[arg(long, value_name = "FILE")]
+        template: Option<PathBuf>,
+        /// Write the built-in template to this file, to edit; nothing else is done
+        #[arg(long, value_name = "FILE", conflicts_with_all = ["out", "html", "date", "number", "template"])]
+        export_template: Option<PathBuf>,
     },
     /// Write one printable certificate per active award into a folder, with index.html
     ///
@@ -137,7 +151,31 @@ pub fn run(ctx: &Ctx, args: AwardArgs) -> Result<()> {
         } => grant::run(ctx, dry_run, &include, &exclude),
         AwardCommand::List => list(ctx, ctx.read()?),
         AwardCommand::Revoke { code, reason, dry_run } => revoke(ctx, &code, &reason, dry_run),
-        AwardCommand::Notice { html, date, number } => notice(ctx, ctx.read()?, take_out(), html, date, number),
+        AwardCommand::Notice {
+            export_template: Some(file),
+            ..
+        } => {
+            write_file(&file, crate::template::BUILTIN)?;
+            say(&both(
+                format!("wrote the built-in notice template to {}", file.display()),
+                format!("已写出内置通报模板：{}", file.display()),
+            ));
+            Ok(())
+        }
+        AwardCommand::Notice {
+            html,
+            date,
+            number,
+            template,
+            ..
+        } => {
+            // The template is read first: a mistake in it is named before the database is.
+            let template = match template {
+                Some(t) => crate::template::Template::read(&t)?,
+                None => crate::template::Template::builtin(),
+            };
+            notice(ctx, ctx.read()?, take_out(), html, date, number, template)
+        }
         AwardCommand::Certificates { date } => {
             let dir = take_out().ok_or_else(|| {
                 anyhow::anyhow!(
@@ -404,6 +442,7 @@ fn notice(
     html: bool,
     date: Option<String>,
     number: Option<String>,
+    template: crate::template::Template,
 ) -> Result<()> {
     let term = resolve_term(conn, ctx)?;
     let (awards, last) = awardees(conn, term.year, true)?;
@@ -412,6 +451,8 @@ fn notice(
         date: document_date(date, last)?,
         number,
         awards,
+        template,
+        head: crate::chain::head(conn)?.map(|(_, hash)| hash),
     };
     // The file's ending says what it is, unless --html or --format says so.
     let ending = file
@@ -419,6 +460,16 @@ fn notice(
         .and_then(|f| f.extension())
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
+    if ending.as_deref() == Some("docx") {
+        let f = file.as_deref().unwrap_or(Path::new(""));
+        crate::output::write_file(f, &crate::notice_docx::notice_docx(&data)?)?;
+        say(&format!(
+            "{} {}",
+            tr("wrote the notice to", "已写出通报："),
+            f.display()
+        ));
+        return Ok(());
+    }
     let html = html || matches!(ending.as_deref(), Some("html" | "htm"));
     let format = match (ctx.format, ending.as_deref()) {
         (Format::Table, Some("md" | "markdown")) => Format::Md,
@@ -427,11 +478,11 @@ fn notice(
         (f, _) => f,
     };
     let text = if html {
-        documents::notice_html(&data)
+        documents::notice_html(&data)?
     } else {
         match format {
-            Format::Table => documents::notice_text(&data),
-            Format::Md => documents::notice_markdown(&data),
+            Format::Table => documents::notice_text(&data)?,
+            Format::Md => documents::notice_markdown(&data)?,
             Format::Json | Format::Csv => {
                 let mut l = Listing::new(vec![
                     col("category", "category"),

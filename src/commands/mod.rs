@@ -11,6 +11,8 @@ pub mod org;
 pub mod rank;
 pub mod report;
 pub mod score;
+pub mod shell;
+pub mod status;
 pub mod template;
 pub mod term;
 pub mod veto;
@@ -25,7 +27,7 @@ use crate::change::Change;
 use crate::cli::{Cli, Command};
 use crate::core::text::ONE_LINE;
 use crate::db::{Db, Mode};
-use crate::i18n::tr;
+use crate::i18n::{both, tr};
 use crate::output::Format;
 use crate::values::check_text;
 
@@ -35,6 +37,7 @@ pub struct Ctx {
     pub term: Option<i32>,
     pub operator: String,
     path: PathBuf,
+    source: Source,
     reader: OnceCell<Db>,
     writer: OnceCell<Db>,
     /// Whether this command made the file (so that it can go again if nothing was recorded).
@@ -49,11 +52,13 @@ impl Ctx {
         if let Some(db) = self.writer.get().or(self.reader.get()) {
             return Ok(&db.conn);
         }
+        self.require_file()?;
         let db = Db::open(&self.path, Mode::Read)?;
         Ok(&self.reader.get_or_init(|| db).conn)
     }
 
-    /// The database, to write: one change, recorded and finished by the handler.
+    /// The database, to write: one change, recorded and finished by the handler. The
+    /// database must exist: only `term open` makes one (`create`).
     pub fn change(&self) -> Result<Change<'_>> {
         if self.listing_out {
             anyhow::bail!(
@@ -67,14 +72,57 @@ impl Ctx {
         let db = match self.writer.get() {
             Some(db) => db,
             None => {
-                if std::fs::symlink_metadata(&self.path).is_err() {
-                    self.created.set(true);
-                }
+                self.require_file()?;
                 let db = Db::open(&self.path, Mode::Write)?;
                 self.writer.get_or_init(|| db)
             }
         };
         Change::begin(db, &self.operator)
+    }
+
+    /// The database, to write, made when missing: for `term open` alone.
+    pub fn create(&self) -> Result<Change<'_>> {
+        let db = match self.writer.get() {
+            Some(db) => db,
+            None => {
+                if std::fs::symlink_metadata(&self.path).is_err() {
+                    self.created.set(true);
+                }
+                let db = Db::open(&self.path, Mode::Create)?;
+                self.writer.get_or_init(|| db)
+            }
+        };
+        Change::begin(db, &self.operator)
+    }
+
+    /// Refuses a missing database, naming the file looked for, where its name came from,
+    /// and how to name another.
+    fn require_file(&self) -> Result<()> {
+        if std::fs::symlink_metadata(&self.path).is_ok() {
+            return Ok(());
+        }
+        anyhow::bail!("{}", self.missing());
+    }
+
+    /// What a clerk is told when there is no database where this command looked.
+    pub fn missing(&self) -> String {
+        let shown = shown_path(&self.path);
+        let how = match self.source {
+            Source::Flag => tr("named by --db", "由 --db 指定"),
+            Source::Env => tr("named by PINGXUAN_DB", "由 PINGXUAN_DB 指定"),
+            Source::Default => tr(
+                "the default: pingxuan.sqlite in the current folder",
+                "默认：当前文件夹中的 pingxuan.sqlite",
+            ),
+        };
+        both(
+            format!(
+                "no database at {shown} ({how}).\n  To use another file, give --db FILE, or set PINGXUAN_DB=FILE.\n  To start a new database here, open the year's term: pingxuan term open YEAR"
+            ),
+            format!(
+                "找不到数据库 {shown}（{how}）。\n  使用其他文件：加 --db 文件，或设置环境变量 PINGXUAN_DB=文件。\n  在此新建数据库：开启年度届期 pingxuan term open 年份"
+            ),
+        )
     }
 
     /// The database file this command works on.
@@ -89,25 +137,44 @@ impl Ctx {
         }
         self.read().map(Some)
     }
+
+    /// Where the database's name came from.
+    pub fn db_source(&self) -> Source {
+        self.source
+    }
 }
 
-fn db_path(cli: &Cli) -> PathBuf {
-    cli.global
-        .db
-        .clone()
-        .or_else(|| {
-            std::env::var_os("PINGXUAN_DB")
-                .filter(|v| !v.is_empty())
-                .map(PathBuf::from)
-        })
-        .unwrap_or_else(|| PathBuf::from("pingxuan.sqlite"))
+/// Where the database's name came from: the clerk in the wrong folder is told which.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    Flag,
+    Env,
+    Default,
+}
+
+fn db_path(cli: &Cli) -> (PathBuf, Source) {
+    if let Some(p) = cli.global.db.clone() {
+        return (p, Source::Flag);
+    }
+    match std::env::var_os("PINGXUAN_DB").filter(|v| !v.is_empty()) {
+        Some(p) => (PathBuf::from(p), Source::Env),
+        None => (PathBuf::from("pingxuan.sqlite"), Source::Default),
+    }
+}
+
+/// The file as a clerk finds it: the full path, so that the folder shows too.
+pub fn shown_path(path: &Path) -> String {
+    std::path::absolute(path)
+        .unwrap_or_else(|_| path.to_path_buf())
+        .display()
+        .to_string()
 }
 
 /// Commands that write a file of their own kind to --out, rather than a listing.
 fn own_out(command: &Command) -> bool {
     match command {
         Command::Nominate(a) => matches!(a.command, nominate::NominateCommand::Template { .. }),
-        Command::Template(_) | Command::Report(_) => true,
+        Command::Template(_) | Command::Report(_) | Command::Man(_) => true,
         Command::Award(a) => matches!(
             a.command,
             award::AwardCommand::Notice { .. } | award::AwardCommand::Certificates { .. }
@@ -168,11 +235,13 @@ pub fn run(cli: Cli) -> Result<()> {
     let out_format = out_format(&cli)?;
     let listing_out = out_format.is_some() && !lists_after_writing(&cli.command);
     crate::export::set_out(cli.global.out.clone());
+    let (path, source) = db_path(&cli);
     let ctx = Ctx {
         format: out_format.or(cli.global.format).unwrap_or_default(),
         term: cli.global.term,
         operator: operator(&cli)?,
-        path: db_path(&cli),
+        path,
+        source,
         reader: OnceCell::new(),
         writer: OnceCell::new(),
         created: std::cell::Cell::new(false),
@@ -180,6 +249,11 @@ pub fn run(cli: Cli) -> Result<()> {
     };
     crate::output::protect(&ctx.path);
     let result = dispatch(&ctx, cli.command).and_then(|()| crate::export::finish());
+    // Every command that wrote names the file it wrote, once.
+    if ctx.writer.get().is_some_and(|db| db.wrote.get()) {
+        let shown = shown_path(&ctx.path);
+        crate::output::say(&both(format!("written to {shown}"), format!("已写入 {shown}")));
+    }
     // A file this command made, in which nothing was then committed (the command failed,
     // or was a dry run), goes again: a refused first command leaves nothing behind. Every
     // committed change has its audit entry, so an empty record means no one, this process
@@ -213,5 +287,8 @@ fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Db(a) => db::run(ctx, a),
         Command::Template(a) => template::run(ctx, a),
         Command::Report(a) => report::run(ctx, a),
+        Command::Status => status::run(ctx),
+        Command::Completions(a) => shell::completions(a),
+        Command::Man(a) => shell::man(a),
     }
 }

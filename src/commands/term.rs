@@ -163,7 +163,7 @@ fn open(ctx: &Ctx, year: i32, title: Option<String>, deadline: Option<String>, s
         Some(f) => read_scheme_file(&f)?,
         None => Scheme::default(),
     };
-    let tx = ctx.change()?;
+    let tx = ctx.create()?;
     if let Some(t) = find_term(&tx, year)? {
         bail!(
             "{} {year} {} ({}); {} `pingxuan --term {year} term show`",

@@ -5,4 +5,5 @@ pub mod award;
 pub mod rank;
 pub mod report;
 pub mod scheme;
+pub mod stage;
 pub mod text;

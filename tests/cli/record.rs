@@ -70,7 +70,7 @@ fn a_database_of_schema_1_opens_carries_on_and_verifies() {
     assert!(out.stderr.contains("brought up to date"), "{}", out.stderr);
     assert!(out.stderr.contains("the record holds"), "{}", out.stderr);
     // The history is chained and every row recorded once, by the seal.
-    assert_eq!(env.query::<i64>("PRAGMA user_version"), 2);
+    assert_eq!(env.query::<i64>("PRAGMA user_version"), 3);
     assert_eq!(
         env.query::<String>("SELECT action FROM audit ORDER BY id DESC LIMIT 1"),
         "record.sealed"
@@ -619,5 +619,105 @@ fn concurrent_clerks_all_land_on_one_unbroken_chain() {
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     }
     assert_eq!(env.query::<i64>("SELECT count(*) FROM finding"), 8);
+    env.ok(&["audit", "verify"]);
+}
+
+#[test]
+fn the_auditor_views_show_real_points_chinese_labels_and_decimal_totals() {
+    // A schema-1 database gets the views too, and its record still verifies: views hold no rows.
+    let env = awarded_year();
+    env.ok(&["audit", "verify"]);
+    let c = Connection::open(env.db()).expect("open");
+    let awards = serde_json::from_str::<serde_json::Value>(&env.ok(&["award", "list", "--format", "json"])).unwrap();
+    let mut awards = awards.as_array().unwrap().clone();
+    awards.sort_by_key(|a| a["certificate"].as_str().unwrap().to_string());
+    let mut st = c
+        .prepare("SELECT 证书编号, 编号, 类别, 总分, 总分精确值, 状态, 授奖依据 FROM v_awards ORDER BY 证书编号")
+        .unwrap();
+    let rows: Vec<(String, String, String, f64, String, String, String)> = st
+        .query_map([], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+            ))
+        })
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    assert_eq!(rows.len(), awards.len());
+    for (row, a) in rows.iter().zip(&awards) {
+        assert_eq!(row.0, a["certificate"].as_str().unwrap());
+        assert_eq!(row.1, a["code"].as_str().unwrap());
+        assert_eq!(row.2, if a["category"] == "window" { "窗口" } else { "个人" });
+        assert!((row.3 - a["total"].as_f64().unwrap()).abs() < 1e-9, "{row:?} {a}");
+        assert_eq!(row.5, "有效");
+    }
+    let first = rows.iter().find(|r| r.0 == "NBKA-2026-W-001").unwrap();
+    assert_eq!(
+        (first.3, first.4.as_str(), first.6.as_str()),
+        (94.55, "1891/20", "名额内入围")
+    );
+
+    // Marks, deductions and surveys in points and percent, not hundredths.
+    let env = open_year();
+    env.ok(&[
+        "inspect",
+        "add",
+        "P2026-001",
+        "--kind",
+        "covert",
+        "--date",
+        "2026-09-12",
+        "--finding",
+        "未佩戴工作牌",
+        "--deduction",
+        "1.5",
+    ]);
+    let c = Connection::open(env.db()).expect("open");
+    let sheet: (String, f64, f64, String) = c
+        .query_row(
+            "SELECT 来源, 指标2, 合计, 状态 FROM v_sheets WHERE 编号 = 'P2026-001'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .unwrap();
+    assert_eq!(sheet, ("自评".to_string(), 17.5, 88.5, "有效".to_string()));
+    let finding: (String, f64) = c
+        .query_row("SELECT 方式, 扣分 FROM v_findings", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    assert_eq!(finding, ("暗访".to_string(), 1.5));
+    let nomination: (String, String, String) = c
+        .query_row("SELECT 类别, 单位, 状态 FROM v_nominations", [], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
+        .unwrap();
+    assert_eq!(
+        nomination,
+        ("个人".to_string(), "北仑海关".to_string(), "已核对".to_string())
+    );
+    let (step, quota): (f64, i64) = c
+        .query_row(
+            "SELECT 评分步长, 个人名额 FROM v_scheme WHERE 年度 = 2026",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!((step, quota), (0.5, 20));
+    // The views are not tables of the record.
+    let views: i64 = c
+        .query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'view' AND name LIKE 'v\\_%' ESCAPE '\\'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(views, 11);
     env.ok(&["audit", "verify"]);
 }

@@ -126,9 +126,10 @@ fn a_refused_first_command_leaves_no_file() {
     let err = env.fails(&["term", "open", "1999"]);
     assert!(err.contains("1999"), "{err}");
     assert!(!env.db().exists());
-    // A dry run as the first command writes nothing, not even the file.
+    // Any other first command, a dry run too, is refused: only `term open` makes the file.
     let units = format!("{}/examples/2026/units.csv", env!("CARGO_MANIFEST_DIR"));
-    env.ok(&["org", "import", &units, "--dry-run"]);
+    let err = env.fails(&["org", "import", &units, "--dry-run"]);
+    assert!(err.contains("no database at"), "{err}");
     assert!(!env.db().exists());
     // An existing database is never removed, whatever fails.
     env.ok(&["term", "open", "2026"]);
@@ -265,4 +266,144 @@ fn the_language_follows_the_environment_unless_named() {
         .output()
         .unwrap();
     assert!(String::from_utf8_lossy(&err.stderr).contains("错误"));
+}
+
+/// The binary in the test folder without `--db`: the database is named by `PINGXUAN_DB`
+/// when given, else it is `pingxuan.sqlite` there.
+fn bare(env: &Env, pingxuan_db: Option<&str>, lang: &str, args: &[&str]) -> (i32, String, String) {
+    let mut c = assert_cmd::Command::cargo_bin("pingxuan").unwrap();
+    c.current_dir(env.dir.path())
+        .env_remove("PINGXUAN_DB")
+        .env_remove("LC_ALL")
+        .env("LANG", lang)
+        .env("USER", "tester")
+        .env("COLUMNS", "200")
+        .args(args);
+    if let Some(db) = pingxuan_db {
+        c.env("PINGXUAN_DB", db);
+    }
+    let out = c.output().unwrap();
+    let dir = env.dir.path().canonicalize().unwrap().display().to_string();
+    let clean = |b: &[u8]| {
+        String::from_utf8_lossy(b)
+            .replace(&dir, "[DIR]")
+            .replace(&env.dir.path().display().to_string(), "[DIR]")
+    };
+    (out.status.code().unwrap_or(-1), clean(&out.stdout), clean(&out.stderr))
+}
+
+#[test]
+fn only_term_open_makes_a_database_and_the_others_say_which_file_they_looked_for() {
+    let env = Env::new();
+    let (code, _, err) = bare(
+        &env,
+        None,
+        "C",
+        &["org", "add-group", "北仑单位共建片组", "--kind", "unit"],
+    );
+    assert_eq!(code, 1);
+    insta::assert_snapshot!("no_database_default", err);
+    let (code, _, err) = bare(&env, Some("港口.sqlite"), "C", &["nominate", "list"]);
+    assert_eq!(code, 1);
+    insta::assert_snapshot!("no_database_env", err);
+    let (code, _, err) = bare(&env, None, "zh_CN.UTF-8", &["nominate", "verify"]);
+    assert_eq!(code, 1, "{err}");
+    insta::assert_snapshot!("no_database_zh", err);
+    let err = env.fails(&["veto", "list"]);
+    assert!(err.contains("(named by --db)"), "{err}");
+    assert_eq!(std::fs::read_dir(env.dir.path()).unwrap().count(), 0, "no file made");
+
+    // An empty file is not a database to write to either; only `term open` makes one of it.
+    env.write("test.sqlite", "");
+    let err = env.fails(&["org", "add-group", "北仑单位共建片组", "--kind", "unit"]);
+    assert!(err.contains("is an empty file"), "{err}");
+    assert_eq!(std::fs::metadata(env.db()).unwrap().len(), 0);
+    env.ok(&["term", "open", "2026"]);
+    env.ok(&["org", "add-group", "北仑单位共建片组", "--kind", "unit"]);
+}
+
+#[test]
+fn every_write_names_the_database_file_once() {
+    let env = Env::new();
+    let (code, _, err) = bare(&env, None, "C", &["term", "open", "2026"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(err.matches("written to [DIR]/pingxuan.sqlite\n").count(), 1, "{err}");
+    let units = format!("{}/examples/2026/units.csv", env!("CARGO_MANIFEST_DIR"));
+    let (_, _, err) = bare(&env, None, "C", &["org", "import", &units]);
+    assert_eq!(err.matches("written to [DIR]/pingxuan.sqlite").count(), 1, "{err}");
+    let (_, _, err) = bare(
+        &env,
+        None,
+        "zh_CN.UTF-8",
+        &["org", "add-group", "大榭区域共建片组", "--kind", "region"],
+    );
+    assert_eq!(err.matches("已写入 [DIR]/pingxuan.sqlite").count(), 1, "{err}");
+    // Reads, dry runs and refusals write nothing, and say nothing of it.
+    for args in [
+        &["term", "list"][..],
+        &["org", "import", &units, "--dry-run"],
+        &["term", "open", "2026"],
+    ] {
+        let (_, _, err) = bare(&env, None, "C", args);
+        assert!(!err.contains("written to"), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn status_shows_the_file_the_terms_the_stage_and_the_next_step() {
+    let env = Env::new();
+    let (code, out, _) = bare(&env, None, "C", &["status", "--format", "csv"]);
+    assert_eq!(code, 0);
+    insta::assert_snapshot!("status_no_database", out);
+    assert!(!env.dir.path().join("pingxuan.sqlite").exists());
+
+    let stage = |env: &Env| {
+        let rows = json(&env.ok(&["status", "--format", "json"]));
+        let get = |k: &str| {
+            rows.as_array()
+                .unwrap()
+                .iter()
+                .find(|r| r["item"] == k)
+                .map(|r| r["value"].as_str().unwrap().to_string())
+                .unwrap_or_default()
+        };
+        (get("stage"), get("next"))
+    };
+    env.ok(&["term", "open", "2025"]);
+    env.ok(&["--term", "2025", "term", "close"]);
+    env.ok(&["term", "open", "2026"]);
+    let (_, out, _) = bare(&env, Some("test.sqlite"), "C", &["status", "--format", "csv"]);
+    insta::assert_snapshot!("status_opened", out);
+    let (_, out, _) = bare(&env, Some("test.sqlite"), "zh_CN.UTF-8", &["status", "--format", "csv"]);
+    insta::assert_snapshot!("status_opened_zh", out);
+
+    env.ok(&["org", "add-group", "北仑单位共建片组", "--kind", "unit"]);
+    env.ok(&[
+        "org",
+        "add-unit",
+        "北仑海关",
+        "--group",
+        "北仑单位共建片组",
+        "--has-window",
+        "yes",
+    ]);
+    assert!(stage(&env).0.starts_with("nominate: no nominations"));
+    env.nominate_individual("张三");
+    let (s, next) = stage(&env);
+    assert!(
+        s.contains("to verify") && next.contains("nominate verify"),
+        "{s} {next}"
+    );
+    env.ok(&["nominate", "verify"]);
+    let (s, next) = stage(&env);
+    assert!(s.starts_with("score:") && next.contains("score import"), "{s} {next}");
+    // A closed term is shown when named.
+    let (s, next) = {
+        let rows = json(&env.ok(&["--term", "2025", "status", "--format", "json"]));
+        (
+            rows[3]["value"].as_str().unwrap().to_string(),
+            rows[4]["value"].as_str().unwrap().to_string(),
+        )
+    };
+    assert!(s.starts_with("closed") && next.contains("term open 2026"), "{s} {next}");
 }

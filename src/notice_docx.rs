@@ -1,0 +1,213 @@
+//! The commendation notice as a Word document (.docx) that Word and WPS open, laid out as
+//! GB/T 9704 asks, like the HTML page: A4, the 156 mm × 225 mm type area, 3号仿宋 on 22 lines,
+//! the red letterhead over a red rule, the document number, the title, the recipients, the
+//! body, the signature over a seal placeholder, the imprint block between rules, page numbers
+//! "— 1 —" at the outer edge (right on odd pages, left on even ones), and the head hash of the
+//! audit record in small print. docx-rs writes the package.
+
+use anyhow::{Context, Result};
+use docx_rs::{
+    AlignmentType, BorderType, Docx, Footer, LineSpacing, LineSpacingType, PageMargin, PageNum, Paragraph,
+    ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run, RunFonts, SpecialIndentType, Tab, TabValueType,
+};
+
+use crate::documents::{NoticeData, notice};
+
+/// Millimetres in twentieths of a point.
+fn mm(v: f64) -> i32 {
+    (v * 1440.0 / 25.4).round() as i32
+}
+
+const FANGSONG: &str = "仿宋_GB2312";
+const TITLE: &str = "方正小标宋简体";
+const HEI: &str = "黑体";
+const KAI: &str = "楷体_GB2312";
+const SONG: &str = "宋体";
+/// 三号 (16 pt) and the other sizes, in half-points.
+const SIZE_3: usize = 32;
+const SIZE_2: usize = 44;
+const SIZE_4: usize = 28;
+/// 22 lines in the 225 mm type area: 28.95 pt a line, in twentieths of a point.
+const LINE: i32 = 579;
+const RED: &str = "E00000";
+
+fn run(text: &str, font: &str, size: usize) -> Run {
+    Run::new()
+        .add_text(text)
+        .size(size)
+        .fonts(RunFonts::new().east_asia(font).ascii(font).hi_ansi(font))
+}
+
+fn exact(p: Paragraph) -> Paragraph {
+    p.line_spacing(LineSpacing::new().line_rule(LineSpacingType::Exact).line(LINE))
+}
+
+/// A body paragraph: indented two characters.
+fn body(text: &str) -> Paragraph {
+    exact(
+        Paragraph::new()
+            .add_run(run(text, FANGSONG, SIZE_3))
+            .align(AlignmentType::Both)
+            .indent(None, Some(SpecialIndentType::FirstLine(640)), None, None),
+    )
+}
+
+fn blank() -> Paragraph {
+    exact(Paragraph::new().add_run(run("", FANGSONG, SIZE_3)))
+}
+
+fn rule(position: ParagraphBorderPosition, eighths: usize, color: &str) -> ParagraphBorder {
+    ParagraphBorder::new(position)
+        .val(BorderType::Single)
+        .size(eighths)
+        .space(1)
+        .color(color)
+}
+
+/// The page number, a full-width space in from the outer edge: right on odd pages.
+fn page_number(odd: bool) -> Footer {
+    let dash = |t: &str| run(t, SONG, SIZE_4);
+    let p = Paragraph::new()
+        .align(if odd { AlignmentType::Right } else { AlignmentType::Left })
+        .add_run(dash(if odd { "— " } else { "\u{3000}— " }))
+        .add_page_num(PageNum::new())
+        .add_run(dash(if odd { " —\u{3000}" } else { " —" }));
+    Footer::new().add_paragraph(p)
+}
+
+/// The notice as the bytes of a .docx file.
+pub fn notice_docx(d: &NoticeData) -> Result<Vec<u8>> {
+    let n = notice(d)?;
+    let w = &n.wording;
+    let mut doc = Docx::new()
+        .page_size(mm(210.0) as u32, mm(297.0) as u32)
+        .page_margin(
+            PageMargin::new()
+                .top(mm(37.0))
+                .bottom(mm(35.0))
+                .left(mm(28.0))
+                .right(mm(26.0))
+                .footer(mm(28.0))
+                .header(mm(15.0)),
+        )
+        .default_fonts(RunFonts::new().east_asia(FANGSONG))
+        .footer(page_number(true))
+        .even_footer(page_number(false));
+    // The letterhead in red, the number, and the red rule under it.
+    doc = doc.add_paragraph(
+        Paragraph::new()
+            .align(AlignmentType::Center)
+            .add_run(run(&w.letterhead, TITLE, 68).color(RED)),
+    );
+    doc = doc.add_paragraph(blank()).add_paragraph(blank());
+    doc = doc.add_paragraph(
+        exact(Paragraph::new().align(AlignmentType::Center).add_run(run(
+            n.number.as_deref().unwrap_or(""),
+            FANGSONG,
+            SIZE_3,
+        )))
+        .set_borders(ParagraphBorders::with_empty().set(rule(ParagraphBorderPosition::Bottom, 18, RED))),
+    );
+    doc = doc.add_paragraph(blank()).add_paragraph(blank());
+    doc = doc.add_paragraph(
+        Paragraph::new()
+            .align(AlignmentType::Center)
+            .line_spacing(LineSpacing::new().line_rule(LineSpacingType::AtLeast).line(LINE))
+            .add_run(run(&w.title, TITLE, SIZE_2)),
+    );
+    doc = doc.add_paragraph(blank());
+    doc = doc.add_paragraph(exact(Paragraph::new().add_run(run(&w.recipients, FANGSONG, SIZE_3))));
+    for p in &w.body {
+        doc = doc.add_paragraph(body(p));
+    }
+    for (heading, groups) in &n.sections {
+        doc = doc.add_paragraph(exact(
+            Paragraph::new()
+                .keep_next(true)
+                .indent(None, Some(SpecialIndentType::FirstLine(640)), None, None)
+                .add_run(run(heading, HEI, SIZE_3)),
+        ));
+        for (group, lines) in groups {
+            doc = doc.add_paragraph(exact(
+                Paragraph::new()
+                    .keep_next(true)
+                    .indent(None, Some(SpecialIndentType::FirstLine(640)), None, None)
+                    .add_run(run(group, KAI, SIZE_3)),
+            ));
+            for l in lines {
+                doc = doc.add_paragraph(exact(
+                    Paragraph::new()
+                        .indent(Some(1280), None, None, None)
+                        .add_run(run(l, FANGSONG, SIZE_3)),
+                ));
+            }
+        }
+    }
+    for p in &w.closing {
+        doc = doc.add_paragraph(body(p));
+    }
+    // The signature, four characters from the right edge, with the seal's place marked.
+    doc = doc.add_paragraph(blank()).add_paragraph(blank());
+    let sign = |t: &str| {
+        exact(
+            Paragraph::new()
+                .align(AlignmentType::Right)
+                .keep_next(true)
+                .indent(None, None, Some(1280), None)
+                .add_run(run(t, FANGSONG, SIZE_3)),
+        )
+    };
+    doc = doc.add_paragraph(sign(&w.issuer).add_run(run("", FANGSONG, SIZE_3)));
+    doc = doc.add_paragraph(sign(&n.date));
+    doc = doc.add_paragraph(exact(
+        Paragraph::new()
+            .align(AlignmentType::Right)
+            .indent(None, None, Some(1920), None)
+            .add_run(run("（印章）", FANGSONG, 21).color(RED)),
+    ));
+    doc = doc.add_paragraph(blank()).add_paragraph(blank());
+    // The imprint: 抄送 between a thick and a thin rule, then 印发机关 and 印发日期 over a thick one.
+    let imprint = |p: Paragraph| {
+        p.indent(Some(320), None, Some(320), None)
+            .keep_next(true)
+            .line_spacing(LineSpacing::new().line_rule(LineSpacingType::Exact).line(560))
+    };
+    if !w.cc.is_empty() {
+        doc = doc.add_paragraph(
+            imprint(Paragraph::new().add_run(run(
+                &format!("抄送：{}。", w.cc.trim_end_matches('。')),
+                FANGSONG,
+                SIZE_4,
+            )))
+            .set_borders(
+                ParagraphBorders::with_empty()
+                    .set(rule(ParagraphBorderPosition::Top, 8, "000000"))
+                    .set(rule(ParagraphBorderPosition::Bottom, 6, "000000")),
+            ),
+        );
+    }
+    let mut top = ParagraphBorders::with_empty().set(rule(ParagraphBorderPosition::Bottom, 8, "000000"));
+    if w.cc.is_empty() {
+        top = top.set(rule(ParagraphBorderPosition::Top, 8, "000000"));
+    }
+    // 印发机关 on the left, 印发日期 on the right at a tab stop a character from the edge.
+    let right_edge = (mm(156.0) - 320 - 280) as usize;
+    doc = doc.add_paragraph(
+        imprint(
+            Paragraph::new()
+                .add_tab(Tab::new().val(TabValueType::Right).pos(right_edge))
+                .add_run(run(&w.printer, FANGSONG, SIZE_4))
+                .add_run(run("", FANGSONG, SIZE_4).add_tab())
+                .add_run(run(&format!("{}印发", n.date), FANGSONG, SIZE_4)),
+        )
+        .set_borders(top),
+    );
+    if let Some(head) = &n.head {
+        doc = doc.add_paragraph(
+            Paragraph::new().add_run(run(&format!("记录校验：审计记录链头 {head}"), SONG, 14).color("555555")),
+        );
+    }
+    let mut buf = std::io::Cursor::new(Vec::new());
+    doc.build().pack(&mut buf).context("writing the .docx package")?;
+    Ok(buf.into_inner())
+}

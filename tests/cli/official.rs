@@ -1,0 +1,204 @@
+//! The official notice (GB/T 9704) as HTML and .docx, worded by an editable template, and
+//! the certificates' variable text for pre-printed paper.
+
+use std::io::Read;
+use std::path::Path;
+use std::process::Command;
+
+use crate::common::{Env, fixture};
+
+/// The example year, awarded (the schema-1 fixture, brought up to date on first use).
+fn awarded_year() -> Env {
+    let env = Env::new();
+    std::fs::copy(fixture("db/v1-cycle-2026.sqlite"), env.db()).expect("copying the fixture");
+    env.ok(&["audit", "verify"]);
+    env
+}
+
+fn unzip(path: &Path, name: &str) -> String {
+    let file = std::fs::File::open(path).expect("the .docx");
+    let mut zip = zip::ZipArchive::new(file).expect("a .docx is a zip package");
+    let mut part = zip.by_name(name).unwrap_or_else(|_| panic!("{name} in the package"));
+    let mut s = String::new();
+    part.read_to_string(&mut s).expect("XML text");
+    s
+}
+
+#[test]
+fn the_notice_as_docx_holds_every_part_of_an_official_document() {
+    let env = awarded_year();
+    let out = env.path("通报.docx");
+    env.ok(&["award", "notice", "--out", &out, "--date", "2026-12-20"]);
+    let path = Path::new(&out);
+    let types = unzip(path, "[Content_Types].xml");
+    assert!(types.contains("wordprocessingml.document.main+xml"), "{types}");
+    let doc = unzip(path, "word/document.xml");
+    // A4, with the type area's margins (37 mm top, 28 mm left).
+    assert!(
+        doc.contains("w:w=\"11906\"") && doc.contains("w:h=\"16838\""),
+        "page size"
+    );
+    assert!(
+        doc.contains("w:top=\"2098\"") && doc.contains("w:left=\"1587\""),
+        "margins"
+    );
+    // The red letterhead, the number over a red rule, the title, the recipients.
+    let letterhead = doc.find("宁波市口岸协调委员会文件").expect("letterhead");
+    assert!(doc[..letterhead].rfind("w:color w:val=\"E00000\"").is_some());
+    let number = doc.find("甬口协〔2026〕1号").expect("the number, from the template");
+    let rule = doc[..number]
+        .rfind("<w:pBdr><w:bottom w:val=\"single\"")
+        .expect("the rule");
+    assert!(doc[rule..number].contains("w:color=\"E00000\""));
+    assert!(doc.contains("关于表彰2026年度“文明和谐口岸示范窗口”和“文明和谐口岸服务标兵”的通报"));
+    assert!(doc.contains("各口岸单位、各共建片组："));
+    assert!(doc.contains("一、文明和谐口岸示范窗口（10个）") && doc.contains("二、文明和谐口岸服务标兵（20名）"));
+    // The signature and the seal's place, then the imprint block.
+    let sign = doc.find("（印章）").expect("seal placeholder");
+    let cc = doc.find("抄送：市委宣传部").expect("抄送");
+    let printed = doc.find("2026年12月20日印发").expect("印发日期");
+    assert!(sign < cc && cc < printed);
+    assert!(doc.contains("宁波市口岸协调委员会办公室"));
+    // The head hash of the record, as `audit head` says it.
+    let head = env.ok(&["audit", "head"]);
+    assert!(doc.contains(head.trim()), "head hash {head}");
+    // Page numbers, right on odd pages and left on even ones.
+    let settings = unzip(path, "word/settings.xml");
+    assert!(settings.contains("evenAndOddHeaders"), "{settings}");
+    let odd = unzip(path, "word/footer1.xml");
+    let even = unzip(path, "word/footer2.xml");
+    for f in [&odd, &even] {
+        assert!(f.contains("PAGE"), "{f}");
+    }
+    assert!(odd.contains("w:val=\"right\"") && even.contains("w:val=\"left\""));
+}
+
+#[test]
+fn the_wording_comes_from_a_template_the_office_edits() {
+    let env = awarded_year();
+    let file = env.path("通报模板.toml");
+    env.ok(&["award", "notice", "--export-template", &file]);
+    let builtin = std::fs::read_to_string(&file).unwrap();
+    assert!(builtin.contains("issuer = \"宁波市口岸协调委员会\""));
+    let edited = builtin
+        .replace(
+            "issuer = \"宁波市口岸协调委员会\"",
+            "issuer = \"宁波市口岸协调委员会（试行）\"",
+        )
+        .replace(
+            "number = \"甬口协〔{{ year }}〕1号\"",
+            "number = \"甬口协〔{{ year }}〕9号\"",
+        )
+        .replace("cc = \"市委宣传部", "cc = \"市文明委");
+    std::fs::write(&file, edited).unwrap();
+    let html = env.path("通报.html");
+    env.ok(&["award", "notice", "--template", &file, "--out", &html]);
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.contains("<p>宁波市口岸协调委员会（试行）</p>"), "{page}");
+    assert!(page.contains("甬口协〔2026〕9号") && page.contains("抄送：市文明委"));
+    let text = env.ok(&["award", "notice", "--template", &file]);
+    assert!(
+        text.trim_end()
+            .lines()
+            .rev()
+            .nth(1)
+            .unwrap()
+            .ends_with("宁波市口岸协调委员会（试行）"),
+        "{text}"
+    );
+    // --number still wins over the template's.
+    env.ok(&[
+        "award",
+        "notice",
+        "--template",
+        &file,
+        "--number",
+        "甬口协〔2026〕12号",
+        "--out",
+        &html,
+    ]);
+    assert!(std::fs::read_to_string(&html).unwrap().contains("甬口协〔2026〕12号"));
+
+    // A mistake in the template is named, with the field, and nothing is written.
+    let broken = env.path("坏模板.toml");
+    std::fs::write(
+        &broken,
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .replace("{{ year }}年，", "{{ year }年，"),
+    )
+    .unwrap();
+    let out = env.path("不应写出.docx");
+    let err = env.fails(&["award", "notice", "--template", &broken, "--out", &out]);
+    assert!(err.contains("坏模板.toml") && err.contains("body[1]"), "{err}");
+    assert!(!Path::new(&out).exists());
+}
+
+/// Counts the pages of a PDF: its page objects, not the page tree.
+fn pdf_pages(pdf: &[u8]) -> usize {
+    let count = |needle: &[u8]| pdf.windows(needle.len()).filter(|w| *w == needle).count();
+    count(b"/Type /Page") - count(b"/Type /Pages")
+}
+
+fn chromium() -> Option<&'static str> {
+    ["chromium", "chromium-browser", "google-chrome"].into_iter().find(|b| {
+        Command::new(b)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    })
+}
+
+fn has_cjk_fonts() -> bool {
+    Command::new("fc-list")
+        .arg(":lang=zh")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains("Noto"))
+}
+
+/// Prints an HTML file to PDF in headless Chromium, as a clerk's browser would.
+fn print_to_pdf(browser: &str, env: &Env, html: &str, pdf: &str) -> Vec<u8> {
+    let profile = env.path("chromium-profile");
+    let out = Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-pdf-header-footer",
+            &format!("--user-data-dir={profile}"),
+            &format!("--print-to-pdf={pdf}"),
+            &format!("file://{html}"),
+        ])
+        .output()
+        .expect("running chromium");
+    assert!(
+        Path::new(pdf).exists(),
+        "no PDF: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::read(pdf).unwrap()
+}
+
+#[test]
+fn the_notice_prints_on_four_a4_pages_in_chromium() {
+    let Some(browser) = chromium() else {
+        eprintln!("skipped: no Chromium here to print the notice with (apt-get install chromium)");
+        return;
+    };
+    if !has_cjk_fonts() {
+        eprintln!("skipped: no Noto CJK fonts here (apt-get install fonts-noto-cjk)");
+        return;
+    }
+    let env = awarded_year();
+    let html = env.path("notice.html");
+    env.ok(&["award", "notice", "--out", &html, "--date", "2026-12-20"]);
+    let pdf = print_to_pdf(browser, &env, &html, &env.path("notice.pdf"));
+    // 10 windows and 20 pacesetters by group and unit, 22 lines a page: four pages.
+    assert_eq!(pdf_pages(&pdf), 4);
+    // A4 portrait: 595 × 842 points.
+    let text = String::from_utf8_lossy(&pdf);
+    assert!(
+        text.contains("/MediaBox [0 0 595") || text.contains("/MediaBox [0 0 594"),
+        "A4"
+    );
+}

@@ -1,0 +1,76 @@
+//! completions and man: generated from the clap definitions, so they name every command.
+
+use crate::common::Env;
+
+const COMMANDS: &[&str] = &[
+    "term",
+    "org",
+    "nominate",
+    "score",
+    "inspect",
+    "veto",
+    "rank",
+    "award",
+    "audit",
+    "db",
+    "status",
+    "completions",
+    "man",
+];
+
+#[test]
+fn completions_for_each_shell_name_every_command() {
+    let env = Env::new();
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let script = env.ok(&["completions", shell]);
+        for c in COMMANDS {
+            assert!(script.contains(c), "{shell} completions lack {c}");
+        }
+        // Subcommands and their options too.
+        assert!(script.contains("certificates") && script.contains("dry-run"), "{shell}");
+    }
+    assert!(env.ok(&["completions", "bash"]).contains("complete -F _pingxuan"));
+    assert!(env.ok(&["completions", "fish"]).contains("complete -c pingxuan"));
+    // A shell that does not exist is a usage error, naming the ones that do.
+    let r = env.run(&["completions", "cmd"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("powershell"), "{}", r.stderr);
+    // No database is needed, or made.
+    assert!(!env.db().exists());
+}
+
+#[test]
+fn the_bash_script_is_valid_bash() {
+    let env = Env::new();
+    let path = env.write("pingxuan.bash", &env.ok(&["completions", "bash"]));
+    match std::process::Command::new("bash").arg("-n").arg(&path).output() {
+        Ok(out) => assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr)),
+        Err(_) => eprintln!("skipped: no bash to check the completion script with"),
+    }
+}
+
+#[test]
+fn the_man_page_and_one_page_per_command() {
+    let env = Env::new();
+    let page = env.ok(&["man"]);
+    assert!(page.starts_with(".ie") || page.contains(".TH pingxuan 1"), "{page}");
+    assert!(page.contains(".TH pingxuan 1"));
+    for c in COMMANDS {
+        assert!(
+            page.contains(&format!("pingxuan\\-{c}")) || page.contains(c),
+            "man page lacks {c}"
+        );
+    }
+    let dir = env.path("man1");
+    env.ok(&["man", "--out", &dir]);
+    let open = std::fs::read_to_string(env.dir.path().join("man1/pingxuan-term-open.1")).unwrap();
+    assert!(
+        open.contains(".TH pingxuan\\-term\\-open 1") || open.contains(".TH pingxuan-term-open 1"),
+        "{open}"
+    );
+    assert!(open.contains("\\-\\-deadline"), "{open}");
+    assert!(env.dir.path().join("man1/pingxuan-award-notice.1").exists());
+    let pages = std::fs::read_dir(env.dir.path().join("man1")).unwrap().count();
+    assert!(pages > 40, "{pages} pages");
+    assert!(!env.db().exists());
+}
