@@ -12,6 +12,7 @@ mod i18n;
 mod load;
 mod notice_docx;
 mod output;
+mod overprint;
 mod store;
 mod template;
 mod values;

@@ -132,8 +132,17 @@ pub enum AwardCommand {
     /// (NBKA-2026-W-001.html); a window's page adds its plaque's text (匾牌文字) on a second
     /// sheet. index.html prints every certificate, one per page; plaques.html every plaque text.
     ///
+    /// With --text-only, for the office's pre-printed certificate paper, it writes instead
+    /// text-only.html: a calibration page, then per award only the variable text (who, the
+    /// year, the title, the date, the number), each at its place in millimetres. Print the
+    /// calibration page at actual size on plain paper, lay it over a printed certificate
+    /// against the light, and shift with --offset-x/--offset-y, or place each field with a
+    /// layout file (TOML: width, height, and [recipient] [year] [award] [date] [number],
+    /// each with x, y in mm and size in points).
+    ///
     /// Example:
     ///   pingxuan award certificates --out 证书2026
+    ///   pingxuan award certificates --out 套打 --text-only --offset-x 1.5 --offset-y -2
     #[command(verbatim_doc_comment)]
     Certificates {
         /// The folder to write into (created if missing)
@@ -142,6 +151,30 @@ pub enum AwardCommand {
         /// The date on the certificates (default: the day of the latest grant)
         #[arg(long, value_name = "DATE")]
         date: Option<String>,
+        /// Only the variable text, placed for pre-printed certificate paper, after a calibration page
+        #[arg(long)]
+        text_only: bool,
+        /// Move every field right by this many millimetres (negative: left)
+        #[arg(
+            long,
+            value_name = "MM",
+            default_value_t = 0.0,
+            allow_negative_numbers = true,
+            requires = "text_only"
+        )]
+        offset_x: f64,
+        /// Move every field down by this many millimetres (negative: up)
+        #[arg(
+            long,
+            value_name = "MM",
+            default_value_t = 0.0,
+            allow_negative_numbers = true,
+            requires = "text_only"
+        )]
+        offset_y: f64,
+        /// Where each field goes on the paper (TOML), instead of the built-in places
+        #[arg(long, value_name = "FILE", requires = "text_only")]
+        layout: Option<PathBuf>,
     },
 }
 
@@ -180,7 +213,21 @@ pub fn run(ctx: &Ctx, args: AwardArgs) -> Result<()> {
             };
             notice(ctx, ctx.read()?, file, html, date, number, template)
         }
-        AwardCommand::Certificates { out: dir, date } => certificates(ctx, ctx.read()?, &dir, date),
+        AwardCommand::Certificates {
+            out: dir,
+            date,
+            text_only: true,
+            offset_x,
+            offset_y,
+            layout,
+        } => {
+            let layout = match layout {
+                Some(f) => crate::overprint::Layout::read(&f)?,
+                None => crate::overprint::Layout::default(),
+            };
+            text_only(ctx, ctx.read()?, &dir, date, &layout, offset_x, offset_y)
+        }
+        AwardCommand::Certificates { out: dir, date, .. } => certificates(ctx, ctx.read()?, &dir, date),
     }
 }
 
@@ -611,5 +658,46 @@ fn certificates(ctx: &Ctx, conn: &Connection, dir: &Path, date: Option<String>) 
             format!("已删除先前为已失效奖项写出的文件：{}", removed.join("、")),
         ));
     }
+    Ok(())
+}
+
+/// The variable text for pre-printed certificate paper, after a calibration page.
+fn text_only(
+    ctx: &Ctx,
+    conn: &Connection,
+    dir: &Path,
+    date: Option<String>,
+    layout: &crate::overprint::Layout,
+    dx: f64,
+    dy: f64,
+) -> Result<()> {
+    for (name, v) in [("--offset-x", dx), ("--offset-y", dy)] {
+        if !v.is_finite() || v.abs() > 50.0 {
+            bail!(
+                "{name} {v}: {}",
+                tr("expected a shift of at most 50 mm", "偏移量应在 50 毫米以内")
+            );
+        }
+    }
+    let term = resolve_term(conn, ctx)?;
+    let (awards, last) = awardees(conn, term.year, false)?;
+    let date = document_date(date, last)?;
+    let file = dir.join("text-only.html");
+    write_file(
+        &file,
+        &crate::overprint::text_only_html(term.year, date, &awards, layout, dx, dy),
+    )?;
+    say(&both(
+        format!(
+            "wrote a calibration page and the text of {} certificates, for pre-printed paper, to {}",
+            awards.len(),
+            file.display()
+        ),
+        format!(
+            "已写出套打校准页和 {} 份证书的套打文字：{}",
+            awards.len(),
+            file.display()
+        ),
+    ));
     Ok(())
 }

@@ -202,3 +202,78 @@ fn the_notice_prints_on_four_a4_pages_in_chromium() {
         "A4"
     );
 }
+
+#[test]
+fn certificates_on_pre_printed_paper_carry_only_the_variable_text() {
+    let env = awarded_year();
+    let dir = env.path("套打");
+    env.ok(&[
+        "award",
+        "certificates",
+        "--out",
+        &dir,
+        "--text-only",
+        "--offset-x",
+        "1.5",
+        "--offset-y",
+        "-2",
+    ]);
+    let page = std::fs::read_to_string(env.dir.path().join("套打/text-only.html")).unwrap();
+    // The calibration page, then one sheet per award; nothing the paper already carries.
+    assert_eq!(page.matches("<section class=\"calibration\">").count(), 1);
+    assert_eq!(page.matches("<section class=\"sheet\"").count(), 30);
+    assert!(!page.contains("特发此证") && !page.contains("荣誉证书</"));
+    assert!(
+        page.contains("left: 46.5mm; top: 64.0mm; font-size: 22pt\">梅山海关报关业务受理窗口："),
+        "{page}"
+    );
+    assert!(page.contains("当前偏移：横向 +1.5 毫米，纵向 -2.0 毫米"));
+    // The full certificates are not written alongside.
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
+
+    // A layout file places each field; one off the sheet is named.
+    let layout = env.write("版式.toml", "[date]\nx = 180\ny = 150\nsize = 16\n");
+    env.ok(&[
+        "award",
+        "certificates",
+        "--out",
+        &dir,
+        "--text-only",
+        "--layout",
+        layout.to_str().unwrap(),
+    ]);
+    let page = std::fs::read_to_string(env.dir.path().join("套打/text-only.html")).unwrap();
+    assert!(
+        page.contains("left: 180.0mm; top: 150.0mm; font-size: 16pt\">二〇二六年"),
+        "{page}"
+    );
+    let bad = env.write("坏版式.toml", "[number]\nx = 400\ny = 10\nsize = 11\n");
+    let err = env.fails(&[
+        "award",
+        "certificates",
+        "--out",
+        &dir,
+        "--text-only",
+        "--layout",
+        bad.to_str().unwrap(),
+    ]);
+    assert!(err.contains("坏版式.toml") && err.contains("number (x = 400"), "{err}");
+    // Offsets belong to the text-only form.
+    assert_eq!(
+        env.run(&["award", "certificates", "--out", &dir, "--offset-x", "1"])
+            .code,
+        2
+    );
+
+    if let (Some(browser), true) = (chromium(), has_cjk_fonts()) {
+        let html = env.dir.path().join("套打/text-only.html").display().to_string();
+        let pdf = print_to_pdf(browser, &env, &html, &env.path("套打.pdf"));
+        assert_eq!(pdf_pages(&pdf), 31, "a calibration page and 30 sheets");
+        assert!(
+            String::from_utf8_lossy(&pdf).contains("/MediaBox [0 0 841"),
+            "A4 landscape"
+        );
+    } else {
+        eprintln!("skipped printing: no Chromium or no Noto CJK fonts here");
+    }
+}
