@@ -20,7 +20,7 @@ use crate::documents::{self, Awardee, NoticeData};
 use crate::i18n::both;
 use crate::i18n::tr;
 use crate::output::{Cell, Format, Listing, col, out, say};
-use crate::store::{nominee_by_code, resolve_term, term_not_closed};
+use crate::store::{Term, TermState, nominee_by_code, resolve_term, term_not_closed};
 use crate::values::{Category, parse_date};
 
 /// Grant the awards of the term, revoke one, and print the notice and the certificates
@@ -496,13 +496,14 @@ fn notice(
 ) -> Result<()> {
     let term = resolve_term(conn, ctx)?;
     let (awards, last) = awardees(conn, term.year, true)?;
-    let data = NoticeData {
+    let mut data = NoticeData {
         year: term.year,
         date: document_date(date, last)?,
         number,
         awards,
         template,
-        head: crate::chain::head(conn)?.map(|(_, hash)| hash),
+        head: None,
+        serial: 0,
     };
     // The file's ending says what it is, unless --html or --format says so.
     let ending = file
@@ -510,6 +511,12 @@ fn notice(
         .and_then(|f| f.extension())
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
+    let official = html || matches!(ending.as_deref(), Some("html" | "htm" | "docx"));
+    if official && data.number.is_none() {
+        data.number = Some(notice_number(ctx, conn, &term, &mut data)?);
+    }
+    // The head of the record as it stands now, the number's entry included.
+    data.head = crate::chain::head(ctx.read()?)?.map(|(_, hash)| hash);
     if ending.as_deref() == Some("docx") {
         let f = file.as_deref().unwrap_or(Path::new(""));
         crate::output::write_file(f, &crate::notice_docx::notice_docx(&data)?)?;
@@ -566,6 +573,71 @@ fn notice(
         }
         None => out(&text),
     }
+}
+
+/// The number (文号) of the term's notice: the one registered at its first official print,
+/// else the next serial of the term in the template's form, registered now (on the record),
+/// so that every reprint carries the same number.
+fn notice_number(ctx: &Ctx, conn: &Connection, term: &Term, data: &mut NoticeData) -> Result<String> {
+    let registered = |c: &Connection| -> Result<Option<String>> {
+        Ok(c.query_row(
+            "SELECT number FROM document_number WHERE term = ?1 AND kind = 'notice'",
+            [term.year],
+            |r| r.get(0),
+        )
+        .optional()?)
+    };
+    if let Some(n) = registered(conn)? {
+        return Ok(n);
+    }
+    if term.state == TermState::Closed {
+        bail!(
+            "{}",
+            both(
+                format!(
+                    "the {} term is closed and its notice was never numbered; give the number with --number",
+                    term.year
+                ),
+                format!("{} 届已结束，其通报未曾编号；请用 --number 给出文号", term.year),
+            )
+        );
+    }
+    let tx = ctx.change()?;
+    // Read again under the write lock: another clerk may have numbered it meanwhile.
+    if let Some(n) = registered(&tx)? {
+        return Ok(n);
+    }
+    data.serial = tx.query_row(
+        "SELECT coalesce(max(serial), 0) + 1 FROM document_number WHERE term = ?1",
+        [term.year],
+        |r| r.get(0),
+    )?;
+    let Some(number) = documents::notice(data)?.number else {
+        bail!(
+            "{}",
+            tr(
+                "the template gives no document number; give one with --number",
+                "模板未给出发文字号；请用 --number 给出文号"
+            )
+        );
+    };
+    tx.execute(
+        "INSERT INTO document_number (term, kind, serial, number, issued_at, issued_by) VALUES (?1, 'notice', ?2, ?3, ?4, ?5)",
+        params![term.year, data.serial, number, now(), ctx.operator],
+    )
+    .context("registering the notice's number")?;
+    tx.record(
+        Some(term.year),
+        "notice.number",
+        &number,
+        json!({ "serial": data.serial }),
+    )?;
+    tx.finish(false)?;
+    say(&both(
+        format!("the notice is numbered {number}; every reprint keeps this number"),
+        format!("通报文号为 {number}，已登记，重印沿用此文号"),
+    ));
+    Ok(number)
 }
 
 /// The page of one certificate, named by its number.

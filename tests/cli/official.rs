@@ -86,8 +86,8 @@ fn the_wording_comes_from_a_template_the_office_edits() {
             "issuer = \"宁波市口岸协调委员会（试行）\"",
         )
         .replace(
-            "number = \"甬口协〔{{ year }}〕1号\"",
-            "number = \"甬口协〔{{ year }}〕9号\"",
+            "number = \"甬口协〔{{ year }}〕{{ serial }}号\"",
+            "number = \"甬口协（试行）〔{{ year }}〕{{ serial }}号\"",
         )
         .replace("cc = \"市委宣传部", "cc = \"市文明委");
     std::fs::write(&file, edited).unwrap();
@@ -95,7 +95,7 @@ fn the_wording_comes_from_a_template_the_office_edits() {
     env.ok(&["award", "notice", "--template", &file, "--out", &html]);
     let page = std::fs::read_to_string(&html).unwrap();
     assert!(page.contains("<p>宁波市口岸协调委员会（试行）</p>"), "{page}");
-    assert!(page.contains("甬口协〔2026〕9号") && page.contains("抄送：市文明委"));
+    assert!(page.contains("甬口协（试行）〔2026〕1号") && page.contains("抄送：市文明委"));
     let text = env.ok(&["award", "notice", "--template", &file]);
     assert!(
         text.trim_end()
@@ -276,4 +276,57 @@ fn certificates_on_pre_printed_paper_carry_only_the_variable_text() {
     } else {
         eprintln!("skipped printing: no Chromium or no Noto CJK fonts here");
     }
+}
+
+#[test]
+fn the_notice_is_numbered_per_term_at_its_first_official_print_and_keeps_its_number() {
+    let env = awarded_year();
+    let entries = |env: &Env| env.query::<i64>("SELECT count(*) FROM audit");
+    let before = entries(&env);
+    let html = env.path("通报.html");
+    let r = env.run(&["award", "notice", "--out", &html]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("the notice is numbered 甬口协〔2026〕1号"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("written to"), "{}", r.stderr);
+    assert_eq!(entries(&env), before + 1);
+    assert_eq!(
+        env.query::<String>("SELECT action || ' ' || target FROM audit ORDER BY id DESC LIMIT 1"),
+        "notice.number 甬口协〔2026〕1号"
+    );
+    // The head hash on the paper is the record's head after the number was registered.
+    let head = env.ok(&["audit", "head"]);
+    assert!(std::fs::read_to_string(&html).unwrap().contains(head.trim()));
+    // A reprint, in either form, keeps the number and writes nothing.
+    let docx = env.path("通报.docx");
+    let r = env.run(&["award", "notice", "--out", &docx]);
+    assert!(
+        !r.stderr.contains("written to") && !r.stderr.contains("numbered"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(entries(&env), before + 1);
+    assert!(unzip(Path::new(&docx), "word/document.xml").contains("甬口协〔2026〕1号"));
+    // The plain text stays as scripts read it; a given number is printed, not registered.
+    assert!(!env.ok(&["award", "notice"]).contains("甬口协"));
+    env.ok(&["award", "notice", "--out", &html, "--number", "甬口协〔2026〕7号"]);
+    assert_eq!(entries(&env), before + 1);
+    // The register is part of the record: a hand edit of the number is found.
+    env.ok(&["audit", "verify"]);
+    let c = rusqlite::Connection::open(env.db()).unwrap();
+    let err = c
+        .execute("UPDATE document_number SET number = '甬口协〔2026〕2号'", [])
+        .unwrap_err();
+    assert!(err.to_string().contains("never changes"), "{err}");
+    // Once the term is closed, its number still prints; a closed term never numbered asks for one.
+    env.ok(&["term", "close"]);
+    env.ok(&["--term", "2026", "award", "notice", "--out", &html]);
+    assert!(std::fs::read_to_string(&html).unwrap().contains("甬口协〔2026〕1号"));
+    let fresh = awarded_year();
+    fresh.ok(&["term", "close"]);
+    let err = fresh.fails(&["--term", "2026", "award", "notice", "--out", &fresh.path("n.html")]);
+    assert!(err.contains("give the number with --number"), "{err}");
 }
