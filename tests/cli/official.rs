@@ -134,10 +134,21 @@ fn the_wording_comes_from_a_template_the_office_edits() {
     assert!(!Path::new(&out).exists());
 }
 
-/// Counts the pages of a PDF: its page objects, not the page tree.
+/// Counts the pages of a PDF: its page objects (`/Type /Page`, spaced or not), not the tree.
 fn pdf_pages(pdf: &[u8]) -> usize {
-    let count = |needle: &[u8]| pdf.windows(needle.len()).filter(|w| *w == needle).count();
-    count(b"/Type /Page") - count(b"/Type /Pages")
+    let mut n = 0;
+    let mut i = 0;
+    while let Some(at) = pdf[i..].windows(5).position(|w| w == b"/Type") {
+        let mut j = i + at + 5;
+        while pdf.get(j).is_some_and(|b| b.is_ascii_whitespace()) {
+            j += 1;
+        }
+        if pdf[j..].starts_with(b"/Page") && !pdf.get(j + 5).is_some_and(|b| b.is_ascii_alphabetic()) {
+            n += 1;
+        }
+        i = j;
+    }
+    n
 }
 
 fn chromium() -> Option<&'static str> {
@@ -329,4 +340,36 @@ fn the_notice_is_numbered_per_term_at_its_first_official_print_and_keeps_its_num
     fresh.ok(&["term", "close"]);
     let err = fresh.fails(&["--term", "2026", "award", "notice", "--out", &fresh.path("n.html")]);
     assert!(err.contains("give the number with --number"), "{err}");
+}
+
+#[test]
+fn the_docx_opens_in_libreoffice_and_prints_on_four_pages() {
+    let soffice = Command::new("soffice").arg("--version").output();
+    if !soffice.is_ok_and(|o| o.status.success()) {
+        eprintln!("skipped: no LibreOffice here to open the .docx with (apt-get install libreoffice-writer-nogui)");
+        return;
+    }
+    let env = awarded_year();
+    let docx = env.path("notice.docx");
+    env.ok(&["award", "notice", "--out", &docx, "--date", "2026-12-20"]);
+    let profile = format!("file://{}", env.path("lo-profile"));
+    let out = Command::new("soffice")
+        .args([
+            &format!("-env:UserInstallation={profile}"),
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            &env.path("pdf"),
+            &docx,
+        ])
+        .output()
+        .expect("running soffice");
+    let pdf = env.dir.path().join("pdf/notice.pdf");
+    if !pdf.exists() && String::from_utf8_lossy(&out.stderr).contains("source file could not be loaded") {
+        eprintln!("skipped: this LibreOffice has no Writer (apt-get install libreoffice-writer-nogui)");
+        return;
+    }
+    let bytes = std::fs::read(&pdf).unwrap_or_else(|_| panic!("no PDF: {}", String::from_utf8_lossy(&out.stderr)));
+    assert_eq!(pdf_pages(&bytes), 4);
 }
