@@ -308,6 +308,10 @@ fn the_notice_is_numbered_per_term_at_its_first_official_print_and_keeps_its_num
         env.query::<String>("SELECT action || ' ' || target FROM audit ORDER BY id DESC LIMIT 1"),
         "notice.number 甬口协〔2026〕1号"
     );
+    assert_eq!(
+        env.query::<String>("SELECT 文种 || ' ' || 顺序号 || ' ' || 文号 FROM v_document_numbers"),
+        "表彰通报 1 甬口协〔2026〕1号"
+    );
     // The head hash on the paper is the record's head after the number was registered.
     let head = env.ok(&["audit", "head"]);
     assert!(std::fs::read_to_string(&html).unwrap().contains(head.trim()));
