@@ -75,6 +75,10 @@ fn the_notice_as_docx_holds_every_part_of_an_official_document() {
 
 #[test]
 fn the_wording_comes_from_a_template_the_office_edits() {
+    // Exporting the template needs no database, and makes none.
+    let bare = Env::new();
+    bare.ok(&["award", "notice", "--export-template", &bare.path("t.toml")]);
+    assert!(!bare.db().exists());
     let env = awarded_year();
     let file = env.path("通报模板.toml");
     env.ok(&["award", "notice", "--export-template", &file]);
