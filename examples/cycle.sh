@@ -14,7 +14,7 @@ if [ -n "${PINGXUAN_BIN:-}" ]; then
     bin=$PINGXUAN_BIN
 else
     cargo build --release --quiet --locked
-    bin=target/release/pingxuan
+    bin="${CARGO_TARGET_DIR:-target}/release/pingxuan"
 fi
 out=out/2026
 data=examples/2026

@@ -44,6 +44,8 @@ pub struct NoticeData {
     pub awards: Vec<Awardee>,
     pub template: Template,
     pub head: Option<String>,
+    /// The serial of the notice in its term, for the template's number.
+    pub serial: i64,
 }
 
 /// Escapes a value for HTML text and attributes.
@@ -150,6 +152,7 @@ pub fn notice(d: &NoticeData) -> Result<Notice> {
             first_window: &first_window,
             first_person: people.first().map_or("", |a| a.name.as_str()),
             date: &date,
+            serial: d.serial,
         },
         "--template",
     )?;
@@ -530,6 +533,7 @@ mod tests {
                 awards: awards(),
                 template: Template::builtin(),
                 head: Some("<i>abc</i>".into()),
+                serial: 1,
             })
             .unwrap(),
         ] {
@@ -551,6 +555,7 @@ mod tests {
             awards: awards(),
             template: Template::builtin(),
             head: None,
+            serial: 1,
         };
         let md = notice_markdown(&d).unwrap();
         assert!(md.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"), "{md}");
@@ -609,6 +614,7 @@ mod tests {
             awards: awards(),
             template: Template::builtin(),
             head: Some("0f".repeat(32)),
+            serial: 1,
         };
         let t = notice_text(&d).unwrap();
         assert!(

@@ -13,6 +13,7 @@ mod i18n;
 mod load;
 mod notice_docx;
 mod output;
+mod overprint;
 mod sheetin;
 mod store;
 mod template;

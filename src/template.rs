@@ -35,6 +35,8 @@ pub struct Vars<'a> {
     pub first_window: &'a str,
     pub first_person: &'a str,
     pub date: &'a str,
+    /// The document's serial in its term (its 文号's number).
+    pub serial: i64,
 }
 
 /// The template's texts, filled in.
@@ -109,6 +111,7 @@ impl Template {
             first_window => v.first_window,
             first_person => v.first_person,
             date => v.date,
+            serial => v.serial,
         };
         let one = |field: &str, src: &str| -> Result<String> {
             env.render_str(src, &ctx)
@@ -161,6 +164,7 @@ mod tests {
             first_window: "北仑海关行政审批综合窗口",
             first_person: "王芳",
             date: "2026年12月20日",
+            serial: 1,
         }
     }
 

@@ -21,7 +21,7 @@ use crate::export::take_out;
 use crate::i18n::both;
 use crate::i18n::tr;
 use crate::output::{Cell, Format, Listing, col, out, say};
-use crate::store::{nominee_by_code, resolve_term, term_not_closed};
+use crate::store::{Term, TermState, nominee_by_code, resolve_term, term_not_closed};
 use crate::values::{Category, parse_date};
 
 /// Grant the awards of the term, revoke one, and print the notice and the certificates
@@ -132,13 +132,46 @@ pub enum AwardCommand {
     ///
     /// The folder is given with --out (created if missing).
     ///
+    /// With --text-only, for the office's pre-printed certificate paper, it writes instead
+    /// text-only.html: a calibration page, then per award only the variable text (who, the
+    /// year, the title, the date, the number), each at its place in millimetres. Print the
+    /// calibration page at actual size on plain paper, lay it over a printed certificate
+    /// against the light, and shift with --offset-x/--offset-y, or place each field with a
+    /// layout file (TOML: width, height, and [recipient] [year] [award] [date] [number],
+    /// each with x, y in mm and size in points).
+    ///
     /// Example:
     ///   pingxuan award certificates --out 证书2026
+    ///   pingxuan award certificates --out 套打 --text-only --offset-x 1.5 --offset-y -2
     #[command(verbatim_doc_comment)]
     Certificates {
         /// The date on the certificates (default: the day of the latest grant)
         #[arg(long, value_name = "DATE")]
         date: Option<String>,
+        /// Only the variable text, placed for pre-printed certificate paper, after a calibration page
+        #[arg(long)]
+        text_only: bool,
+        /// Move every field right by this many millimetres (negative: left)
+        #[arg(
+            long,
+            value_name = "MM",
+            default_value_t = 0.0,
+            allow_negative_numbers = true,
+            requires = "text_only"
+        )]
+        offset_x: f64,
+        /// Move every field down by this many millimetres (negative: up)
+        #[arg(
+            long,
+            value_name = "MM",
+            default_value_t = 0.0,
+            allow_negative_numbers = true,
+            requires = "text_only"
+        )]
+        offset_y: f64,
+        /// Where each field goes on the paper (TOML), instead of the built-in places
+        #[arg(long, value_name = "FILE", requires = "text_only")]
+        layout: Option<PathBuf>,
     },
 }
 
@@ -176,7 +209,13 @@ pub fn run(ctx: &Ctx, args: AwardArgs) -> Result<()> {
             };
             notice(ctx, ctx.read()?, take_out(), html, date, number, template)
         }
-        AwardCommand::Certificates { date } => {
+        AwardCommand::Certificates {
+            date,
+            text_only: is_text_only,
+            offset_x,
+            offset_y,
+            layout,
+        } => {
             let dir = take_out().ok_or_else(|| {
                 anyhow::anyhow!(
                     "{}",
@@ -186,7 +225,14 @@ pub fn run(ctx: &Ctx, args: AwardArgs) -> Result<()> {
                     )
                 )
             })?;
-            certificates(ctx, ctx.read()?, &dir, date)
+            if !is_text_only {
+                return certificates(ctx, ctx.read()?, &dir, date);
+            }
+            let layout = match layout {
+                Some(f) => crate::overprint::Layout::read(&f)?,
+                None => crate::overprint::Layout::default(),
+            };
+            text_only(ctx, ctx.read()?, &dir, date, &layout, offset_x, offset_y)
         }
     }
 }
@@ -446,13 +492,14 @@ fn notice(
 ) -> Result<()> {
     let term = resolve_term(conn, ctx)?;
     let (awards, last) = awardees(conn, term.year, true)?;
-    let data = NoticeData {
+    let mut data = NoticeData {
         year: term.year,
         date: document_date(date, last)?,
         number,
         awards,
         template,
-        head: crate::chain::head(conn)?.map(|(_, hash)| hash),
+        head: None,
+        serial: 0,
     };
     // The file's ending says what it is, unless --html or --format says so.
     let ending = file
@@ -460,6 +507,12 @@ fn notice(
         .and_then(|f| f.extension())
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
+    let official = html || matches!(ending.as_deref(), Some("html" | "htm" | "docx"));
+    if official && data.number.is_none() {
+        data.number = Some(notice_number(ctx, conn, &term, &mut data)?);
+    }
+    // The head of the record as it stands now, the number's entry included.
+    data.head = crate::chain::head(ctx.read()?)?.map(|(_, hash)| hash);
     if ending.as_deref() == Some("docx") {
         let f = file.as_deref().unwrap_or(Path::new(""));
         crate::output::write_file(f, &crate::notice_docx::notice_docx(&data)?)?;
@@ -516,6 +569,71 @@ fn notice(
         }
         None => out(&text),
     }
+}
+
+/// The number (文号) of the term's notice: the one registered at its first official print,
+/// else the next serial of the term in the template's form, registered now (on the record),
+/// so that every reprint carries the same number.
+fn notice_number(ctx: &Ctx, conn: &Connection, term: &Term, data: &mut NoticeData) -> Result<String> {
+    let registered = |c: &Connection| -> Result<Option<String>> {
+        Ok(c.query_row(
+            "SELECT number FROM document_number WHERE term = ?1 AND kind = 'notice'",
+            [term.year],
+            |r| r.get(0),
+        )
+        .optional()?)
+    };
+    if let Some(n) = registered(conn)? {
+        return Ok(n);
+    }
+    if term.state == TermState::Closed {
+        bail!(
+            "{}",
+            both(
+                format!(
+                    "the {} term is closed and its notice was never numbered; give the number with --number",
+                    term.year
+                ),
+                format!("{} 届已结束，其通报未曾编号；请用 --number 给出文号", term.year),
+            )
+        );
+    }
+    let tx = ctx.change()?;
+    // Read again under the write lock: another clerk may have numbered it meanwhile.
+    if let Some(n) = registered(&tx)? {
+        return Ok(n);
+    }
+    data.serial = tx.query_row(
+        "SELECT coalesce(max(serial), 0) + 1 FROM document_number WHERE term = ?1",
+        [term.year],
+        |r| r.get(0),
+    )?;
+    let Some(number) = documents::notice(data)?.number else {
+        bail!(
+            "{}",
+            tr(
+                "the template gives no document number; give one with --number",
+                "模板未给出发文字号；请用 --number 给出文号"
+            )
+        );
+    };
+    tx.execute(
+        "INSERT INTO document_number (term, kind, serial, number, issued_at, issued_by) VALUES (?1, 'notice', ?2, ?3, ?4, ?5)",
+        params![term.year, data.serial, number, now(), ctx.operator],
+    )
+    .context("registering the notice's number")?;
+    tx.record(
+        Some(term.year),
+        "notice.number",
+        &number,
+        json!({ "serial": data.serial }),
+    )?;
+    tx.finish(false)?;
+    say(&both(
+        format!("the notice is numbered {number}; every reprint keeps this number"),
+        format!("通报文号为 {number}，已登记，重印沿用此文号"),
+    ));
+    Ok(number)
 }
 
 /// The page of one certificate, named by its number.
@@ -608,5 +726,46 @@ fn certificates(ctx: &Ctx, conn: &Connection, dir: &Path, date: Option<String>) 
             format!("已删除先前为已失效奖项写出的文件：{}", removed.join("、")),
         ));
     }
+    Ok(())
+}
+
+/// The variable text for pre-printed certificate paper, after a calibration page.
+fn text_only(
+    ctx: &Ctx,
+    conn: &Connection,
+    dir: &Path,
+    date: Option<String>,
+    layout: &crate::overprint::Layout,
+    dx: f64,
+    dy: f64,
+) -> Result<()> {
+    for (name, v) in [("--offset-x", dx), ("--offset-y", dy)] {
+        if !v.is_finite() || v.abs() > 50.0 {
+            bail!(
+                "{name} {v}: {}",
+                tr("expected a shift of at most 50 mm", "偏移量应在 50 毫米以内")
+            );
+        }
+    }
+    let term = resolve_term(conn, ctx)?;
+    let (awards, last) = awardees(conn, term.year, false)?;
+    let date = document_date(date, last)?;
+    let file = dir.join("text-only.html");
+    write_file(
+        &file,
+        &crate::overprint::text_only_html(term.year, date, &awards, layout, dx, dy),
+    )?;
+    say(&both(
+        format!(
+            "wrote a calibration page and the text of {} certificates, for pre-printed paper, to {}",
+            awards.len(),
+            file.display()
+        ),
+        format!(
+            "已写出套打校准页和 {} 份证书的套打文字：{}",
+            awards.len(),
+            file.display()
+        ),
+    ));
     Ok(())
 }

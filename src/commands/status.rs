@@ -12,36 +12,46 @@ use crate::store::{self, Term, TermState};
 
 pub fn run(ctx: &Ctx) -> Result<()> {
     let mut l = Listing::new(vec![col("item", tr("item", "项目")), col("value", tr("value", "内容"))]);
-    let mut add = |k: &str, v: String| l.push(vec![k.into(), Cell::Text(v)]);
+    // The item is a stable key for CSV and JSON, with its label for people.
+    let mut add = |key: &str, label: &str, v: Cell| l.push(vec![Cell::code(key, label), v]);
     let source = match ctx.db_source() {
         Source::Flag => tr("named by --db", "由 --db 指定"),
         Source::Env => tr("named by PINGXUAN_DB", "由 PINGXUAN_DB 指定"),
         Source::Default => tr("the default in this folder", "当前文件夹的默认文件"),
     };
     add(
+        "database",
         tr("database", "数据库"),
-        both(
+        Cell::Text(both(
             format!("{} ({source})", shown_path(ctx.db_path())),
             format!("{}（{source}）", shown_path(ctx.db_path())),
-        ),
+        )),
     );
     if std::fs::symlink_metadata(ctx.db_path()).is_err() {
-        add(tr("state", "状态"), tr("no such file", "文件不存在").to_string());
         add(
+            "state",
+            tr("state", "状态"),
+            Cell::code("missing", tr("no such file", "文件不存在")),
+        );
+        add(
+            "next",
             tr("next", "下一步"),
-            tr(
-                "name the database with --db FILE or PINGXUAN_DB=FILE, or start one here: pingxuan term open YEAR",
-                "用 --db 文件 或 PINGXUAN_DB=文件 指定数据库，或在此新建：pingxuan term open 年份",
-            )
-            .to_string(),
+            Cell::Text(
+                tr(
+                    "name the database with --db FILE or PINGXUAN_DB=FILE, or start one here: pingxuan term open YEAR",
+                    "用 --db 文件 或 PINGXUAN_DB=文件 指定数据库，或在此新建：pingxuan term open 年份",
+                )
+                .to_string(),
+            ),
         );
         return l.print(ctx.format);
     }
     let conn = ctx.read()?;
     let terms = store::all_terms(conn)?;
     add(
+        "terms",
         tr("terms", "届期"),
-        if terms.is_empty() {
+        Cell::Text(if terms.is_empty() {
             tr("none", "无").to_string()
         } else {
             terms
@@ -49,7 +59,7 @@ pub fn run(ctx: &Ctx) -> Result<()> {
                 .map(|t| format!("{} {}", t.year, t.state.label()))
                 .collect::<Vec<_>>()
                 .join(tr(", ", "，"))
-        },
+        }),
     );
     let current = match ctx.term {
         Some(year) => terms.iter().find(|t| t.year == year),
@@ -67,13 +77,17 @@ pub fn run(ctx: &Ctx) -> Result<()> {
             )
             .to_string(),
         };
-        add(tr("next", "下一步"), next);
+        add("next", tr("next", "下一步"), Cell::Text(next));
         return l.print(ctx.format);
     };
-    add(tr("term", "当前届期"), format!("{} {}", t.year, t.title));
+    add(
+        "term",
+        tr("term", "当前届期"),
+        Cell::Text(format!("{} {}", t.year, t.title)),
+    );
     let s = stage(&progress(conn, t)?);
-    add(tr("stage", "阶段"), label(s).to_string());
-    add(tr("next", "下一步"), next_step(s, t.year));
+    add("stage", tr("stage", "阶段"), Cell::code(code(s), label(s)));
+    add("next", tr("next", "下一步"), Cell::Text(next_step(s, t.year)));
     l.print(ctx.format)
 }
 
@@ -111,6 +125,20 @@ fn progress(conn: &Connection, t: &Term) -> Result<Progress> {
         awarded: t.state == TermState::Awarded,
         closed: t.state == TermState::Closed,
     })
+}
+
+/// The stage for scripts: the command of the cycle it is at.
+fn code(s: Stage) -> &'static str {
+    match s {
+        Stage::Org => "org",
+        Stage::Nominate => "nominate",
+        Stage::Verify => "verify",
+        Stage::Score => "score",
+        Stage::Inspect => "inspect",
+        Stage::Award => "award",
+        Stage::Publish => "publish",
+        Stage::Closed => "closed",
+    }
 }
 
 fn label(s: Stage) -> &'static str {

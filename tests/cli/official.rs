@@ -75,6 +75,10 @@ fn the_notice_as_docx_holds_every_part_of_an_official_document() {
 
 #[test]
 fn the_wording_comes_from_a_template_the_office_edits() {
+    // Exporting the template needs no database, and makes none.
+    let bare = Env::new();
+    bare.ok(&["award", "notice", "--export-template", &bare.path("t.toml")]);
+    assert!(!bare.db().exists());
     let env = awarded_year();
     let file = env.path("通报模板.toml");
     env.ok(&["award", "notice", "--export-template", &file]);
@@ -86,8 +90,8 @@ fn the_wording_comes_from_a_template_the_office_edits() {
             "issuer = \"宁波市口岸协调委员会（试行）\"",
         )
         .replace(
-            "number = \"甬口协〔{{ year }}〕1号\"",
-            "number = \"甬口协〔{{ year }}〕9号\"",
+            "number = \"甬口协〔{{ year }}〕{{ serial }}号\"",
+            "number = \"甬口协（试行）〔{{ year }}〕{{ serial }}号\"",
         )
         .replace("cc = \"市委宣传部", "cc = \"市文明委");
     std::fs::write(&file, edited).unwrap();
@@ -95,7 +99,7 @@ fn the_wording_comes_from_a_template_the_office_edits() {
     env.ok(&["award", "notice", "--template", &file, "--out", &html]);
     let page = std::fs::read_to_string(&html).unwrap();
     assert!(page.contains("<p>宁波市口岸协调委员会（试行）</p>"), "{page}");
-    assert!(page.contains("甬口协〔2026〕9号") && page.contains("抄送：市文明委"));
+    assert!(page.contains("甬口协（试行）〔2026〕1号") && page.contains("抄送：市文明委"));
     let text = env.ok(&["award", "notice", "--template", &file]);
     assert!(
         text.trim_end()
@@ -134,10 +138,21 @@ fn the_wording_comes_from_a_template_the_office_edits() {
     assert!(!Path::new(&out).exists());
 }
 
-/// Counts the pages of a PDF: its page objects, not the page tree.
+/// Counts the pages of a PDF: its page objects (`/Type /Page`, spaced or not), not the tree.
 fn pdf_pages(pdf: &[u8]) -> usize {
-    let count = |needle: &[u8]| pdf.windows(needle.len()).filter(|w| *w == needle).count();
-    count(b"/Type /Page") - count(b"/Type /Pages")
+    let mut n = 0;
+    let mut i = 0;
+    while let Some(at) = pdf[i..].windows(5).position(|w| w == b"/Type") {
+        let mut j = i + at + 5;
+        while pdf.get(j).is_some_and(|b| b.is_ascii_whitespace()) {
+            j += 1;
+        }
+        if pdf[j..].starts_with(b"/Page") && !pdf.get(j + 5).is_some_and(|b| b.is_ascii_alphabetic()) {
+            n += 1;
+        }
+        i = j;
+    }
+    n
 }
 
 fn chromium() -> Option<&'static str> {
@@ -201,4 +216,168 @@ fn the_notice_prints_on_four_a4_pages_in_chromium() {
         text.contains("/MediaBox [0 0 595") || text.contains("/MediaBox [0 0 594"),
         "A4"
     );
+}
+
+#[test]
+fn certificates_on_pre_printed_paper_carry_only_the_variable_text() {
+    let env = awarded_year();
+    let dir = env.path("套打");
+    env.ok(&[
+        "award",
+        "certificates",
+        "--out",
+        &dir,
+        "--text-only",
+        "--offset-x",
+        "1.5",
+        "--offset-y",
+        "-2",
+    ]);
+    let page = std::fs::read_to_string(env.dir.path().join("套打/text-only.html")).unwrap();
+    // The calibration page, then one sheet per award; nothing the paper already carries.
+    assert_eq!(page.matches("<section class=\"calibration\">").count(), 1);
+    assert_eq!(page.matches("<section class=\"sheet\"").count(), 30);
+    assert!(!page.contains("特发此证") && !page.contains("荣誉证书</"));
+    assert!(
+        page.contains("left: 46.5mm; top: 64.0mm; font-size: 22pt\">梅山海关报关业务受理窗口："),
+        "{page}"
+    );
+    assert!(page.contains("当前偏移：横向 +1.5 毫米，纵向 -2.0 毫米"));
+    // The full certificates are not written alongside.
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
+
+    // A layout file places each field; one off the sheet is named.
+    let layout = env.write("版式.toml", "[date]\nx = 180\ny = 150\nsize = 16\n");
+    env.ok(&[
+        "award",
+        "certificates",
+        "--out",
+        &dir,
+        "--text-only",
+        "--layout",
+        layout.to_str().unwrap(),
+    ]);
+    let page = std::fs::read_to_string(env.dir.path().join("套打/text-only.html")).unwrap();
+    assert!(
+        page.contains("left: 180.0mm; top: 150.0mm; font-size: 16pt\">二〇二六年"),
+        "{page}"
+    );
+    let bad = env.write("坏版式.toml", "[number]\nx = 400\ny = 10\nsize = 11\n");
+    let err = env.fails(&[
+        "award",
+        "certificates",
+        "--out",
+        &dir,
+        "--text-only",
+        "--layout",
+        bad.to_str().unwrap(),
+    ]);
+    assert!(err.contains("坏版式.toml") && err.contains("number (x = 400"), "{err}");
+    // Offsets belong to the text-only form.
+    assert_eq!(
+        env.run(&["award", "certificates", "--out", &dir, "--offset-x", "1"])
+            .code,
+        2
+    );
+
+    if let (Some(browser), true) = (chromium(), has_cjk_fonts()) {
+        let html = env.dir.path().join("套打/text-only.html").display().to_string();
+        let pdf = print_to_pdf(browser, &env, &html, &env.path("套打.pdf"));
+        assert_eq!(pdf_pages(&pdf), 31, "a calibration page and 30 sheets");
+        assert!(
+            String::from_utf8_lossy(&pdf).contains("/MediaBox [0 0 841"),
+            "A4 landscape"
+        );
+    } else {
+        eprintln!("skipped printing: no Chromium or no Noto CJK fonts here");
+    }
+}
+
+#[test]
+fn the_notice_is_numbered_per_term_at_its_first_official_print_and_keeps_its_number() {
+    let env = awarded_year();
+    let entries = |env: &Env| env.query::<i64>("SELECT count(*) FROM audit");
+    let before = entries(&env);
+    let html = env.path("通报.html");
+    let r = env.run(&["award", "notice", "--out", &html]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("the notice is numbered 甬口协〔2026〕1号"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("written to"), "{}", r.stderr);
+    assert_eq!(entries(&env), before + 1);
+    assert_eq!(
+        env.query::<String>("SELECT action || ' ' || target FROM audit ORDER BY id DESC LIMIT 1"),
+        "notice.number 甬口协〔2026〕1号"
+    );
+    assert_eq!(
+        env.query::<String>("SELECT 文种 || ' ' || 顺序号 || ' ' || 文号 FROM v_document_numbers"),
+        "表彰通报 1 甬口协〔2026〕1号"
+    );
+    // The head hash on the paper is the record's head after the number was registered.
+    let head = env.ok(&["audit", "head"]);
+    assert!(std::fs::read_to_string(&html).unwrap().contains(head.trim()));
+    // A reprint, in either form, keeps the number and writes nothing.
+    let docx = env.path("通报.docx");
+    let r = env.run(&["award", "notice", "--out", &docx]);
+    assert!(
+        !r.stderr.contains("written to") && !r.stderr.contains("numbered"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(entries(&env), before + 1);
+    assert!(unzip(Path::new(&docx), "word/document.xml").contains("甬口协〔2026〕1号"));
+    // The plain text stays as scripts read it; a given number is printed, not registered.
+    assert!(!env.ok(&["award", "notice"]).contains("甬口协"));
+    env.ok(&["award", "notice", "--out", &html, "--number", "甬口协〔2026〕7号"]);
+    assert_eq!(entries(&env), before + 1);
+    // The register is part of the record: a hand edit of the number is found.
+    env.ok(&["audit", "verify"]);
+    let c = rusqlite::Connection::open(env.db()).unwrap();
+    let err = c
+        .execute("UPDATE document_number SET number = '甬口协〔2026〕2号'", [])
+        .unwrap_err();
+    assert!(err.to_string().contains("never changes"), "{err}");
+    // Once the term is closed, its number still prints; a closed term never numbered asks for one.
+    env.ok(&["term", "close"]);
+    env.ok(&["--term", "2026", "award", "notice", "--out", &html]);
+    assert!(std::fs::read_to_string(&html).unwrap().contains("甬口协〔2026〕1号"));
+    let fresh = awarded_year();
+    fresh.ok(&["term", "close"]);
+    let err = fresh.fails(&["--term", "2026", "award", "notice", "--out", &fresh.path("n.html")]);
+    assert!(err.contains("give the number with --number"), "{err}");
+}
+
+#[test]
+fn the_docx_opens_in_libreoffice_and_prints_on_four_pages() {
+    let soffice = Command::new("soffice").arg("--version").output();
+    if !soffice.is_ok_and(|o| o.status.success()) {
+        eprintln!("skipped: no LibreOffice here to open the .docx with (apt-get install libreoffice-writer-nogui)");
+        return;
+    }
+    let env = awarded_year();
+    let docx = env.path("notice.docx");
+    env.ok(&["award", "notice", "--out", &docx, "--date", "2026-12-20"]);
+    let profile = format!("file://{}", env.path("lo-profile"));
+    let out = Command::new("soffice")
+        .args([
+            &format!("-env:UserInstallation={profile}"),
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            &env.path("pdf"),
+            &docx,
+        ])
+        .output()
+        .expect("running soffice");
+    let pdf = env.dir.path().join("pdf/notice.pdf");
+    if !pdf.exists() && String::from_utf8_lossy(&out.stderr).contains("source file could not be loaded") {
+        eprintln!("skipped: this LibreOffice has no Writer (apt-get install libreoffice-writer-nogui)");
+        return;
+    }
+    let bytes = std::fs::read(&pdf).unwrap_or_else(|_| panic!("no PDF: {}", String::from_utf8_lossy(&out.stderr)));
+    assert_eq!(pdf_pages(&bytes), 4);
 }

@@ -718,6 +718,6 @@ fn the_auditor_views_show_real_points_chinese_labels_and_decimal_totals() {
             |r| r.get(0),
         )
         .unwrap();
-    assert_eq!(views, 11);
+    assert_eq!(views, 12);
     env.ok(&["audit", "verify"]);
 }

@@ -387,16 +387,19 @@ fn status_shows_the_file_the_terms_the_stage_and_the_next_step() {
         "--has-window",
         "yes",
     ]);
-    assert!(stage(&env).0.starts_with("nominate: no nominations"));
+    assert_eq!(stage(&env).0, "nominate");
     env.nominate_individual("张三");
     let (s, next) = stage(&env);
-    assert!(
-        s.contains("to verify") && next.contains("nominate verify"),
-        "{s} {next}"
-    );
+    assert!(s == "verify" && next.contains("nominate verify"), "{s} {next}");
     env.ok(&["nominate", "verify"]);
     let (s, next) = stage(&env);
-    assert!(s.starts_with("score:") && next.contains("score import"), "{s} {next}");
+    assert!(s == "score" && next.contains("score import"), "{s} {next}");
+    // The table shows the stage in words.
+    let table = env.ok(&["status"]);
+    assert!(
+        table.contains("score: verified nominees without self or joint sheets"),
+        "{table}"
+    );
     // A closed term is shown when named.
     let (s, next) = {
         let rows = json(&env.ok(&["--term", "2025", "status", "--format", "json"]));
@@ -405,5 +408,5 @@ fn status_shows_the_file_the_terms_the_stage_and_the_next_step() {
             rows[4]["value"].as_str().unwrap().to_string(),
         )
     };
-    assert!(s.starts_with("closed") && next.contains("term open 2026"), "{s} {next}");
+    assert!(s == "closed" && next.contains("term open 2026"), "{s} {next}");
 }
