@@ -12,7 +12,10 @@ pub const APPLICATION_ID: i32 = 0x5058_5541;
 
 /// The schema migrations, applied in order; `PRAGMA user_version` counts how many ran.
 /// Append only: a released migration never changes.
-const MIGRATIONS: &[&str] = &[include_str!("../schema.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../schema.sql"),
+    include_str!("../migrations/0002_nomination_serial_widens.sql"),
+];
 
 pub struct Db {
     pub conn: Connection,
@@ -116,6 +119,18 @@ impl Db {
     }
 
     fn migrate(&self) -> Result<()> {
+        // A migration may rebuild a table that others refer to, which SQLite allows only with
+        // foreign keys off (it cannot be switched inside a transaction); each migration checks
+        // them itself before it commits.
+        self.conn.execute_batch("PRAGMA foreign_keys = OFF")?;
+        let done = self.migrate_each();
+        self.conn
+            .execute_batch("PRAGMA foreign_keys = ON")
+            .context("setting up the database connection")?;
+        done
+    }
+
+    fn migrate_each(&self) -> Result<()> {
         for (i, sql) in MIGRATIONS.iter().enumerate() {
             let tx = self.begin_raw()?;
             // Read inside the write lock: another process may have migrated meanwhile.
@@ -124,6 +139,13 @@ impl Db {
             }
             tx.execute_batch(sql)
                 .with_context(|| format!("applying schema migration {}", i + 1))?;
+            let broken: i64 = tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))?;
+            if broken > 0 {
+                bail!(
+                    "schema migration {}: {broken} rows refer to rows that are missing",
+                    i + 1
+                );
+            }
             tx.pragma_update(None, "application_id", APPLICATION_ID)?;
             tx.pragma_update(None, "user_version", (i + 1) as i64)?;
             tx.commit().context("committing the schema migration")?;

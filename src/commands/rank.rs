@@ -3,6 +3,8 @@
 
 mod explain;
 
+use std::collections::HashMap;
+
 use anyhow::{Result, bail};
 use clap::Args;
 
@@ -13,7 +15,7 @@ use crate::i18n::{Lang, both, lang, tr};
 use crate::load::{self, Board, Ranked};
 use crate::output::{Cell, Format, Listing, col, out};
 use crate::store::{load_scheme, resolve_term};
-use crate::values::Category;
+use crate::values::{Category, code_order};
 
 /// Show the ranked list of candidates, with each one's breakdown, status and the shortlist
 ///
@@ -120,16 +122,17 @@ impl<'a> View<'a> {
     fn group(board: &'a Board, group: &str, scheme: &crate::core::scheme::Scheme) -> View<'a> {
         let members: Vec<&Ranked> = board.rows.iter().filter(|r| r.entry.candidate.group == group).collect();
         let mut by_code: Vec<&Ranked> = members.clone();
-        by_code.sort_by(|a, b| a.entry.candidate.code.cmp(&b.entry.candidate.code));
+        by_code.sort_by(|a, b| code_order(&a.entry.candidate.code).cmp(&code_order(&b.entry.candidate.code)));
         let sub = load::board(
             by_code.iter().map(|r| r.entry.clone()).collect(),
             board.category,
             scheme,
         );
+        let by_id: HashMap<i64, &Ranked> = members.iter().map(|r| (r.entry.id, *r)).collect();
         let rows = sub
             .rows
             .iter()
-            .filter_map(|s| members.iter().find(|r| r.entry.id == s.entry.id).map(|r| (s.rank, *r)))
+            .filter_map(|s| by_id.get(&s.entry.id).map(|r| (s.rank, *r)))
             .collect();
         View {
             board,

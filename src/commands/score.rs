@@ -656,7 +656,8 @@ fn load_sheets(conn: &Connection, year: i32, filters: &[(&str, SqlValue)], all: 
         sql += &format!(" AND {cond} ?{}", i + 2);
         values.push(v.clone());
     }
-    sql += " ORDER BY n.code, s.source DESC, s.evaluator, s.id";
+    // by code, as a number past 999: the code is the category's letter, the year, the serial
+    sql += " ORDER BY n.category, n.term, n.serial, s.source DESC, s.evaluator, s.id";
     let mut st = conn.prepare(&sql).context("reading the sheets")?;
     let rows = st
         .query_map(params_from_iter(values), |r| {

@@ -7,4 +7,5 @@ mod cycle;
 mod decide;
 mod intake;
 mod robust;
+mod scale;
 mod term;

@@ -62,7 +62,12 @@ pub struct Book<'a> {
     replace: bool,
     units: HashMap<String, UnitInfo>,
     groups: HashMap<String, i64>,
+    group_names: HashMap<i64, String>,
     stored: Vec<Stored>,
+    /// The stored nominations by unit, category and name: the nominee an entry may name.
+    by_name: HashMap<(i64, Category, String), Vec<usize>>,
+    /// The highest serial on record per category.
+    last_serial: HashMap<Category, i64>,
 }
 
 impl<'a> Book<'a> {
@@ -111,7 +116,8 @@ impl<'a> Book<'a> {
             })?
             .collect::<rusqlite::Result<Vec<_>>>()
             .context("reading the term's nominations")?;
-        Ok(Book {
+        let group_names = groups.iter().map(|(n, id)| (*id, n.clone())).collect();
+        let mut book = Book {
             tx,
             ctx,
             year,
@@ -119,16 +125,28 @@ impl<'a> Book<'a> {
             replace,
             units,
             groups,
-            stored,
-        })
+            group_names,
+            stored: Vec::with_capacity(stored.len()),
+            by_name: HashMap::with_capacity(stored.len()),
+            last_serial: HashMap::new(),
+        };
+        stored.into_iter().for_each(|s| book.remember(s));
+        Ok(book)
+    }
+
+    /// Keeps a nomination on record in the book and its indexes.
+    fn remember(&mut self, s: Stored) {
+        let last = self.last_serial.entry(s.category).or_default();
+        *last = (*last).max(s.serial);
+        self.by_name
+            .entry((s.unit_id, s.category, s.name.clone()))
+            .or_default()
+            .push(self.stored.len());
+        self.stored.push(s);
     }
 
     fn group_name(&self, id: i64) -> &str {
-        self.groups
-            .iter()
-            .find(|(_, gid)| **gid == id)
-            .map(|(n, _)| n.as_str())
-            .unwrap_or("?")
+        self.group_names.get(&id).map(String::as_str).unwrap_or("?")
     }
 
     /// Checks an entry against the organisation and the record, and writes what it adds or
@@ -189,10 +207,14 @@ impl<'a> Book<'a> {
     /// The nomination on record for the same nominee, if there is one; more than one is
     /// ambiguous, and the staff number must tell them apart.
     fn find(&self, e: &Entry, unit_id: i64) -> std::result::Result<Option<usize>, Issue> {
-        let matches: Vec<usize> = (0..self.stored.len())
+        let same_name = self.by_name.get(&(unit_id, e.category, e.name.clone()));
+        let matches: Vec<usize> = same_name
+            .into_iter()
+            .flatten()
+            .copied()
             .filter(|&i| {
                 let s = &self.stored[i];
-                s.unit_id == unit_id && e.same_nominee(s.category, &s.name, &s.detail[STAFF_NO])
+                e.same_nominee(s.category, &s.name, &s.detail[STAFF_NO])
             })
             .collect();
         if matches.len() > 1 {
@@ -223,20 +245,8 @@ impl<'a> Book<'a> {
     }
 
     fn add(&mut self, e: &Entry, unit_id: i64, group_id: i64) -> Result<std::result::Result<Outcome, Vec<Issue>>> {
-        let serial = 1 + self
-            .stored
-            .iter()
-            .filter(|s| s.category == e.category)
-            .map(|s| s.serial)
-            .max()
-            .unwrap_or(0);
-        if serial > 999 {
-            let msg = tr(
-                "the term has 999 nominations of this category already",
-                "本届该类别推荐已满 999 项",
-            );
-            return Ok(Err(vec![issue("category", msg)]));
-        }
+        let serial = 1 + self.last_serial.get(&e.category).copied().unwrap_or(0);
+        // Three digits up to 999, then as many as it takes: P2026-1000 (schema.sql's CHECK).
         let code = format!("{}{}-{serial:03}", e.category.letter(), self.year);
         let detail: [String; 6] = e.detail.clone().map(Option::unwrap_or_default);
         self.tx
@@ -273,7 +283,7 @@ impl<'a> Book<'a> {
             &code,
             what,
         )?;
-        self.stored.push(Stored {
+        self.remember(Stored {
             id: self.tx.last_insert_rowid(),
             code: code.clone(),
             category: e.category,

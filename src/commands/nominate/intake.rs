@@ -2,11 +2,13 @@
 //! typed by hand. Good rows are written as they are read, inside the one transaction, which is
 //! dropped if any row is bad or on --dry-run.
 
+use std::collections::HashMap;
+
 use anyhow::{Context, Result, bail};
 
 use super::AddArgs;
 use super::book::{Book, Outcome};
-use super::entry::{COLUMNS, DETAIL_KEYS, Entry, SUBMITTED_ON};
+use super::entry::{COLUMNS, DETAIL_KEYS, Entry, SUBMITTED_ON, same_staff};
 use crate::commands::Ctx;
 use crate::commands::common::ImportFile;
 use crate::csvin::{self, CsvFile};
@@ -89,7 +91,7 @@ pub fn import(ctx: &Ctx, db: &Db, input: &ImportFile, replace: bool) -> Result<(
     let mut book = Book::load(&tx, ctx, term.year, source, replace)?;
     let mut problems = file.problems();
     let mut counts = Counts::default();
-    let mut seen: Vec<(Entry, u64)> = Vec::new();
+    let mut seen = Seen::default();
     let mut dated: Vec<String> = Vec::new();
     for row in &file.rows {
         let entry = match Entry::from_row(&file, row) {
@@ -112,7 +114,7 @@ pub fn import(ctx: &Ctx, db: &Db, input: &ImportFile, replace: bool) -> Result<(
                 found.into_iter().for_each(|p| problems.push(p));
             }
         }
-        seen.push((entry, row.line));
+        seen.note(entry, row.line);
     }
     let summary = counts.summary(&file.describe(), dry_run || !problems.is_empty());
     if !problems.is_empty() {
@@ -160,19 +162,39 @@ fn other_year_warning(dates: &[String], year: i32, dry_run: bool) -> Option<Stri
     })
 }
 
+/// The nominees of the rows read so far, by unit, category and name: each staff number given
+/// with the line it was on.
+#[derive(Default)]
+struct Seen(HashMap<(String, Category, String), Vec<(String, u64)>>);
+
+impl Seen {
+    fn note(&mut self, e: Entry, line: u64) {
+        let staff = e.staff_no().to_string();
+        self.0
+            .entry((e.unit, e.category, e.name))
+            .or_default()
+            .push((staff, line));
+    }
+
+    /// The line of an earlier row naming the same nominee, if any.
+    fn earlier(&self, e: &Entry) -> Option<u64> {
+        let rows = self.0.get(&(e.unit.clone(), e.category, e.name.clone()))?;
+        rows.iter()
+            .find(|(staff, _)| same_staff(staff, e.staff_no()))
+            .map(|(_, line)| *line)
+    }
+}
+
 /// One row's entry, checked against the rows before it in the file and then the record.
 fn take_row(
     book: &mut Book,
     file: &CsvFile,
     row: &csvin::Row,
     entry: &Entry,
-    seen: &[(Entry, u64)],
+    seen: &Seen,
 ) -> Result<std::result::Result<Outcome, Vec<csvin::Problem>>> {
-    let earlier = seen
-        .iter()
-        .find(|(s, _)| s.unit == entry.unit && s.same_nominee(entry.category, &entry.name, entry.staff_no()));
-    if let Some((_, line)) = earlier {
-        return Ok(Err(vec![file.problem(row, "name", duplicate(*line))]));
+    if let Some(line) = seen.earlier(entry) {
+        return Ok(Err(vec![file.problem(row, "name", duplicate(line))]));
     }
     Ok(book.take(entry)?.map_err(|issues| {
         issues
