@@ -231,7 +231,13 @@ pub struct CsvFile {
     columns: &'static [Column],
     /// For each column of `columns`, its 1-based position and header in the file.
     found: Vec<Option<(usize, String)>>,
-    pub rows: Vec<Row>,
+    /// The decoded text; rows are read from it as they are wanted.
+    text: String,
+    /// How many columns the header line has.
+    width: usize,
+    /// The columns with a blank header, whose cells must stay empty.
+    blank: Vec<usize>,
+    rows_in_file: usize,
 }
 
 impl Decoded {
@@ -320,93 +326,161 @@ impl Decoded {
             bail!(msg);
         }
 
-        let mut reader = csv::ReaderBuilder::new()
-            .flexible(true)
-            .from_reader(self.text.as_bytes());
-        let width = self.headers.len();
-        let mut rows = Vec::new();
-        let mut problems = Problems::new(&self.name);
-        let mut lines = LineCounter::new(&self.text);
-        for (index, rec) in reader.records().enumerate() {
-            let sheet_row = index as u64 + 2;
-            let rec = match rec {
-                Ok(r) => r,
-                Err(e) => {
-                    let line = e.position().map(|p| lines.line_at(p.byte())).unwrap_or(0);
-                    bail!("{}: {} {line}: {e}", self.name, tr("line", "第"));
-                }
-            };
-            let line = rec.position().map(|p| lines.line_at(p.byte())).unwrap_or(0);
-            if rec.iter().all(|v| v.trim().is_empty()) {
-                continue;
-            }
-            if rec.len() > width && rec.iter().skip(width).any(|v| !v.trim().is_empty()) {
-                let extra: Vec<_> = rec.iter().skip(width).filter(|v| !v.trim().is_empty()).collect();
-                problems.push(Problem {
-                    line,
-                    sheet_row,
-                    column: Some((width + 1, String::new())),
-                    value: extra.join(","),
-                    message: tr("values beyond the last column", "超出表头范围的多余数据").to_string(),
-                });
-                continue;
-            }
-            let mut bad = false;
-            for &i in &blank {
-                let v = rec.get(i).unwrap_or("").trim();
-                if !v.is_empty() {
-                    bad = true;
-                    problems.push(Problem {
-                        line,
-                        sheet_row,
-                        column: Some((i + 1, String::new())),
-                        value: v.to_string(),
-                        message: tr("a value under a column with no header", "该列没有表头，却填了内容").to_string(),
-                    });
-                }
-            }
-            let values: Vec<Option<String>> = found
-                .iter()
-                .map(|f| {
-                    f.as_ref()
-                        .map(|(pos, _)| rec.get(pos - 1).unwrap_or("").trim().to_string())
-                })
-                .collect();
-            for ((col, f), v) in columns.iter().zip(&found).zip(&values) {
-                if let (Some((pos, header)), Some(v)) = (f, v)
-                    && !MULTILINE_KEYS.contains(&col.key)
-                    && v.chars().any(char::is_control)
-                {
-                    bad = true;
-                    problems.push(Problem {
-                        line,
-                        sheet_row,
-                        column: Some((*pos, header.clone())),
-                        value: v.escape_debug().to_string(),
-                        message: tr(
-                            "line breaks and control characters are not allowed in this column",
-                            "此列不能含换行符或控制字符",
-                        )
-                        .to_string(),
-                    });
-                }
-            }
-            if !bad {
-                rows.push(Row {
-                    line,
-                    sheet_row,
-                    values,
-                });
-            }
-        }
-        problems.into_result()?;
-        Ok(CsvFile {
+        let mut file = CsvFile {
             name: self.name,
             encoding: self.encoding,
             columns,
             found,
-            rows,
-        })
+            text: self.text,
+            width: self.headers.len(),
+            blank,
+            rows_in_file: 0,
+        };
+        // Every row is checked here, so that a file with a fault is refused before anything
+        // is done with it; the rows are read again, one at a time, by `rows`, so that a large
+        // file is never held in memory as rows.
+        let mut problems = Problems::new(&file.name);
+        let mut rows = 0;
+        let mut reader = csv::ReaderBuilder::new()
+            .flexible(true)
+            .from_reader(file.text.as_bytes());
+        let mut lines = LineCounter::new(&file.text);
+        for (index, rec) in reader.records().enumerate() {
+            match file.read_row(index, rec, &mut lines)? {
+                Read::Row(_) => rows += 1,
+                Read::Blank => {}
+                Read::Bad(found) => found.into_iter().for_each(|p| problems.push(p)),
+            }
+        }
+        problems.into_result()?;
+        file.rows_in_file = rows;
+        Ok(file)
+    }
+}
+
+/// What one record of the file turned out to be.
+enum Read {
+    Row(Row),
+    Blank,
+    Bad(Vec<Problem>),
+}
+
+/// The rows of a checked file, read one at a time.
+pub struct Rows<'a> {
+    file: &'a CsvFile,
+    records: csv::StringRecordsIntoIter<&'a [u8]>,
+    lines: LineCounter<'a>,
+    index: usize,
+}
+
+impl Iterator for Rows<'_> {
+    type Item = Row;
+
+    fn next(&mut self) -> Option<Row> {
+        loop {
+            let rec = self.records.next()?;
+            let index = self.index;
+            self.index += 1;
+            // The file was checked whole by `parse`: every record reads, and only blank
+            // ones are passed over.
+            if let Ok(Read::Row(row)) = self.file.read_row(index, rec, &mut self.lines) {
+                return Some(row);
+            }
+        }
+    }
+}
+
+impl CsvFile {
+    /// The file's rows, in order, each read when it is reached.
+    pub fn rows(&self) -> Rows<'_> {
+        let reader = csv::ReaderBuilder::new()
+            .flexible(true)
+            .from_reader(self.text.as_bytes());
+        Rows {
+            file: self,
+            records: reader.into_records(),
+            lines: LineCounter::new(&self.text),
+            index: 0,
+        }
+    }
+
+    /// How many data rows the file has (blank lines are not rows).
+    pub fn row_count(&self) -> usize {
+        self.rows_in_file
+    }
+
+    /// One record: a row, a blank line, or the problems that keep it from being a row.
+    fn read_row(&self, index: usize, rec: csv::Result<csv::StringRecord>, lines: &mut LineCounter) -> Result<Read> {
+        let sheet_row = index as u64 + 2;
+        let rec = match rec {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map(|p| lines.line_at(p.byte())).unwrap_or(0);
+                bail!("{}: {} {line}: {e}", self.name, tr("line", "第"));
+            }
+        };
+        let line = rec.position().map(|p| lines.line_at(p.byte())).unwrap_or(0);
+        if rec.iter().all(|v| v.trim().is_empty()) {
+            return Ok(Read::Blank);
+        }
+        let width = self.width;
+        if rec.len() > width && rec.iter().skip(width).any(|v| !v.trim().is_empty()) {
+            let extra: Vec<_> = rec.iter().skip(width).filter(|v| !v.trim().is_empty()).collect();
+            return Ok(Read::Bad(vec![Problem {
+                line,
+                sheet_row,
+                column: Some((width + 1, String::new())),
+                value: extra.join(","),
+                message: tr("values beyond the last column", "超出表头范围的多余数据").to_string(),
+            }]));
+        }
+        let mut bad = Vec::new();
+        for &i in &self.blank {
+            let v = rec.get(i).unwrap_or("").trim();
+            if !v.is_empty() {
+                bad.push(Problem {
+                    line,
+                    sheet_row,
+                    column: Some((i + 1, String::new())),
+                    value: v.to_string(),
+                    message: tr("a value under a column with no header", "该列没有表头，却填了内容").to_string(),
+                });
+            }
+        }
+        let values: Vec<Option<String>> = self
+            .found
+            .iter()
+            .map(|f| {
+                f.as_ref()
+                    .map(|(pos, _)| rec.get(pos - 1).unwrap_or("").trim().to_string())
+            })
+            .collect();
+        for ((col, f), v) in self.columns.iter().zip(&self.found).zip(&values) {
+            if let (Some((pos, header)), Some(v)) = (f, v)
+                && !MULTILINE_KEYS.contains(&col.key)
+                && v.chars().any(char::is_control)
+            {
+                bad.push(Problem {
+                    line,
+                    sheet_row,
+                    column: Some((*pos, header.clone())),
+                    value: v.escape_debug().to_string(),
+                    message: tr(
+                        "line breaks and control characters are not allowed in this column",
+                        "此列不能含换行符或控制字符",
+                    )
+                    .to_string(),
+                });
+            }
+        }
+        if !bad.is_empty() {
+            return Ok(Read::Bad(bad));
+        }
+        Ok(Read::Row(Row {
+            line,
+            sheet_row,
+            values,
+        }))
     }
 }
 
@@ -485,7 +559,7 @@ impl CsvFile {
     /// An empty report for this file, which knows how many rows the file has.
     pub fn problems(&self) -> Problems {
         let mut p = Problems::new(&self.name);
-        p.rows_in_file = self.rows.len();
+        p.rows_in_file = self.rows_in_file;
         p
     }
 
@@ -726,7 +800,7 @@ mod tests {
             text: text.into(),
             headers: vec!["a".into(), "b".into()],
         };
-        d.parse(COLS).unwrap().rows.iter().map(|r| r.line).collect()
+        d.parse(COLS).unwrap().rows().map(|r| r.line).collect()
     }
 
     #[test]

@@ -191,7 +191,24 @@ pub fn audit(
     Ok(())
 }
 
-/// The current local time as stored on the record.
+/// The current local time as stored on the record. An import asks for it on every row: the
+/// text is made once a second, not once a row (finding the local time zone and formatting
+/// the time cost more than the rest of writing a sheet).
 pub fn now() -> String {
-    chrono::Local::now().format("%Y-%m-%d %H:%M:%S").to_string()
+    use std::cell::RefCell;
+    use std::time::{SystemTime, UNIX_EPOCH};
+    thread_local! {
+        static LAST: RefCell<(u64, String)> = const { RefCell::new((u64::MAX, String::new())) };
+    }
+    let second = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    LAST.with_borrow_mut(|(at, text)| {
+        if *at != second {
+            *text = chrono::Local::now().format("%Y-%m-%d %H:%M:%S").to_string();
+            *at = second;
+        }
+        text.clone()
+    })
 }

@@ -292,17 +292,13 @@ impl Board {
 
 /// Both categories, window first, each ranked by the term's scheme within its quota.
 pub fn boards(conn: &Connection, year: i32, scheme: &Scheme) -> Result<Vec<Board>> {
-    let all = entries(conn, year)?;
-    Ok(Category::ALL
-        .iter()
-        .map(|&cat| {
-            board(
-                all.iter().filter(|e| e.candidate.category == cat).cloned().collect(),
-                cat,
-                scheme,
-            )
-        })
-        .collect())
+    let (windows, individuals): (Vec<Entry>, Vec<Entry>) = entries(conn, year)?
+        .into_iter()
+        .partition(|e| e.candidate.category == Category::Window);
+    Ok(vec![
+        board(windows, Category::Window, scheme),
+        board(individuals, Category::Individual, scheme),
+    ])
 }
 
 /// Ranks one list of entries of a category.

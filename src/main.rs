@@ -9,6 +9,7 @@ mod documents;
 mod i18n;
 mod load;
 mod output;
+mod progress;
 mod store;
 mod values;
 

@@ -306,7 +306,7 @@ fn listing<'a>(views: impl IntoIterator<Item = &'a View<'a>>) -> Listing {
 
 fn print(format: Format, year: i32, views: &[View]) -> Result<()> {
     match format {
-        Format::Json | Format::Csv => listing(views).only(DATA_COLUMNS).print(format),
+        Format::Json | Format::Csv => listing(views).into_only(DATA_COLUMNS).print(format),
         Format::Table | Format::Md => {
             let mut s = String::new();
             for (i, v) in views.iter().enumerate() {

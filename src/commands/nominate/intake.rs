@@ -15,6 +15,7 @@ use crate::csvin::{self, CsvFile};
 use crate::db::Db;
 use crate::i18n::{Lang, lang, tr};
 use crate::output::say;
+use crate::progress::Progress;
 use crate::store::writable_term;
 use crate::values::Category;
 
@@ -93,7 +94,10 @@ pub fn import(ctx: &Ctx, db: &Db, input: &ImportFile, replace: bool) -> Result<(
     let mut counts = Counts::default();
     let mut seen = Seen::default();
     let mut dated: Vec<String> = Vec::new();
-    for row in &file.rows {
+    let mut progress = Progress::new(file.row_count());
+    for row in file.rows() {
+        progress.tick();
+        let row = &row;
         let entry = match Entry::from_row(&file, row) {
             Ok(e) => e,
             Err(found) => {
@@ -116,6 +120,7 @@ pub fn import(ctx: &Ctx, db: &Db, input: &ImportFile, replace: bool) -> Result<(
         }
         seen.note(entry, row.line);
     }
+    drop(progress);
     let summary = counts.summary(&file.describe(), dry_run || !problems.is_empty());
     if !problems.is_empty() {
         say(&summary);
