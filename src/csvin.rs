@@ -85,7 +85,7 @@ fn norm_header(h: &str) -> String {
 pub fn decode(path: &Path, forced: Option<Encoding>) -> Result<Decoded> {
     let name = path.display().to_string();
     let bytes = std::fs::read(path).with_context(|| format!("{} {name}", tr("cannot read", "无法读取")))?;
-    let (encoding, text) = decode_bytes(&bytes, forced).with_context(|| name.clone())?;
+    let (encoding, text) = decode_owned(bytes, forced).with_context(|| name.clone())?;
     if let Some(line) = unclosed_quote(&text) {
         bail!(
             "{}: {} {line} {}",
@@ -119,6 +119,22 @@ pub fn decode(path: &Path, forced: Option<Encoding>) -> Result<Decoded> {
         text,
         headers,
     })
+}
+
+/// As `decode_bytes`, without a copy of a file that is UTF-8 already (the usual case, and
+/// the one of the largest files).
+fn decode_owned(mut bytes: Vec<u8>, forced: Option<Encoding>) -> Result<(Encoding, String)> {
+    // A workbook is named as one by decode_bytes, even in the rare case its bytes read as UTF-8.
+    if forced != Some(Encoding::Gbk) && !bytes.starts_with(b"PK\x03\x04") {
+        let bom = bytes.starts_with(b"\xEF\xBB\xBF");
+        if std::str::from_utf8(&bytes[if bom { 3 } else { 0 }..]).is_ok() {
+            if bom {
+                bytes.drain(..3);
+            }
+            return Ok((Encoding::Utf8, String::from_utf8(bytes)?));
+        }
+    }
+    decode_bytes(&bytes, forced)
 }
 
 fn decode_bytes(bytes: &[u8], forced: Option<Encoding>) -> Result<(Encoding, String)> {

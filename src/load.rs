@@ -75,15 +75,33 @@ pub struct Entry {
     pub withdrawn_surveys: Vec<(Survey, Withdrawal)>,
 }
 
-/// Every nomination of the term, by category and code.
-pub fn entries(conn: &Connection, year: i32) -> Result<Vec<Entry>> {
+/// How much of the record to load with each candidate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Detail {
+    /// Everything: the findings, surveys and vetoes as recorded, the withdrawn ones, and who
+    /// filled in each sheet (for `rank --explain`, the award's documents).
+    Full,
+    /// What the scores, statuses and ranks are computed from, and nothing else: the marks of
+    /// each sheet without its evaluator, the deductions, the survey counts, the vetoes'
+    /// grounds. A listing of a hundred thousand candidates fits in memory many times over.
+    Scores,
+}
+
+/// Every nomination of the term in the category, by code.
+pub fn entries(conn: &Connection, year: i32, category: Category, detail: Detail) -> Result<Vec<Entry>> {
+    let full = detail == Detail::Full;
+    // Sized once: a vector grown by doubling may hold twice the room it needs.
+    let count: i64 = conn
+        .prepare_cached("SELECT count(*) FROM nomination WHERE term = ?1 AND category = ?2")?
+        .query_row(rusqlite::params![year, category], |r| r.get(0))?;
+    let mut list: Vec<Entry> = Vec::with_capacity(count.max(0) as usize);
     let mut st = conn.prepare_cached(
         "SELECT n.id, n.code, n.category, n.name, u.name, g.name, n.status, n.reasons, n.withdrawn_reason
          FROM nomination n JOIN unit u ON u.id = n.unit_id JOIN org_group g ON g.id = n.group_id
-         WHERE n.term = ?1 ORDER BY n.category = 'individual', n.serial",
+         WHERE n.term = ?1 AND n.category = ?2 ORDER BY n.serial",
     )?;
-    let mut list: Vec<Entry> = st
-        .query_map([year], |r| {
+    let rows = st
+        .query_map(rusqlite::params![year, category], |r| {
             let status: NominationStatus = r.get(6)?;
             let reasons: String = r.get(7)?;
             let withdrawn: Option<String> = r.get(8)?;
@@ -122,21 +140,23 @@ pub fn entries(conn: &Connection, year: i32) -> Result<Vec<Entry>> {
                 withdrawn_surveys: Vec::new(),
             })
         })
-        .context("reading the nominations")?
-        .collect::<rusqlite::Result<_>>()?;
+        .context("reading the nominations")?;
+    for row in rows {
+        list.push(row.context("reading the nominations")?);
+    }
     let at: HashMap<i64, usize> = list.iter().enumerate().map(|(i, e)| (e.id, i)).collect();
 
     let mut st = conn.prepare_cached(
         "SELECT s.nomination, s.source, s.evaluator, s.c1, s.c2, s.c3, s.c4, s.c5
          FROM sheet s JOIN nomination n ON n.id = s.nomination
-         WHERE n.term = ?1 AND s.replaced_at IS NULL ORDER BY s.id",
+         WHERE n.term = ?1 AND n.category = ?2 AND s.replaced_at IS NULL ORDER BY s.id",
     )?;
-    let rows = st.query_map([year], |r| {
+    let rows = st.query_map(rusqlite::params![year, category], |r| {
         Ok((
             r.get::<_, i64>(0)?,
             r.get::<_, String>(1)?,
             Sheet {
-                evaluator: r.get(2)?,
+                evaluator: if full { r.get(2)? } else { String::new() },
                 marks: [r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?],
             },
         ))
@@ -157,9 +177,9 @@ pub fn entries(conn: &Connection, year: i32) -> Result<Vec<Entry>> {
         "SELECT f.nomination, f.id, f.kind, f.date, f.inspector, f.finding, f.deduction,
                 f.withdrawn_at, f.withdrawn_by, f.withdraw_reason
          FROM finding f JOIN nomination n ON n.id = f.nomination
-         WHERE n.term = ?1 ORDER BY f.date, f.id",
+         WHERE n.term = ?1 AND n.category = ?2 ORDER BY f.date, f.id",
     )?;
-    let rows = st.query_map([year], |r| {
+    let rows = st.query_map(rusqlite::params![year, category], |r| {
         Ok((
             r.get::<_, i64>(0)?,
             Finding {
@@ -177,10 +197,13 @@ pub fn entries(conn: &Connection, year: i32) -> Result<Vec<Entry>> {
         let (id, f, withdrawn) = row.context("reading the inspection findings")?;
         if let Some(&i) = at.get(&id) {
             match withdrawn {
-                Some(w) => list[i].withdrawn_findings.push((f, w)),
+                Some(w) if full => list[i].withdrawn_findings.push((f, w)),
+                Some(_) => {}
                 None => {
                     list[i].candidate.deductions.push(f.deduction);
-                    list[i].findings.push(f);
+                    if full {
+                        list[i].findings.push(f);
+                    }
                 }
             }
         }
@@ -189,9 +212,9 @@ pub fn entries(conn: &Connection, year: i32) -> Result<Vec<Entry>> {
     let mut st = conn.prepare_cached(
         "SELECT s.nomination, s.id, s.date, s.satisfied, s.total, s.withdrawn_at, s.withdrawn_by, s.withdraw_reason
          FROM survey s JOIN nomination n ON n.id = s.nomination
-         WHERE n.term = ?1 ORDER BY s.date, s.id",
+         WHERE n.term = ?1 AND n.category = ?2 ORDER BY s.date, s.id",
     )?;
-    let rows = st.query_map([year], |r| {
+    let rows = st.query_map(rusqlite::params![year, category], |r| {
         Ok((
             r.get::<_, i64>(0)?,
             Survey {
@@ -207,10 +230,13 @@ pub fn entries(conn: &Connection, year: i32) -> Result<Vec<Entry>> {
         let (id, s, withdrawn) = row.context("reading the satisfaction surveys")?;
         if let Some(&i) = at.get(&id) {
             match withdrawn {
-                Some(w) => list[i].withdrawn_surveys.push((s, w)),
+                Some(w) if full => list[i].withdrawn_surveys.push((s, w)),
+                Some(_) => {}
                 None => {
                     list[i].candidate.surveys.push((s.satisfied, s.total));
-                    list[i].surveys.push(s);
+                    if full {
+                        list[i].surveys.push(s);
+                    }
                 }
             }
         }
@@ -219,9 +245,9 @@ pub fn entries(conn: &Connection, year: i32) -> Result<Vec<Entry>> {
     let mut st = conn.prepare_cached(
         "SELECT v.nomination, v.id, v.reason, v.evidence, v.document
          FROM veto v JOIN nomination n ON n.id = v.nomination
-         WHERE n.term = ?1 AND v.revoked_at IS NULL ORDER BY v.id",
+         WHERE n.term = ?1 AND n.category = ?2 AND v.revoked_at IS NULL ORDER BY v.id",
     )?;
-    let rows = st.query_map([year], |r| {
+    let rows = st.query_map(rusqlite::params![year, category], |r| {
         Ok((
             r.get::<_, i64>(0)?,
             Veto {
@@ -240,7 +266,9 @@ pub fn entries(conn: &Connection, year: i32) -> Result<Vec<Entry>> {
                 reason: v.reason.clone(),
                 document: v.document.clone(),
             });
-            list[i].vetoes.push(v);
+            if full {
+                list[i].vetoes.push(v);
+            }
         }
     }
     Ok(list)
@@ -291,34 +319,89 @@ impl Board {
 }
 
 /// Both categories, window first, each ranked by the term's scheme within its quota.
-pub fn boards(conn: &Connection, year: i32, scheme: &Scheme) -> Result<Vec<Board>> {
-    let (windows, individuals): (Vec<Entry>, Vec<Entry>) = entries(conn, year)?
-        .into_iter()
-        .partition(|e| e.candidate.category == Category::Window);
-    Ok(vec![
-        board(windows, Category::Window, scheme),
-        board(individuals, Category::Individual, scheme),
-    ])
+pub fn boards(conn: &Connection, year: i32, scheme: &Scheme, detail: Detail) -> Result<Vec<Board>> {
+    // One category at a time: only one category's records are ever loaded and not yet ranked.
+    Category::ALL
+        .iter()
+        .map(|&cat| {
+            let list = entries(conn, year, cat, detail)?;
+            Ok(board(list, cat, scheme, detail == Detail::Full))
+        })
+        .collect()
 }
 
-/// Ranks one list of entries of a category.
-pub fn board(list: Vec<Entry>, category: Category, scheme: &Scheme) -> Board {
-    let quota = scheme.rule(category).quota;
-    let assessed: Vec<Assessment> = list.iter().map(|e| assess(&e.candidate, scheme)).collect();
-    let refs: Vec<&Assessment> = assessed.iter().collect();
-    let placed = rank(&refs, &scheme.order, quota);
-    let mut slots: Vec<Option<(Entry, Assessment)>> = list.into_iter().zip(assessed).map(Some).collect();
-    let rows = placed
+/// Ranks one list of entries of a category. Without `keep_sheets`, each candidate's joint
+/// sheets are let go once assessed (a listing shows their mean, not the sheets).
+pub fn board(list: Vec<Entry>, category: Category, scheme: &Scheme, keep_sheets: bool) -> Board {
+    // Each entry becomes its row as it is assessed, and the rows are put in their order where
+    // they are: at no time is the category held twice.
+    let rows: Vec<Ranked> = list
         .into_iter()
-        .filter_map(|p| {
-            slots[p.index].take().map(|(entry, assessment)| Ranked {
-                entry,
+        .map(|mut entry| {
+            let assessment = assess(&entry.candidate, scheme);
+            if !keep_sheets {
+                entry.candidate.joint = Vec::new();
+            }
+            Ranked {
                 assessment,
-                rank: p.rank,
-                shortlisted: p.shortlisted,
-                tie_at_cutoff: p.tie_at_cutoff,
-            })
+                entry,
+                rank: None,
+                shortlisted: false,
+                tie_at_cutoff: false,
+            }
         })
         .collect();
+    rank_rows(rows, category, scheme)
+}
+
+/// Ranks rows already assessed (their rank and marks are set anew).
+pub fn rank_rows(mut rows: Vec<Ranked>, category: Category, scheme: &Scheme) -> Board {
+    let quota = scheme.rule(category).quota;
+    let refs: Vec<&Assessment> = rows.iter().map(|r| &r.assessment).collect();
+    let placed = rank(&refs, &scheme.order, quota);
+    let mut order = Vec::with_capacity(placed.len());
+    for p in placed {
+        let r = &mut rows[p.index];
+        (r.rank, r.shortlisted, r.tie_at_cutoff) = (p.rank, p.shortlisted, p.tie_at_cutoff);
+        order.push(p.index);
+    }
+    permute(&mut rows, order);
     Board { category, quota, rows }
+}
+
+/// Puts `rows` in `order` in place: afterwards `rows[i]` is what `rows[order[i]]` was.
+/// `order` names every index once.
+fn permute<T>(rows: &mut [T], mut order: Vec<usize>) {
+    debug_assert_eq!(rows.len(), order.len());
+    const DONE: usize = usize::MAX;
+    for start in 0..order.len() {
+        let mut at = start;
+        while order[at] != DONE {
+            let from = order[at];
+            order[at] = DONE;
+            if from == start {
+                break;
+            }
+            rows.swap(at, from);
+            at = from;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::permute;
+
+    #[test]
+    fn rows_are_put_in_order_in_place() {
+        let mut rows = vec!['a', 'b', 'c', 'd', 'e'];
+        permute(&mut rows, vec![3, 0, 4, 1, 2]);
+        assert_eq!(rows, ['d', 'a', 'e', 'b', 'c']);
+        let mut rows = vec!['a', 'b', 'c'];
+        permute(&mut rows, vec![0, 1, 2]);
+        assert_eq!(rows, ['a', 'b', 'c']);
+        let mut rows = vec!['a', 'b', 'c', 'd'];
+        permute(&mut rows, vec![1, 0, 3, 2]);
+        assert_eq!(rows, ['b', 'a', 'd', 'c']);
+    }
 }

@@ -155,21 +155,6 @@ impl Listing {
         }
     }
 
-    /// The same rows with only these columns, in this order, moved out of this listing.
-    pub fn into_only(mut self, keys: &[&str]) -> Listing {
-        let idx: Vec<usize> = keys
-            .iter()
-            .filter_map(|k| self.cols.iter().position(|c| c.key == *k))
-            .collect();
-        let cols = idx.iter().map(|&i| self.cols[i].clone()).collect();
-        let rows = self
-            .rows
-            .iter_mut()
-            .map(|r| idx.iter().map(|&i| std::mem::replace(&mut r[i], Cell::Null)).collect())
-            .collect();
-        Listing { cols, rows }
-    }
-
     pub fn to_json(&self) -> Value {
         Value::Array(
             self.rows
@@ -265,6 +250,72 @@ impl Listing {
             Err(e) if broken_pipe(&e) => std::process::exit(0),
             r => r,
         }
+    }
+}
+
+/// Writes rows made one at a time as JSON or CSV to stdout, with only the columns `keys`, in
+/// that order, as `Listing::into_only` and `print` would, without holding the rows: a listing
+/// of a hundred thousand candidates takes the memory of one row.
+pub fn print_rows(cols: &[Col], keys: &[&str], rows: impl Iterator<Item = Vec<Cell>>, format: Format) -> Result<()> {
+    let idx: Vec<usize> = keys
+        .iter()
+        .filter_map(|k| cols.iter().position(|c| c.key == *k))
+        .collect();
+    let cols: Vec<Col> = idx.iter().map(|&i| cols[i].clone()).collect();
+    let rows = rows.map(|mut r| {
+        idx.iter()
+            .map(|&i| std::mem::replace(&mut r[i], Cell::Null))
+            .collect::<Vec<Cell>>()
+    });
+    let mut o = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let done = match format {
+        Format::Json => {
+            let mut order: Vec<usize> = (0..cols.len()).collect();
+            order.sort_by_key(|&i| cols[i].key);
+            let mut ser = serde_json::Serializer::pretty(&mut o);
+            let objects = rows.map(|row| OwnedJsonRow {
+                cols: &cols,
+                row,
+                order: &order,
+            });
+            serde::Serializer::collect_seq(&mut ser, objects)
+                .map_err(anyhow::Error::from)
+                .and_then(|()| Ok(o.write_all(b"\n")?))
+        }
+        Format::Csv => (|| {
+            let mut out = csv::Writer::from_writer(&mut o);
+            out.write_record(cols.iter().map(|c| c.key))?;
+            for r in rows {
+                out.write_record(r.iter().map(|c| c.machine_text()))?;
+            }
+            Ok(out.flush()?)
+        })(),
+        Format::Table | Format::Md => {
+            let mut l = Listing::new(cols.clone());
+            rows.for_each(|r| l.push(r));
+            l.write(format, &mut o)
+        }
+    };
+    match done.and_then(|()| Ok(o.flush()?)) {
+        Err(e) if broken_pipe(&e) => std::process::exit(0),
+        r => r,
+    }
+}
+
+struct OwnedJsonRow<'a> {
+    cols: &'a [Col],
+    row: Vec<Cell>,
+    order: &'a [usize],
+}
+
+impl serde::Serialize for OwnedJsonRow<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        JsonRow {
+            cols: self.cols,
+            row: &self.row,
+            order: self.order,
+        }
+        .serialize(s)
     }
 }
 

@@ -40,7 +40,9 @@ struct UnitInfo {
     has_window: bool,
 }
 
-/// A nomination on record, as far as identity and changes go.
+/// A nomination on record, as far as identity goes. Its details are read from the record
+/// when an entry names it (`details`): a term of a hundred thousand nominations is not
+/// held in memory whole.
 struct Stored {
     id: i64,
     code: String,
@@ -50,7 +52,7 @@ struct Stored {
     unit_id: i64,
     group_id: i64,
     status: NominationStatus,
-    detail: [String; 6],
+    staff_no: String,
 }
 
 /// The organisation and the term's nominations, kept up to date as entries are written.
@@ -97,8 +99,7 @@ impl<'a> Book<'a> {
         }
         let stored = tx
             .prepare(
-                "SELECT id, code, category, name, unit_id, group_id, status,
-                        position, staff_no, deeds, contact, phone, coalesce(submitted_on, ''), serial
+                "SELECT id, code, category, name, unit_id, group_id, status, staff_no, serial
                  FROM nomination WHERE term = ?1 ORDER BY id",
             )?
             .query_map([year], |r| {
@@ -106,12 +107,12 @@ impl<'a> Book<'a> {
                     id: r.get(0)?,
                     code: r.get(1)?,
                     category: r.get(2)?,
-                    serial: r.get(13)?,
+                    serial: r.get(8)?,
                     name: r.get(3)?,
                     unit_id: r.get(4)?,
                     group_id: r.get(5)?,
                     status: r.get(6)?,
-                    detail: [r.get(7)?, r.get(8)?, r.get(9)?, r.get(10)?, r.get(11)?, r.get(12)?],
+                    staff_no: r.get(7)?,
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()
@@ -145,6 +146,19 @@ impl<'a> Book<'a> {
         self.stored.push(s);
     }
 
+    /// The details of a stored nomination, as on record now.
+    fn details(&self, i: usize) -> Result<[String; 6]> {
+        self.tx
+            .prepare_cached(
+                "SELECT position, staff_no, deeds, contact, phone, coalesce(submitted_on, '')
+                 FROM nomination WHERE id = ?1",
+            )?
+            .query_row([self.stored[i].id], |r| {
+                Ok([r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?])
+            })
+            .with_context(|| format!("reading the nomination {}", self.stored[i].code))
+    }
+
     fn group_name(&self, id: i64) -> &str {
         self.group_names.get(&id).map(String::as_str).unwrap_or("?")
     }
@@ -171,8 +185,9 @@ impl<'a> Book<'a> {
             Ok(found) => found,
             Err(issue) => return Ok(Err(vec![issue])),
         };
-        let mut diff = match found {
-            Some(i) => changes(&e.detail, &self.stored[i].detail),
+        let details = found.map(|i| self.details(i)).transpose()?;
+        let mut diff = match &details {
+            Some(d) => changes(&e.detail, d),
             None => Vec::new(),
         };
         if let Some(i) = found.filter(|&i| self.stored[i].group_id != group_id) {
@@ -198,9 +213,9 @@ impl<'a> Book<'a> {
         if !issues.is_empty() {
             return Ok(Err(issues));
         }
-        match found {
-            Some(i) => self.replace(i, group_id, diff).map(Ok),
-            None => self.add(e, unit_id, group_id),
+        match (found, details) {
+            (Some(i), Some(details)) => self.replace(i, group_id, details, diff).map(Ok),
+            _ => self.add(e, unit_id, group_id),
         }
     }
 
@@ -214,7 +229,7 @@ impl<'a> Book<'a> {
             .copied()
             .filter(|&i| {
                 let s = &self.stored[i];
-                e.same_nominee(s.category, &s.name, &s.detail[STAFF_NO])
+                e.same_nominee(s.category, &s.name, &s.staff_no)
             })
             .collect();
         if matches.len() > 1 {
@@ -292,21 +307,21 @@ impl<'a> Book<'a> {
             unit_id,
             group_id,
             status: NominationStatus::Pending,
-            detail,
+            staff_no: detail[STAFF_NO].clone(),
         });
         Ok(Ok(Outcome::Added(e.category, code)))
     }
 
     /// Updates a nomination to what was given; verified or rejected, it goes back to pending,
     /// since its verification was of the old values.
-    fn replace(&mut self, i: usize, group_id: i64, diff: Vec<Change>) -> Result<Outcome> {
+    fn replace(&mut self, i: usize, group_id: i64, mut d: [String; 6], diff: Vec<Change>) -> Result<Outcome> {
         let s = &mut self.stored[i];
         for c in &diff {
             if let Some(k) = DETAIL_KEYS.iter().position(|k| *k == c.key) {
-                s.detail[k] = c.new.clone();
+                d[k] = c.new.clone();
             }
         }
-        let d = &s.detail;
+        s.staff_no = d[STAFF_NO].clone();
         self.tx
             .prepare_cached(
                 "UPDATE nomination SET group_id = ?1, position = ?2, staff_no = ?3, deeds = ?4, contact = ?5,

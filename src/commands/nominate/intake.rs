@@ -29,7 +29,8 @@ fn duplicate(line: u64) -> String {
 /// What one import did or would do.
 #[derive(Default)]
 struct Counts {
-    added: Vec<(Category, String)>,
+    /// Per category: how many were added, the first code and the last.
+    added: Vec<(Category, usize, String, String)>,
     present: usize,
     replaced: usize,
     refused: usize,
@@ -38,7 +39,13 @@ struct Counts {
 impl Counts {
     fn count(&mut self, o: Outcome) {
         match o {
-            Outcome::Added(c, code) => self.added.push((c, code)),
+            Outcome::Added(c, code) => match self.added.iter_mut().find(|a| a.0 == c) {
+                Some(a) => {
+                    a.1 += 1;
+                    a.3 = code;
+                }
+                None => self.added.push((c, 1, code.clone(), code)),
+            },
             Outcome::Present(_) => self.present += 1,
             Outcome::Replaced(_) => self.replaced += 1,
         }
@@ -48,18 +55,9 @@ impl Counts {
     fn summary(&self, what: &str, nothing_written: bool) -> String {
         let ranges: Vec<String> = Category::ALL
             .iter()
-            .filter_map(|cat| {
-                let codes: Vec<&str> = self
-                    .added
-                    .iter()
-                    .filter(|a| a.0 == *cat)
-                    .map(|a| a.1.as_str())
-                    .collect();
-                match codes.as_slice() {
-                    [] => None,
-                    [one] => Some(one.to_string()),
-                    [first, .., last] => Some(format!("{first}–{last}")),
-                }
+            .filter_map(|cat| match self.added.iter().find(|a| a.0 == *cat)? {
+                (_, 1, one, _) => Some(one.clone()),
+                (_, _, first, last) => Some(format!("{first}–{last}")),
             })
             .collect();
         let ranges = if ranges.is_empty() {
@@ -67,7 +65,8 @@ impl Counts {
         } else {
             format!(" ({})", ranges.join(", "))
         };
-        let (a, p, r, x) = (self.added.len(), self.present, self.replaced, self.refused);
+        let a: usize = self.added.iter().map(|a| a.1).sum();
+        let (p, r, x) = (self.present, self.replaced, self.refused);
         match (lang(), nothing_written) {
             (Lang::En, false) => format!("{what}: added {a}{ranges}, already present {p}, replaced {r}, refused {x}"),
             (Lang::En, true) => format!(
