@@ -87,14 +87,15 @@ pub enum Detail {
     Scores,
 }
 
-/// Every nomination of the term in the category, by code.
-pub fn entries(conn: &Connection, year: i32, category: Category, detail: Detail) -> Result<Vec<Entry>> {
+/// Every nomination of the term in the category, by code, each with everything recorded of
+/// it and assessed by the scheme; not yet ranked.
+fn assessed(conn: &Connection, year: i32, category: Category, detail: Detail, scheme: &Scheme) -> Result<Vec<Ranked>> {
     let full = detail == Detail::Full;
     // Sized once: a vector grown by doubling may hold twice the room it needs.
     let count: i64 = conn
         .prepare_cached("SELECT count(*) FROM nomination WHERE term = ?1 AND category = ?2")?
         .query_row(rusqlite::params![year, category], |r| r.get(0))?;
-    let mut list: Vec<Entry> = Vec::with_capacity(count.max(0) as usize);
+    let mut list: Vec<Ranked> = Vec::with_capacity(count.max(0) as usize);
     let mut st = conn.prepare_cached(
         "SELECT n.id, n.code, n.category, n.name, u.name, g.name, n.status, n.reasons, n.withdrawn_reason
          FROM nomination n JOIN unit u ON u.id = n.unit_id JOIN org_group g ON g.id = n.group_id
@@ -142,36 +143,16 @@ pub fn entries(conn: &Connection, year: i32, category: Category, detail: Detail)
         })
         .context("reading the nominations")?;
     for row in rows {
-        list.push(row.context("reading the nominations")?);
+        let entry = row.context("reading the nominations")?;
+        list.push(Ranked {
+            assessment: not_assessed(),
+            entry,
+            rank: None,
+            shortlisted: false,
+            tie_at_cutoff: false,
+        });
     }
-    let at: HashMap<i64, usize> = list.iter().enumerate().map(|(i, e)| (e.id, i)).collect();
-
-    let mut st = conn.prepare_cached(
-        "SELECT s.nomination, s.source, s.evaluator, s.c1, s.c2, s.c3, s.c4, s.c5
-         FROM sheet s JOIN nomination n ON n.id = s.nomination
-         WHERE n.term = ?1 AND n.category = ?2 AND s.replaced_at IS NULL ORDER BY s.id",
-    )?;
-    let rows = st.query_map(rusqlite::params![year, category], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, String>(1)?,
-            Sheet {
-                evaluator: if full { r.get(2)? } else { String::new() },
-                marks: [r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?],
-            },
-        ))
-    })?;
-    for row in rows {
-        let (id, source, sheet) = row.context("reading the scoring sheets")?;
-        if let Some(&i) = at.get(&id) {
-            let c = &mut list[i].candidate;
-            if source == "self" {
-                c.self_sheet = Some(sheet);
-            } else {
-                c.joint.push(sheet);
-            }
-        }
-    }
+    let at: HashMap<i64, usize> = list.iter().enumerate().map(|(i, r)| (r.entry.id, i)).collect();
 
     let mut st = conn.prepare_cached(
         "SELECT f.nomination, f.id, f.kind, f.date, f.inspector, f.finding, f.deduction,
@@ -197,12 +178,12 @@ pub fn entries(conn: &Connection, year: i32, category: Category, detail: Detail)
         let (id, f, withdrawn) = row.context("reading the inspection findings")?;
         if let Some(&i) = at.get(&id) {
             match withdrawn {
-                Some(w) if full => list[i].withdrawn_findings.push((f, w)),
+                Some(w) if full => list[i].entry.withdrawn_findings.push((f, w)),
                 Some(_) => {}
                 None => {
-                    list[i].candidate.deductions.push(f.deduction);
+                    list[i].entry.candidate.deductions.push(f.deduction);
                     if full {
-                        list[i].findings.push(f);
+                        list[i].entry.findings.push(f);
                     }
                 }
             }
@@ -230,12 +211,12 @@ pub fn entries(conn: &Connection, year: i32, category: Category, detail: Detail)
         let (id, s, withdrawn) = row.context("reading the satisfaction surveys")?;
         if let Some(&i) = at.get(&id) {
             match withdrawn {
-                Some(w) if full => list[i].withdrawn_surveys.push((s, w)),
+                Some(w) if full => list[i].entry.withdrawn_surveys.push((s, w)),
                 Some(_) => {}
                 None => {
-                    list[i].candidate.surveys.push((s.satisfied, s.total));
+                    list[i].entry.candidate.surveys.push((s.satisfied, s.total));
                     if full {
-                        list[i].surveys.push(s);
+                        list[i].entry.surveys.push(s);
                     }
                 }
             }
@@ -261,17 +242,79 @@ pub fn entries(conn: &Connection, year: i32, category: Category, detail: Detail)
     for row in rows {
         let (id, v) = row.context("reading the vetoes")?;
         if let Some(&i) = at.get(&id) {
-            list[i].candidate.vetoes.push(VetoFact {
+            list[i].entry.candidate.vetoes.push(VetoFact {
                 id: v.id,
                 reason: v.reason.clone(),
                 document: v.document.clone(),
             });
             if full {
-                list[i].vetoes.push(v);
+                list[i].entry.vetoes.push(v);
             }
         }
     }
+    // The sheets last. For a listing they come nominee by nominee (in the order of the index,
+    // with no sort of them all), and each nominee is assessed as soon as its sheets are in and
+    // its joint sheets let go: the many sheets are never all in memory. With every detail,
+    // they are kept in the order recorded, for `rank --explain`.
+    let order = if full { "s.id" } else { "n.serial" };
+    let mut st = conn.prepare_cached(&format!(
+        "SELECT s.nomination, s.source, s.evaluator, s.c1, s.c2, s.c3, s.c4, s.c5
+         FROM sheet s JOIN nomination n ON n.id = s.nomination
+         WHERE n.term = ?1 AND n.category = ?2 AND s.replaced_at IS NULL ORDER BY {order}"
+    ))?;
+    let rows = st.query_map(rusqlite::params![year, category], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            Sheet {
+                evaluator: if full { r.get(2)? } else { String::new() },
+                marks: [r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?],
+            },
+        ))
+    })?;
+    let mut done = vec![false; list.len()];
+    let finish = |r: &mut Ranked, done: &mut bool| {
+        r.assessment = assess(&r.entry.candidate, scheme);
+        if !full {
+            r.entry.candidate.joint = Vec::new();
+        }
+        *done = true;
+    };
+    let mut current: Option<usize> = None;
+    for row in rows {
+        let (id, source, sheet) = row.context("reading the scoring sheets")?;
+        let Some(&i) = at.get(&id) else { continue };
+        if !full && current.is_some_and(|c| c != i) {
+            let c = current.unwrap_or(i);
+            finish(&mut list[c], &mut done[c]);
+        }
+        current = Some(i);
+        let c = &mut list[i].entry.candidate;
+        if source == "self" {
+            c.self_sheet = Some(sheet);
+        } else {
+            c.joint.push(sheet);
+        }
+    }
+    for (r, done) in list.iter_mut().zip(&mut done) {
+        if !*done {
+            finish(r, done);
+        }
+    }
     Ok(list)
+}
+
+/// What a candidate is before it is assessed.
+fn not_assessed() -> Assessment {
+    Assessment {
+        self_total: None,
+        joint: None,
+        inspection: 0,
+        satisfaction: None,
+        total: None,
+        status: crate::core::assess::Status::Incomplete,
+        reasons: Vec::new(),
+    }
 }
 
 /// The withdrawal in columns `at`, `at + 1`, `at + 2` (when, who, why), if any.
@@ -323,35 +366,8 @@ pub fn boards(conn: &Connection, year: i32, scheme: &Scheme, detail: Detail) -> 
     // One category at a time: only one category's records are ever loaded and not yet ranked.
     Category::ALL
         .iter()
-        .map(|&cat| {
-            let list = entries(conn, year, cat, detail)?;
-            Ok(board(list, cat, scheme, detail == Detail::Full))
-        })
+        .map(|&cat| Ok(rank_rows(assessed(conn, year, cat, detail, scheme)?, cat, scheme)))
         .collect()
-}
-
-/// Ranks one list of entries of a category. Without `keep_sheets`, each candidate's joint
-/// sheets are let go once assessed (a listing shows their mean, not the sheets).
-pub fn board(list: Vec<Entry>, category: Category, scheme: &Scheme, keep_sheets: bool) -> Board {
-    // Each entry becomes its row as it is assessed, and the rows are put in their order where
-    // they are: at no time is the category held twice.
-    let rows: Vec<Ranked> = list
-        .into_iter()
-        .map(|mut entry| {
-            let assessment = assess(&entry.candidate, scheme);
-            if !keep_sheets {
-                entry.candidate.joint = Vec::new();
-            }
-            Ranked {
-                assessment,
-                entry,
-                rank: None,
-                shortlisted: false,
-                tie_at_cutoff: false,
-            }
-        })
-        .collect();
-    rank_rows(rows, category, scheme)
 }
 
 /// Ranks rows already assessed (their rank and marks are set anew).
