@@ -168,21 +168,28 @@ fn other_year_warning(dates: &[String], year: i32, dry_run: bool) -> Option<Stri
 
 /// The nominees of the rows read so far, by unit, category and name: each staff number given
 /// with the line it was on.
+/// The units by number: a unit's name is kept once, not once a row.
 #[derive(Default)]
-struct Seen(HashMap<(String, Category, String), Vec<(String, u64)>>);
+struct Seen {
+    rows: HashMap<(u32, Category, String), Vec<(String, u64)>>,
+    units: HashMap<String, u32>,
+}
 
 impl Seen {
     fn note(&mut self, e: Entry, line: u64) {
         let staff = e.staff_no().to_string();
-        self.0
-            .entry((e.unit, e.category, e.name))
+        let next = self.units.len() as u32;
+        let unit = *self.units.entry(e.unit).or_insert(next);
+        self.rows
+            .entry((unit, e.category, e.name))
             .or_default()
             .push((staff, line));
     }
 
     /// The line of an earlier row naming the same nominee, if any.
     fn earlier(&self, e: &Entry) -> Option<u64> {
-        let rows = self.0.get(&(e.unit.clone(), e.category, e.name.clone()))?;
+        let unit = *self.units.get(&e.unit)?;
+        let rows = self.rows.get(&(unit, e.category, e.name.clone()))?;
         rows.iter()
             .find(|(staff, _)| same_staff(staff, e.staff_no()))
             .map(|(_, line)| *line)
