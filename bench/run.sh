@@ -132,7 +132,8 @@ for scale in $SCALES; do
     import_sql "$csv/inspections2.csv" 6 >"$d/inspections2.sql"
 
     # The floor of rank: one query reading every row rank reads (the same joins, filters
-    # and orders as src/load.rs), written out as text to /dev/null.
+    # and orders as src/load.rs: the sheets nominee by nominee, as a listing reads them),
+    # written out as text to /dev/null.
     cat >"$d/rank.sql" <<SQL
 SELECT * FROM (SELECT n.id, n.code, n.category, n.name, u.name, g.name, n.status, n.reasons, n.withdrawn_reason
     FROM nomination n JOIN unit u ON u.id = n.unit_id JOIN org_group g ON g.id = n.group_id
@@ -140,7 +141,7 @@ SELECT * FROM (SELECT n.id, n.code, n.category, n.name, u.name, g.name, n.status
 UNION ALL
 SELECT * FROM (SELECT s.nomination, s.source, s.evaluator, s.c1, s.c2, s.c3, s.c4, s.c5, NULL
     FROM sheet s JOIN nomination n ON n.id = s.nomination
-    WHERE n.term = $YEAR AND s.replaced_at IS NULL ORDER BY s.id)
+    WHERE n.term = $YEAR AND s.replaced_at IS NULL ORDER BY n.category, n.serial)
 UNION ALL
 SELECT * FROM (SELECT f.nomination, f.kind, f.date, f.inspector, f.finding, f.deduction, NULL, NULL, NULL
     FROM finding f JOIN nomination n ON n.id = f.nomination

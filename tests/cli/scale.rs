@@ -39,6 +39,12 @@ fn the_thousandth_and_ten_thousandth_nominations_widen_their_codes_and_rank() {
         "{}",
         said.stderr
     );
+    // stderr is a pipe here: no progress line, however long the import took.
+    assert!(
+        !said.stderr.contains('\r') && said.stderr.lines().count() == 1,
+        "{}",
+        said.stderr
+    );
     // The same file again names the same nominees: nothing is added.
     let said = env.run(&["nominate", "import", &rest]);
     assert!(said.stderr.contains("added 0, already present 9000"), "{}", said.stderr);
