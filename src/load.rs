@@ -252,10 +252,26 @@ fn assessed(conn: &Connection, year: i32, category: Category, detail: Detail, sc
             }
         }
     }
-    // The sheets last. For a listing they come nominee by nominee (in the order of the index,
-    // with no sort of them all), and each nominee is assessed as soon as its sheets are in and
-    // its joint sheets let go: the many sheets are never all in memory. With every detail,
-    // they are kept in the order recorded, for `rank --explain`.
+    read_sheets(conn, year, category, detail, scheme, &at, &mut list)?;
+    Ok(list)
+}
+
+/// Reads the current sheets of the category into the rows and assesses every row.
+///
+/// The sheets come last. For a listing they come nominee by nominee (in the order of the
+/// index, with no sort of them all), and each nominee is assessed as soon as its sheets are
+/// in and its joint sheets let go: the many sheets are never all in memory. With every
+/// detail, they are kept in the order recorded, for `rank --explain`.
+fn read_sheets(
+    conn: &Connection,
+    year: i32,
+    category: Category,
+    detail: Detail,
+    scheme: &Scheme,
+    at: &HashMap<i64, usize>,
+    list: &mut [Ranked],
+) -> Result<()> {
+    let full = detail == Detail::Full;
     let order = if full { "s.id" } else { "n.serial" };
     let mut st = conn.prepare_cached(&format!(
         "SELECT s.nomination, s.source, s.evaluator, s.c1, s.c2, s.c3, s.c4, s.c5
@@ -284,8 +300,8 @@ fn assessed(conn: &Connection, year: i32, category: Category, detail: Detail, sc
     for row in rows {
         let (id, source, sheet) = row.context("reading the scoring sheets")?;
         let Some(&i) = at.get(&id) else { continue };
-        if !full && current.is_some_and(|c| c != i) {
-            let c = current.unwrap_or(i);
+        // A listing's sheets come nominee by nominee: the one before is complete.
+        if let Some(c) = current.filter(|&c| c != i && !full) {
             finish(&mut list[c], &mut done[c]);
         }
         current = Some(i);
@@ -301,7 +317,7 @@ fn assessed(conn: &Connection, year: i32, category: Category, detail: Detail, sc
             finish(r, done);
         }
     }
-    Ok(list)
+    Ok(())
 }
 
 /// What a candidate is before it is assessed.
