@@ -79,7 +79,7 @@ fn the_thousandth_and_ten_thousandth_nominations_widen_their_codes_and_rank() {
     env.write("joint.csv", &joint);
     env.write(
         "inspections.csv",
-        "编号,方式,日期,扣分\nP2026-10000,明查,2026-06-01,1\nP2026-1000,暗访,2026-06-02,1\n",
+        "编号,方式,日期,扣分\nP2026-10000,明查,2026-06-01,1\nP2026-1000,暗访,2026-06-02,1\nP2026-9999,明查,2026-06-01,1\n",
     );
     env.ok(&["score", "import", &env.path("self.csv"), "--source", "self"]);
     env.ok(&["score", "import", &env.path("joint.csv"), "--source", "joint"]);
@@ -109,7 +109,8 @@ fn the_thousandth_and_ten_thousandth_nominations_widen_their_codes_and_rank() {
         ]
     );
     let findings = codes(&json(&env.ok(&["inspect", "list", "--format", "json"])));
-    assert_eq!(findings, ["P2026-10000", "P2026-1000"]);
+    // by date, then by code as a number: P2026-9999 before P2026-10000
+    assert_eq!(findings, ["P2026-9999", "P2026-10000", "P2026-1000"]);
 
     let rank = json(&env.ok(&["rank", "--category", "individual", "--format", "json"]));
     let rows = rank.as_array().unwrap();
