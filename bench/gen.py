@@ -2,7 +2,10 @@
 """Writes a large synthetic year for benchmarks: python3 bench/gen.py SCALE OUTDIR.
 
 SCALE 1 is about the size of a real year (3 groups, 30 units, 50 windows, 150 individuals);
-the files use the same columns as examples/2026.
+SCALE 500 is a country's ports (100 000 nominations, about 600 000 joint sheets). Codes have
+three digits up to 999 and widen after (P2026-1000). The files use the same columns as
+examples/2026; inspections2.csv holds other findings of the same nominees, for an import
+onto a term that already holds findings.
 """
 import csv
 import os
@@ -54,16 +57,17 @@ with open(f"{out}/joint.csv", "w", newline="", encoding="utf-8") as f:
     w = csv.writer(f)
     w.writerow(["编号", "评分人", "指标1", "指标2", "指标3", "指标4", "指标5"])
     for code, *_ in noms:
-        for e in range(7):
+        for e in range(rng.randrange(5, 8)):
             w.writerow([code, f"评委{e + 1}"] + marks(15))
 
-with open(f"{out}/inspections.csv", "w", newline="", encoding="utf-8") as f:
-    w = csv.writer(f)
-    w.writerow(["编号", "方式", "日期", "检查人", "发现问题", "扣分"])
-    for code, *_ in noms:
-        for k in range(rng.randrange(0, 3)):
-            w.writerow([code, rng.choice(["明查", "暗访"]), f"2026-{rng.randrange(3, 12):02d}-{rng.randrange(1, 29):02d}",
-                        "检查组", f"台面不整洁（第{k + 1}处）", rng.randrange(1, 8) / 2])
+for name, what in (("inspections", "台面不整洁"), ("inspections2", "资料未归档")):
+    with open(f"{out}/{name}.csv", "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["编号", "方式", "日期", "检查人", "发现问题", "扣分"])
+        for code, *_ in noms:
+            for k in range(rng.randrange(0, 3)):
+                w.writerow([code, rng.choice(["明查", "暗访"]), f"2026-{rng.randrange(3, 12):02d}-{rng.randrange(1, 29):02d}",
+                            "检查组", f"{what}（第{k + 1}处）", rng.randrange(1, 8) / 2])
 
 with open(f"{out}/surveys.csv", "w", newline="", encoding="utf-8") as f:
     w = csv.writer(f)
@@ -72,4 +76,4 @@ with open(f"{out}/surveys.csv", "w", newline="", encoding="utf-8") as f:
         if code.startswith("W"):
             w.writerow([code, "2026-11-10", rng.randrange(95, 101), 100])
 
-print(f"{out}: {len(units)} units, {len(noms)} nominations, {len(noms) * 7} joint sheets", file=sys.stderr)
+print(f"{out}: {len(units)} units, {len(noms)} nominations", file=sys.stderr)

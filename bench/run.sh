@@ -3,15 +3,16 @@
 # ratio against a plain-sqlite3 floor run side by side on the same data and machine.
 # Not part of CI. See bench/README.md.
 #
-#   bash bench/run.sh                    # SCALE 1 and 4, 7 timed runs each (median)
-#   REPS=9 SCALES="1 2 4" bash bench/run.sh
+#   bash bench/run.sh                    # SCALE 1, 50 and 500: 200, 10 000, 100 000 nominations
+#   REPS=9 SCALES="1 4" bash bench/run.sh  # timed runs (median): REPS, or BIG_REPS from SCALE 100
 #
 # Needs bash, python3, sqlite3 and /usr/bin/time (and cargo, to build the release binary).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-REPS=${REPS:-7}
-SCALES=${SCALES:-"1 4"}
+REPS=${REPS:-5}
+BIG_REPS=${BIG_REPS:-3}
+SCALES=${SCALES:-"1 50 500"}
 SQLITE3=${SQLITE3:-sqlite3}
 YEAR=2026 # the year gen.py writes into the codes and dates
 
@@ -19,8 +20,7 @@ for tool in python3 "$SQLITE3" /usr/bin/time cargo; do
     command -v "$tool" >/dev/null || { echo "bench: $tool is needed" >&2; exit 1; }
 done
 for s in $SCALES; do
-    # gen.py's codes have 3 digits (W2026-001..999): 200*SCALE nominations must fit
-    [[ $s =~ ^[1-4]$ ]] || { echo "bench: SCALE must be 1..4, not $s" >&2; exit 1; }
+    [[ $s =~ ^[1-9][0-9]*$ ]] || { echo "bench: SCALE must be a whole number from 1, not $s" >&2; exit 1; }
 done
 
 echo "bench: building the release binary" >&2
@@ -52,7 +52,8 @@ fresh() { # fresh FROM TO: prints the shell line that makes it, for timeit --set
 
 copydb() { eval "$(fresh "$1" "$2")"; }
 
-timeit() { python3 bench/timeit.py --reps "$REPS" --warmup 1 "$@"; }
+reps_for() { if (($1 >= 100)); then echo "$BIG_REPS"; else echo "$REPS"; fi; }
+timeit() { python3 bench/timeit.py --reps "$(reps_for "$scale")" --warmup 1 "$@"; }
 
 # measure SCALE NAME ROWS FROM_DB OURS_ARGS BASE_SQL_FILE [IMPORTED_ROWS]
 # Times `pingxuan OURS_ARGS` and `sqlite3 < BASE_SQL_FILE`, each on a fresh copy of FROM_DB.
@@ -112,23 +113,27 @@ for scale in $SCALES; do
     copydb "$d/joint.sqlite" "$d/full.sqlite"
     px "$d/full.sqlite" inspect import "$csv/inspections.csv"
     px "$d/full.sqlite" inspect import "$csv/surveys.csv"
-    # gen.py writes no vetoes: one nomination in 100 gets one, so rank reads that table too
+    # gen.py writes no vetoes: one nomination in 100 gets one (at most 50: each is a run of
+    # pingxuan), so rank reads that table too
     reasons=(criminal safety complaint discipline)
+    vstep=$((200 * scale / 50 > 100 ? 200 * scale / 50 : 100))
     k=0
     while read -r code; do
         px "$d/full.sqlite" veto add "$code" --reason "${reasons[k % 4]}" \
             --evidence "bench evidence $code" --document "bench-$k"
         k=$((k + 1))
-    done < <("$SQLITE3" -init /dev/null "$d/full.sqlite" "SELECT code FROM nomination WHERE id % 100 = 0 ORDER BY id")
+    done < <("$SQLITE3" -init /dev/null "$d/full.sqlite" "SELECT code FROM nomination WHERE id % $vstep = 0 ORDER BY id")
 
     import_sql "$csv/nominations.csv" 10 >"$d/nominations.sql"
     import_sql "$csv/self.csv" 8 >"$d/self.sql"
     import_sql "$csv/joint.csv" 7 >"$d/joint.sql"
     import_sql "$csv/inspections.csv" 6 >"$d/inspections.sql"
     import_sql "$csv/surveys.csv" 4 >"$d/surveys.sql"
+    import_sql "$csv/inspections2.csv" 6 >"$d/inspections2.sql"
 
     # The floor of rank: one query reading every row rank reads (the same joins, filters
-    # and orders as src/load.rs), written out as text to /dev/null.
+    # and orders as src/load.rs: the sheets nominee by nominee, as a listing reads them),
+    # written out as text to /dev/null.
     cat >"$d/rank.sql" <<SQL
 SELECT * FROM (SELECT n.id, n.code, n.category, n.name, u.name, g.name, n.status, n.reasons, n.withdrawn_reason
     FROM nomination n JOIN unit u ON u.id = n.unit_id JOIN org_group g ON g.id = n.group_id
@@ -136,7 +141,7 @@ SELECT * FROM (SELECT n.id, n.code, n.category, n.name, u.name, g.name, n.status
 UNION ALL
 SELECT * FROM (SELECT s.nomination, s.source, s.evaluator, s.c1, s.c2, s.c3, s.c4, s.c5, NULL
     FROM sheet s JOIN nomination n ON n.id = s.nomination
-    WHERE n.term = $YEAR AND s.replaced_at IS NULL ORDER BY s.id)
+    WHERE n.term = $YEAR AND s.replaced_at IS NULL ORDER BY n.category, n.serial)
 UNION ALL
 SELECT * FROM (SELECT f.nomination, f.kind, f.date, f.inspector, f.finding, f.deduction, NULL, NULL, NULL
     FROM finding f JOIN nomination n ON n.id = f.nomination
@@ -171,6 +176,10 @@ SQL
     px "$d/insp.sqlite" inspect import "$csv/inspections.csv"
     imp "inspect import (surveys)" "$csv/surveys.csv" "$d/insp.sqlite" \
         "inspect import $csv/surveys.csv" "$d/surveys.sql"
+    # other findings of the same nominees, onto the term that holds the first ones: the cost
+    # of a row must not grow with what is already on record
+    imp "inspect import (findings onto findings)" "$csv/inspections2.csv" "$d/insp.sqlite" \
+        "inspect import $csv/inspections2.csv" "$d/inspections2.sql"
     measure "$scale" "rank --format json" "$rank_rows" "$d/full.sqlite" \
         "rank --format json" "$d/rank.sql"
     # the report reads what rank reads (and the awards and vetoes), then draws the page
@@ -178,15 +187,19 @@ SQL
         "report --format json" "$d/rank.sql"
     measure "$scale" "report --out report.html" "$rank_rows" "$d/full.sqlite" \
         "report --out $tmp/report.html" "$d/rank.sql"
+    echo "$scale|$(reps_for "$scale")" >>"$tmp/reps"
+    rm -rf "$d" # the next size needs the room
 done
 
 # The tables, in Markdown.
-python3 - "$results" "$REPS" <<'PY'
+python3 - "$results" "$tmp/reps" <<'PY'
 import datetime
 import os
+import platform
 import sys
 
-path, reps = sys.argv[1], sys.argv[2]
+path, reps_path = sys.argv[1], sys.argv[2]
+reps = dict(line.strip().split("|") for line in open(reps_path) if line.strip())
 by = {}
 for line in open(path, encoding="utf-8"):
     if line.strip():
@@ -200,25 +213,36 @@ def mib(kib):
     return f"{kib / 1024:.1f}"
 
 
-print(f"\n## pingxuan bench, {datetime.date.today().isoformat()}: {os.cpu_count()} CPUs, "
-      f"load average {os.getloadavg()[0]:.1f}, median of {reps} runs each\n")
+def cpu_model():
+    try:
+        for line in open("/proc/cpuinfo", encoding="utf-8"):
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown CPU"
+
+
+print(f"\n## pingxuan bench, {datetime.datetime.now().isoformat(timespec='minutes')}: {os.cpu_count()} × "
+      f"{cpu_model()}, {platform.system()} {platform.release()}, load average {os.getloadavg()[0]:.1f} at the end\n")
 for s in scales:
-    print(f"### SCALE {s}\n")
+    n_noms = next((by[(s, k)][0] for k in names if (s, k) in by and k.startswith("nominate")), 0)
+    print(f"### SCALE {s}: {n_noms} nominations, median of {reps.get(str(s), '?')} runs\n")
     print("| command | rows | ours ms | baseline ms | ratio | CPU ms ours / baseline (ratio) "
-          "| peak RSS ours / baseline MiB |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
+          "| CPU µs a row, ours / baseline | peak RSS ours / baseline MiB |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
     tot = [0.0] * 4
     for name in names:
         if (s, name) in by:
             n, om, orss, bm, brss, oc, bc = by[(s, name)]
             tot = [t + v for t, v in zip(tot, (om, bm, oc, bc))]
             print(f"| {name} | {n} | {om:.1f} | {bm:.1f} | {om / bm:.1f}× "
-                  f"| {oc:.1f} / {bc:.1f} ({oc / max(bc, 0.1):.1f}×) | {mib(orss)} / {mib(brss)} |")
+                  f"| {oc:.1f} / {bc:.1f} ({oc / max(bc, 0.1):.1f}×) "
+                  f"| {oc * 1000 / n:.1f} / {bc * 1000 / n:.1f} | {mib(orss)} / {mib(brss)} |")
     print(f"| **all of the above** | | {tot[0]:.1f} | {tot[1]:.1f} | {tot[0] / tot[1]:.1f}× "
-          f"| {tot[2]:.1f} / {tot[3]:.1f} ({tot[2] / max(tot[3], 0.1):.1f}×) | |")
+          f"| {tot[2]:.1f} / {tot[3]:.1f} ({tot[2] / max(tot[3], 0.1):.1f}×) | | |")
     print()
-if len(scales) > 1:
-    lo, hi = scales[0], scales[-1]
+for lo, hi in zip(scales, scales[1:]):
     print(f"### Scaling: SCALE {hi} against SCALE {lo} ({hi / lo:g}× the data)\n")
     print(f"× is the SCALE-{hi} figure over the SCALE-{lo} one: up to {hi / lo:g}× is linear or better "
           "(the fixed cost of starting up and committing makes it less). Per extra row is the "
@@ -236,4 +260,10 @@ if len(scales) > 1:
                   f"| {a[5]:.1f} → {b[5]:.1f} | {b[5] / max(a[5], 0.1):.2f}× "
                   f"| {a[6]:.1f} → {b[6]:.1f} | {b[6] / max(a[6], 0.1):.2f}× | {per} |")
     print()
+big = scales[-1]
+onto, first = (big, "inspect import (findings onto findings)"), (big, "inspect import (inspections)")
+if onto in by and first in by:
+    a, b = by[first], by[onto]
+    print(f"Findings onto {a[0]} findings on record: {b[5] * 1000 / b[0]:.1f} µs of CPU a row, against "
+          f"{a[5] * 1000 / a[0]:.1f} onto none ({b[5] / b[0] / (a[5] / a[0]):.2f}×).\n")
 PY

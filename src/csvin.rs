@@ -687,6 +687,16 @@ impl<'a> LineCounter<'a> {
 }
 
 impl CsvFile {
+    /// The file's rows, in order.
+    pub fn rows(&self) -> std::slice::Iter<'_, Row> {
+        self.rows.iter()
+    }
+
+    /// How many data rows the file has (blank lines are not rows).
+    pub fn row_count(&self) -> usize {
+        self.rows.len()
+    }
+
     fn index(&self, key: &str) -> usize {
         self.columns
             .iter()

@@ -30,9 +30,12 @@ pub const MIGRATIONS: &[&[Step]] = &[
         Step::Code(chain::seal_history),
         Step::Sql(include_str!("../migrations/0002_chain_guard.sql")),
     ],
+    &[Step::Sql(include_str!(
+        "../migrations/0003_nomination_serial_widens.sql"
+    ))],
     &[
-        Step::Sql(include_str!("../migrations/0003_auditor_views.sql")),
-        Step::Sql(include_str!("../migrations/0003_document_number.sql")),
+        Step::Sql(include_str!("../migrations/0004_auditor_views.sql")),
+        Step::Sql(include_str!("../migrations/0004_document_number.sql")),
     ],
 ];
 
@@ -256,6 +259,18 @@ impl Db {
     }
 
     fn migrate(&self) -> Result<()> {
+        // A migration may rebuild a table that others refer to, which SQLite allows only with
+        // foreign keys off (it cannot be switched inside a transaction); each migration checks
+        // them itself before it commits.
+        self.conn.execute_batch("PRAGMA foreign_keys = OFF")?;
+        let done = self.migrate_each();
+        self.conn
+            .execute_batch("PRAGMA foreign_keys = ON")
+            .context(tr("setting up the database connection", "设置数据库连接"))?;
+        done
+    }
+
+    fn migrate_each(&self) -> Result<()> {
         for (i, steps) in MIGRATIONS.iter().enumerate() {
             let tx = self.begin()?;
             // Read inside the write lock: another process may have migrated meanwhile.
@@ -273,6 +288,19 @@ impl Db {
                     Step::Sql(sql) => tx.execute_batch(sql).with_context(applying)?,
                     Step::Code(f) => f(&tx).with_context(applying)?,
                 }
+            }
+            let broken: i64 = tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))?;
+            if broken > 0 {
+                bail!(
+                    "{}",
+                    both(
+                        format!(
+                            "schema migration {}: {broken} rows refer to rows that are missing",
+                            i + 1
+                        ),
+                        format!("数据库升级 {}：有 {broken} 行引用的记录不存在", i + 1)
+                    )
+                );
             }
             tx.pragma_update(None, "application_id", APPLICATION_ID)?;
             tx.pragma_update(None, "user_version", (i + 1) as i64)?;
@@ -440,9 +468,26 @@ fn uri_path(path: &Path) -> String {
     s
 }
 
-/// The current local time as stored on the record.
+/// The current local time as stored on the record. An import asks for it on every row: the
+/// text is made once a second, not once a row (finding the local time zone and formatting
+/// the time cost more than the rest of writing a sheet).
 pub fn now() -> String {
-    chrono::Local::now().format("%Y-%m-%d %H:%M:%S").to_string()
+    use std::cell::RefCell;
+    use std::time::{SystemTime, UNIX_EPOCH};
+    thread_local! {
+        static LAST: RefCell<(u64, String)> = const { RefCell::new((u64::MAX, String::new())) };
+    }
+    let second = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    LAST.with_borrow_mut(|(at, text)| {
+        if *at != second {
+            *text = chrono::Local::now().format("%Y-%m-%d %H:%M:%S").to_string();
+            *at = second;
+        }
+        text.clone()
+    })
 }
 
 #[cfg(test)]

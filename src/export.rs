@@ -83,8 +83,13 @@ pub fn take_out() -> Option<PathBuf> {
 }
 
 /// Whether what is printed is being kept for the file.
-fn keeping(s: &State) -> bool {
+fn keeping(s: &mut State) -> bool {
     s.path.is_some() && !s.taken
+}
+
+/// Whether what is printed goes to the `--out` file instead of stdout.
+pub fn capturing() -> bool {
+    with(keeping)
 }
 
 /// Keeps printed text instead of writing it to stdout; false when there is no `--out`.
@@ -213,7 +218,13 @@ fn csv_for_excel(listings: &[Listing]) -> Result<Vec<u8>> {
         }
         w.write_record(l.cols.iter().map(|c| c.label.as_str()))?;
         for r in &l.rows {
-            w.write_record(r.iter().map(|c| c.plain_text()))?;
+            w.write_record(r.iter().map(|c| {
+                if c.is_number() {
+                    c.plain_text()
+                } else {
+                    crate::output::defuse(c.plain_text())
+                }
+            }))?;
         }
     }
     w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))

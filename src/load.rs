@@ -171,15 +171,34 @@ fn check_marks(conn: &Connection, year: i32, scheme: &Scheme) -> Result<()> {
     )
 }
 
-/// Every nomination of the term, by category and code.
-pub fn entries(conn: &Connection, year: i32) -> Result<Vec<Entry>> {
+/// How much of the record to load with each candidate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Detail {
+    /// Everything: the findings, surveys and vetoes as recorded, the withdrawn ones, and who
+    /// filled in each sheet (for `rank --explain`, the award's documents).
+    Full,
+    /// What the scores, statuses and ranks are computed from, and nothing else: the marks of
+    /// each sheet without its evaluator, the deductions, the survey counts, the vetoes'
+    /// grounds. A listing of a hundred thousand candidates fits in memory many times over.
+    Scores,
+}
+
+/// Every nomination of the term in the category, by code, each with everything recorded of
+/// it and assessed by the scheme; not yet ranked.
+fn assessed(conn: &Connection, year: i32, category: Category, detail: Detail, scheme: &Scheme) -> Result<Vec<Ranked>> {
+    let full = detail == Detail::Full;
+    // Sized once: a vector grown by doubling may hold twice the room it needs.
+    let count: i64 = conn
+        .prepare_cached("SELECT count(*) FROM nomination WHERE term = ?1 AND category = ?2")?
+        .query_row(rusqlite::params![year, category], |r| r.get(0))?;
+    let mut list: Vec<Ranked> = Vec::with_capacity(count.max(0) as usize);
     let mut st = conn.prepare_cached(
         "SELECT n.id, n.code, n.category, n.name, u.name, g.name, n.status, n.reasons, n.withdrawn_reason
          FROM nomination n JOIN unit u ON u.id = n.unit_id JOIN org_group g ON g.id = n.group_id
-         WHERE n.term = ?1 ORDER BY n.category = 'individual', n.serial",
+         WHERE n.term = ?1 AND n.category = ?2 ORDER BY n.serial",
     )?;
-    let mut list: Vec<Entry> = st
-        .query_map([year], |r| {
+    let rows = st
+        .query_map(rusqlite::params![year, category], |r| {
             let status: NominationStatus = r.get(6)?;
             let reasons: String = r.get(7)?;
             let withdrawn: Option<String> = r.get(8)?;
@@ -218,44 +237,26 @@ pub fn entries(conn: &Connection, year: i32) -> Result<Vec<Entry>> {
                 withdrawn_surveys: Vec::new(),
             })
         })
-        .context(crate::i18n::tr("reading the nominations", "读取推荐"))?
-        .collect::<rusqlite::Result<_>>()?;
-    let at: HashMap<i64, usize> = list.iter().enumerate().map(|(i, e)| (e.id, i)).collect();
-
-    let mut st = conn.prepare_cached(
-        "SELECT s.nomination, s.source, s.evaluator, s.c1, s.c2, s.c3, s.c4, s.c5
-         FROM sheet s JOIN nomination n ON n.id = s.nomination
-         WHERE n.term = ?1 AND s.replaced_at IS NULL ORDER BY s.id",
-    )?;
-    let rows = st.query_map([year], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, String>(1)?,
-            Sheet {
-                evaluator: r.get(2)?,
-                marks: [r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?],
-            },
-        ))
-    })?;
+        .context(tr("reading the nominations", "读取推荐"))?;
     for row in rows {
-        let (id, source, sheet) = row.context(crate::i18n::tr("reading the scoring sheets", "读取评分表"))?;
-        if let Some(&i) = at.get(&id) {
-            let c = &mut list[i].candidate;
-            if source == "self" {
-                c.self_sheet = Some(sheet);
-            } else {
-                c.joint.push(sheet);
-            }
-        }
+        let entry = row.context(tr("reading the nominations", "读取推荐"))?;
+        list.push(Ranked {
+            assessment: not_assessed(),
+            entry,
+            rank: None,
+            shortlisted: false,
+            tie_at_cutoff: false,
+        });
     }
+    let at: HashMap<i64, usize> = list.iter().enumerate().map(|(i, r)| (r.entry.id, i)).collect();
 
     let mut st = conn.prepare_cached(
         "SELECT f.nomination, f.id, f.kind, f.date, f.inspector, f.finding, f.deduction,
                 f.withdrawn_at, f.withdrawn_by, f.withdraw_reason
          FROM finding f JOIN nomination n ON n.id = f.nomination
-         WHERE n.term = ?1 ORDER BY f.date, f.id",
+         WHERE n.term = ?1 AND n.category = ?2 ORDER BY f.date, f.id",
     )?;
-    let rows = st.query_map([year], |r| {
+    let rows = st.query_map(rusqlite::params![year, category], |r| {
         Ok((
             r.get::<_, i64>(0)?,
             Finding {
@@ -270,13 +271,16 @@ pub fn entries(conn: &Connection, year: i32) -> Result<Vec<Entry>> {
         ))
     })?;
     for row in rows {
-        let (id, f, withdrawn) = row.context(crate::i18n::tr("reading the inspection findings", "读取检查发现"))?;
+        let (id, f, withdrawn) = row.context(tr("reading the inspection findings", "读取检查发现"))?;
         if let Some(&i) = at.get(&id) {
             match withdrawn {
-                Some(w) => list[i].withdrawn_findings.push((f, w)),
+                Some(w) if full => list[i].entry.withdrawn_findings.push((f, w)),
+                Some(_) => {}
                 None => {
-                    list[i].candidate.deductions.push(f.deduction);
-                    list[i].findings.push(f);
+                    list[i].entry.candidate.deductions.push(f.deduction);
+                    if full {
+                        list[i].entry.findings.push(f);
+                    }
                 }
             }
         }
@@ -285,9 +289,9 @@ pub fn entries(conn: &Connection, year: i32) -> Result<Vec<Entry>> {
     let mut st = conn.prepare_cached(
         "SELECT s.nomination, s.id, s.date, s.satisfied, s.total, s.withdrawn_at, s.withdrawn_by, s.withdraw_reason
          FROM survey s JOIN nomination n ON n.id = s.nomination
-         WHERE n.term = ?1 ORDER BY s.date, s.id",
+         WHERE n.term = ?1 AND n.category = ?2 ORDER BY s.date, s.id",
     )?;
-    let rows = st.query_map([year], |r| {
+    let rows = st.query_map(rusqlite::params![year, category], |r| {
         Ok((
             r.get::<_, i64>(0)?,
             Survey {
@@ -300,13 +304,16 @@ pub fn entries(conn: &Connection, year: i32) -> Result<Vec<Entry>> {
         ))
     })?;
     for row in rows {
-        let (id, s, withdrawn) = row.context(crate::i18n::tr("reading the satisfaction surveys", "读取满意度调查"))?;
+        let (id, s, withdrawn) = row.context(tr("reading the satisfaction surveys", "读取满意度调查"))?;
         if let Some(&i) = at.get(&id) {
             match withdrawn {
-                Some(w) => list[i].withdrawn_surveys.push((s, w)),
+                Some(w) if full => list[i].entry.withdrawn_surveys.push((s, w)),
+                Some(_) => {}
                 None => {
-                    list[i].candidate.surveys.push((s.satisfied, s.total));
-                    list[i].surveys.push(s);
+                    list[i].entry.candidate.surveys.push((s.satisfied, s.total));
+                    if full {
+                        list[i].entry.surveys.push(s);
+                    }
                 }
             }
         }
@@ -315,9 +322,9 @@ pub fn entries(conn: &Connection, year: i32) -> Result<Vec<Entry>> {
     let mut st = conn.prepare_cached(
         "SELECT v.nomination, v.id, v.reason, v.evidence, v.document
          FROM veto v JOIN nomination n ON n.id = v.nomination
-         WHERE n.term = ?1 AND v.revoked_at IS NULL ORDER BY v.id",
+         WHERE n.term = ?1 AND n.category = ?2 AND v.revoked_at IS NULL ORDER BY v.id",
     )?;
-    let rows = st.query_map([year], |r| {
+    let rows = st.query_map(rusqlite::params![year, category], |r| {
         Ok((
             r.get::<_, i64>(0)?,
             Veto {
@@ -329,17 +336,97 @@ pub fn entries(conn: &Connection, year: i32) -> Result<Vec<Entry>> {
         ))
     })?;
     for row in rows {
-        let (id, v) = row.context(crate::i18n::tr("reading the vetoes", "读取否决"))?;
+        let (id, v) = row.context(tr("reading the vetoes", "读取否决"))?;
         if let Some(&i) = at.get(&id) {
-            list[i].candidate.vetoes.push(VetoFact {
+            list[i].entry.candidate.vetoes.push(VetoFact {
                 id: v.id,
                 reason: v.reason.clone(),
                 document: v.document.clone(),
             });
-            list[i].vetoes.push(v);
+            if full {
+                list[i].entry.vetoes.push(v);
+            }
         }
     }
+    read_sheets(conn, year, category, detail, scheme, &at, &mut list)?;
     Ok(list)
+}
+
+/// Reads the current sheets of the category into the rows and assesses every row.
+///
+/// The sheets come last. For a listing they come nominee by nominee (in the order of the
+/// index, with no sort of them all), and each nominee is assessed as soon as its sheets are
+/// in and its joint sheets let go: the many sheets are never all in memory. With every
+/// detail, they are kept in the order recorded, for `rank --explain`.
+fn read_sheets(
+    conn: &Connection,
+    year: i32,
+    category: Category,
+    detail: Detail,
+    scheme: &Scheme,
+    at: &HashMap<i64, usize>,
+    list: &mut [Ranked],
+) -> Result<()> {
+    let full = detail == Detail::Full;
+    let order = if full { "s.id" } else { "n.serial" };
+    let mut st = conn.prepare_cached(&format!(
+        "SELECT s.nomination, s.source, s.evaluator, s.c1, s.c2, s.c3, s.c4, s.c5
+         FROM sheet s JOIN nomination n ON n.id = s.nomination
+         WHERE n.term = ?1 AND n.category = ?2 AND s.replaced_at IS NULL ORDER BY {order}"
+    ))?;
+    let rows = st.query_map(rusqlite::params![year, category], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            Sheet {
+                evaluator: if full { r.get(2)? } else { String::new() },
+                marks: [r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?],
+            },
+        ))
+    })?;
+    let mut done = vec![false; list.len()];
+    let finish = |r: &mut Ranked, done: &mut bool| {
+        r.assessment = assess(&r.entry.candidate, scheme);
+        if !full {
+            r.entry.candidate.joint = Vec::new();
+        }
+        *done = true;
+    };
+    let mut current: Option<usize> = None;
+    for row in rows {
+        let (id, source, sheet) = row.context(tr("reading the scoring sheets", "读取评分表"))?;
+        let Some(&i) = at.get(&id) else { continue };
+        // A listing's sheets come nominee by nominee: the one before is complete.
+        if let Some(c) = current.filter(|&c| c != i && !full) {
+            finish(&mut list[c], &mut done[c]);
+        }
+        current = Some(i);
+        let c = &mut list[i].entry.candidate;
+        if source == "self" {
+            c.self_sheet = Some(sheet);
+        } else {
+            c.joint.push(sheet);
+        }
+    }
+    for (r, done) in list.iter_mut().zip(&mut done) {
+        if !*done {
+            finish(r, done);
+        }
+    }
+    Ok(())
+}
+
+/// What a candidate is before it is assessed.
+fn not_assessed() -> Assessment {
+    Assessment {
+        self_total: None,
+        joint: None,
+        inspection: 0,
+        satisfaction: None,
+        total: None,
+        status: crate::core::assess::Status::Incomplete,
+        reasons: Vec::new(),
+    }
 }
 
 /// The withdrawal in columns `at`, `at + 1`, `at + 2` (when, who, why), if any.
@@ -387,39 +474,63 @@ impl Board {
 }
 
 /// Both categories, window first, each ranked by the term's scheme within its quota.
-pub fn boards(conn: &Connection, year: i32, scheme: &Scheme) -> Result<Vec<Board>> {
+pub fn boards(conn: &Connection, year: i32, scheme: &Scheme, detail: Detail) -> Result<Vec<Board>> {
     check_marks(conn, year, scheme)?;
-    let all = entries(conn, year)?;
-    Ok(Category::ALL
+    // One category at a time: only one category's records are ever loaded and not yet ranked.
+    Category::ALL
         .iter()
-        .map(|&cat| {
-            board(
-                all.iter().filter(|e| e.candidate.category == cat).cloned().collect(),
-                cat,
-                scheme,
-            )
-        })
-        .collect())
+        .map(|&cat| Ok(rank_rows(assessed(conn, year, cat, detail, scheme)?, cat, scheme)))
+        .collect()
 }
 
-/// Ranks one list of entries of a category.
-pub fn board(list: Vec<Entry>, category: Category, scheme: &Scheme) -> Board {
+/// Ranks rows already assessed (their rank and marks are set anew).
+pub fn rank_rows(mut rows: Vec<Ranked>, category: Category, scheme: &Scheme) -> Board {
     let quota = scheme.rule(category).quota;
-    let assessed: Vec<Assessment> = list.iter().map(|e| assess(&e.candidate, scheme)).collect();
-    let refs: Vec<&Assessment> = assessed.iter().collect();
+    let refs: Vec<&Assessment> = rows.iter().map(|r| &r.assessment).collect();
     let placed = rank(&refs, &scheme.order, quota);
-    let mut slots: Vec<Option<(Entry, Assessment)>> = list.into_iter().zip(assessed).map(Some).collect();
-    let rows = placed
-        .into_iter()
-        .filter_map(|p| {
-            slots[p.index].take().map(|(entry, assessment)| Ranked {
-                entry,
-                assessment,
-                rank: p.rank,
-                shortlisted: p.shortlisted,
-                tie_at_cutoff: p.tie_at_cutoff,
-            })
-        })
-        .collect();
+    let mut order = Vec::with_capacity(placed.len());
+    for p in placed {
+        let r = &mut rows[p.index];
+        (r.rank, r.shortlisted, r.tie_at_cutoff) = (p.rank, p.shortlisted, p.tie_at_cutoff);
+        order.push(p.index);
+    }
+    permute(&mut rows, order);
     Board { category, quota, rows }
+}
+
+/// Puts `rows` in `order` in place: afterwards `rows[i]` is what `rows[order[i]]` was.
+/// `order` names every index once.
+fn permute<T>(rows: &mut [T], mut order: Vec<usize>) {
+    debug_assert_eq!(rows.len(), order.len());
+    const DONE: usize = usize::MAX;
+    for start in 0..order.len() {
+        let mut at = start;
+        while order[at] != DONE {
+            let from = order[at];
+            order[at] = DONE;
+            if from == start {
+                break;
+            }
+            rows.swap(at, from);
+            at = from;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::permute;
+
+    #[test]
+    fn rows_are_put_in_order_in_place() {
+        let mut rows = vec!['a', 'b', 'c', 'd', 'e'];
+        permute(&mut rows, vec![3, 0, 4, 1, 2]);
+        assert_eq!(rows, ['d', 'a', 'e', 'b', 'c']);
+        let mut rows = vec!['a', 'b', 'c'];
+        permute(&mut rows, vec![0, 1, 2]);
+        assert_eq!(rows, ['a', 'b', 'c']);
+        let mut rows = vec!['a', 'b', 'c', 'd'];
+        permute(&mut rows, vec![1, 0, 3, 2]);
+        assert_eq!(rows, ['b', 'a', 'd', 'c']);
+    }
 }

@@ -14,6 +14,7 @@ mod load;
 mod notice_docx;
 mod output;
 mod overprint;
+mod progress;
 mod sheetin;
 mod store;
 mod template;

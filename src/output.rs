@@ -63,6 +63,14 @@ impl Cell {
             Cell::Null => String::new(),
         }
     }
+    /// A CSV cell: plain numbers and true/false, and text a spreadsheet would run defused.
+    pub fn csv_text(&self) -> String {
+        match self {
+            Cell::Int(_) | Cell::Num(..) | Cell::Bool(_) | Cell::Null => self.machine_text(),
+            _ => defuse(self.machine_text()),
+        }
+    }
+
     /// For CSV, which spreadsheets and scripts read: plain numbers and true/false.
     fn machine_text(&self) -> String {
         match self {
@@ -190,7 +198,44 @@ impl Listing {
     }
 
     pub fn render(&self, format: Format) -> Result<String> {
-        Ok(match format {
+        let mut bytes = Vec::new();
+        self.write(format, &mut bytes)?;
+        Ok(String::from_utf8(bytes)?)
+    }
+
+    /// Writes the listing in `format`. JSON and CSV are written row by row, never held whole
+    /// as text: a listing of a hundred thousand candidates goes out as it is written.
+    pub fn write(&self, format: Format, w: &mut dyn Write) -> Result<()> {
+        match format {
+            Format::Json => {
+                // Each object's keys in the order a serde_json map keeps them (sorted), as
+                // `to_json` gives them.
+                let mut order: Vec<usize> = (0..self.cols.len()).collect();
+                order.sort_by_key(|&i| self.cols[i].key);
+                serde_json::to_writer_pretty(
+                    &mut *w,
+                    &JsonRows {
+                        listing: self,
+                        order: &order,
+                    },
+                )?;
+                w.write_all(b"\n")?;
+            }
+            Format::Csv => {
+                let mut out = csv::Writer::from_writer(w);
+                out.write_record(self.cols.iter().map(|c| c.key))?;
+                for r in &self.rows {
+                    out.write_record(r.iter().map(Cell::csv_text))?;
+                }
+                out.flush()?;
+            }
+            Format::Table | Format::Md => w.write_all(self.render_text(format).as_bytes())?,
+        }
+        Ok(())
+    }
+
+    fn render_text(&self, format: Format) -> String {
+        match format {
             Format::Table => {
                 let mut t = Table::new();
                 t.load_style(presets::UTF8_FULL_CONDENSED)
@@ -201,18 +246,7 @@ impl Listing {
                 }
                 format!("{t}\n")
             }
-            Format::Csv => {
-                let mut w = csv::Writer::from_writer(Vec::new());
-                w.write_record(self.cols.iter().map(|c| c.key))?;
-                for r in &self.rows {
-                    w.write_record(r.iter().map(|c| match c {
-                        Cell::Int(_) | Cell::Num(..) | Cell::Bool(_) | Cell::Null => c.machine_text(),
-                        _ => defuse(c.machine_text()),
-                    }))?;
-                }
-                String::from_utf8(w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?)?
-            }
-            Format::Json => format!("{}\n", serde_json::to_string_pretty(&self.to_json())?),
+            Format::Json | Format::Csv => unreachable!("written row by row"),
             Format::Md => {
                 let esc = |s: String| md_escape(&s);
                 let mut s = String::new();
@@ -233,15 +267,146 @@ impl Listing {
                 }
                 s
             }
-        })
+        }
     }
 
-    /// Renders to stdout.
+    /// Writes to stdout. A closed pipe (`| head`) ends the program quietly.
     pub fn print(&self, format: Format) -> Result<()> {
         if crate::export::keep_listing(self) {
             return Ok(());
         }
-        out(&self.render(format)?)
+        if crate::export::capturing() {
+            return out(&self.render(format)?);
+        }
+        let mut o = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+        match self.write(format, &mut o).and_then(|()| Ok(o.flush()?)) {
+            Err(e) if broken_pipe(&e) => std::process::exit(0),
+            r => r,
+        }
+    }
+}
+
+/// Writes rows made one at a time as JSON or CSV to stdout, with only the columns `keys`, in
+/// that order, as `Listing::into_only` and `print` would, without holding the rows: a listing
+/// of a hundred thousand candidates takes the memory of one row.
+pub fn print_rows(cols: &[Col], keys: &[&str], rows: impl Iterator<Item = Vec<Cell>>, format: Format) -> Result<()> {
+    let idx: Vec<usize> = keys
+        .iter()
+        .filter_map(|k| cols.iter().position(|c| c.key == *k))
+        .collect();
+    let cols: Vec<Col> = idx.iter().map(|&i| cols[i].clone()).collect();
+    let rows = rows.map(|mut r| {
+        idx.iter()
+            .map(|&i| std::mem::replace(&mut r[i], Cell::Null))
+            .collect::<Vec<Cell>>()
+    });
+    // A file named by --out is made from the whole listing (a workbook, say).
+    if crate::export::capturing() {
+        let mut l = Listing::new(cols);
+        rows.for_each(|r| l.push(r));
+        return l.print(format);
+    }
+    let mut o = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let done = match format {
+        Format::Json => {
+            let mut order: Vec<usize> = (0..cols.len()).collect();
+            order.sort_by_key(|&i| cols[i].key);
+            let mut ser = serde_json::Serializer::pretty(&mut o);
+            let objects = rows.map(|row| OwnedJsonRow {
+                cols: &cols,
+                row,
+                order: &order,
+            });
+            serde::Serializer::collect_seq(&mut ser, objects)
+                .map_err(anyhow::Error::from)
+                .and_then(|()| Ok(o.write_all(b"\n")?))
+        }
+        Format::Csv => (|| {
+            let mut out = csv::Writer::from_writer(&mut o);
+            out.write_record(cols.iter().map(|c| c.key))?;
+            for r in rows {
+                out.write_record(r.iter().map(Cell::csv_text))?;
+            }
+            Ok(out.flush()?)
+        })(),
+        Format::Table | Format::Md => {
+            let mut l = Listing::new(cols.clone());
+            rows.for_each(|r| l.push(r));
+            l.write(format, &mut o)
+        }
+    };
+    match done.and_then(|()| Ok(o.flush()?)) {
+        Err(e) if broken_pipe(&e) => std::process::exit(0),
+        r => r,
+    }
+}
+
+struct OwnedJsonRow<'a> {
+    cols: &'a [Col],
+    row: Vec<Cell>,
+    order: &'a [usize],
+}
+
+impl serde::Serialize for OwnedJsonRow<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        JsonRow {
+            cols: self.cols,
+            row: &self.row,
+            order: self.order,
+        }
+        .serialize(s)
+    }
+}
+
+/// Whether writing failed because the reader went away (`| head`).
+fn broken_pipe(e: &anyhow::Error) -> bool {
+    let pipe = |k: Option<std::io::ErrorKind>| k == Some(std::io::ErrorKind::BrokenPipe);
+    e.chain().any(|c| {
+        pipe(c.downcast_ref::<std::io::Error>().map(std::io::Error::kind))
+            || pipe(
+                c.downcast_ref::<serde_json::Error>()
+                    .and_then(serde_json::Error::io_error_kind),
+            )
+            || c.downcast_ref::<csv::Error>()
+                .is_some_and(|e| matches!(e.kind(), csv::ErrorKind::Io(io) if pipe(Some(io.kind()))))
+    })
+}
+
+/// A listing as a JSON array of objects, written row by row.
+struct JsonRows<'a> {
+    listing: &'a Listing,
+    order: &'a [usize],
+}
+
+struct JsonRow<'a> {
+    cols: &'a [Col],
+    row: &'a [Cell],
+    order: &'a [usize],
+}
+
+impl serde::Serialize for JsonRows<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = s.serialize_seq(Some(self.listing.rows.len()))?;
+        for row in &self.listing.rows {
+            seq.serialize_element(&JsonRow {
+                cols: &self.listing.cols,
+                row,
+                order: self.order,
+            })?;
+        }
+        seq.end()
+    }
+}
+
+impl serde::Serialize for JsonRow<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(self.order.len()))?;
+        for &i in self.order {
+            map.serialize_entry(self.cols[i].key, &self.row[i].json())?;
+        }
+        map.end()
     }
 }
 

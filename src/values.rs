@@ -166,6 +166,15 @@ pub fn parse_yes_no(s: &str) -> Result<bool> {
 }
 
 /// The two awards.
+/// The order of nomination codes: by letter and year, then by serial as a number, so that
+/// P2026-999 comes before P2026-1000 (codes have three digits up to 999, then widen).
+pub fn code_order(code: &str) -> (&str, usize, &str) {
+    match code.split_once('-') {
+        Some((head, serial)) => (head, serial.len(), serial),
+        None => (code, 0, ""),
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, clap::ValueEnum, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Category {

@@ -13,11 +13,12 @@ use clap::{Args, Subcommand, ValueEnum};
 
 use super::Ctx;
 use super::common::{Counts, Outcome};
-use super::common::{FindingKind, ImportFile, check_nominee_columns, column, row_nominee, summary_prefix};
+use super::common::{FindingKind, ImportFile, RowNominees, check_nominee_columns, column, summary_prefix};
 use crate::csvin::{self, Column, CsvFile, Row};
 use crate::i18n::{both, tr};
 use crate::output::say;
-use crate::store::{self, Nominee, check_assessable, nominee_by_code};
+use crate::progress::Progress;
+use crate::store::{self, check_assessable, nominee_by_code};
 use crate::values::parse_date;
 use record::{Finding, Identity, Origin, Record, Survey, check_count, check_deduction, check_in_year};
 
@@ -357,10 +358,14 @@ fn import(ctx: &Ctx, input: &ImportFile, replace: bool) -> Result<()> {
     let tx = ctx.change()?;
     let term = store::writable_term(&tx, ctx)?;
     let mut problems = file.problems();
-    let mut records: Vec<(&Row, Nominee, Record)> = Vec::new();
     let mut seen: HashMap<(i64, Identity), u64> = HashMap::new();
-    for row in &file.rows {
-        let nominee = row_nominee(&tx, term.year, &file, row, &mut problems);
+    let mut nominees = RowNominees::default();
+    let mut counts = Counts::default();
+    let mut progress = Progress::new(file.row_count());
+    for row in file.rows() {
+        progress.tick();
+        let row = &row;
+        let nominee = nominees.find(&tx, term.year, &file, row, &mut problems);
         let rec = if findings {
             read_finding(&file, row, term.year, &mut problems).map(Record::Finding)
         } else {
@@ -374,14 +379,10 @@ fn import(ctx: &Ctx, input: &ImportFile, replace: bool) -> Result<()> {
             problems.push(file.row_problem(row, same_as_line(&rec, first)));
             continue;
         }
-        records.push((row, n, rec));
-    }
-    // Every row is checked against the record too, so that one run reports every problem;
-    // the transaction is dropped if there is any.
-    let mut counts = Counts::default();
-    for (row, n, rec) in &records {
+        // Every row is checked against the record too, so that one run reports every problem;
+        // the transaction is dropped if there is any.
         let origin = Origin::Line(&file.name, row.line);
-        match record::record(&tx, ctx, term.year, n, rec, &origin, replace)? {
+        match record::record(&tx, ctx, term.year, &n, &rec, &origin, replace)? {
             Ok(o) => counts.bump(o),
             Err(refusal) => problems.push(match refusal.key {
                 Some(key) => file.problem(row, key, refusal.message),
@@ -389,6 +390,7 @@ fn import(ctx: &Ctx, input: &ImportFile, replace: bool) -> Result<()> {
             }),
         }
     }
+    drop(progress);
     problems.into_result()?;
     tx.finish(dry_run)?;
     let text = if findings {

@@ -3,16 +3,18 @@
 
 mod explain;
 
+use std::collections::HashMap;
+
 use anyhow::{Result, bail};
 use clap::Args;
 
 use super::Ctx;
 use super::common::{exact_cell, fraction, points_cell, satisfaction_cell};
 use crate::i18n::{Lang, both, lang, tr};
-use crate::load::{self, Board, Ranked};
-use crate::output::{Cell, Format, Listing, col, out};
+use crate::load::{self, Board, Detail, Ranked};
+use crate::output::{Cell, Format, Listing, col, out, print_rows};
 use crate::store::{load_scheme, resolve_term};
-use crate::values::Category;
+use crate::values::{Category, code_order};
 
 /// Show the ranked list of candidates, with each one's breakdown, status and the shortlist
 ///
@@ -53,7 +55,13 @@ fn parse_category(s: &str) -> std::result::Result<Category, String> {
 pub fn run(ctx: &Ctx, args: RankArgs) -> Result<()> {
     let term = resolve_term(ctx.read()?, ctx)?;
     let scheme = load_scheme(ctx.read()?, term.year)?;
-    let boards = load::boards(ctx.read()?, term.year, &scheme)?;
+    // A listing needs the scores only; --explain shows every record behind them.
+    let detail = if args.explain.is_some() {
+        Detail::Full
+    } else {
+        Detail::Scores
+    };
+    let boards = load::boards(ctx.read()?, term.year, &scheme, detail)?;
     if let Some(code) = args.explain {
         return explain::run(ctx, ctx.read()?, term.year, &scheme, &boards, &code);
     }
@@ -119,16 +127,14 @@ impl<'a> View<'a> {
     fn group(board: &'a Board, group: &str, scheme: &crate::core::scheme::Scheme) -> View<'a> {
         let members: Vec<&Ranked> = board.rows.iter().filter(|r| r.entry.candidate.group == group).collect();
         let mut by_code: Vec<&Ranked> = members.clone();
-        by_code.sort_by(|a, b| a.entry.candidate.code.cmp(&b.entry.candidate.code));
-        let sub = load::board(
-            by_code.iter().map(|r| r.entry.clone()).collect(),
-            board.category,
-            scheme,
-        );
+        by_code.sort_by(|a, b| code_order(&a.entry.candidate.code).cmp(&code_order(&b.entry.candidate.code)));
+        // The candidates as assessed already: the sheets may not have been kept.
+        let sub = load::rank_rows(by_code.iter().map(|r| (*r).clone()).collect(), board.category, scheme);
+        let by_id: HashMap<i64, &Ranked> = members.iter().map(|r| (r.entry.id, *r)).collect();
         let rows = sub
             .rows
             .iter()
-            .filter_map(|s| members.iter().find(|r| r.entry.id == s.entry.id).map(|r| (s.rank, *r)))
+            .filter_map(|s| by_id.get(&s.entry.id).map(|r| (s.rank, *r)))
             .collect();
         View {
             board,
@@ -251,7 +257,17 @@ const DATA_COLUMNS: &[&str] = &[
 
 /// Every row shown, with every column: one row type for every format.
 fn listing<'a>(views: impl IntoIterator<Item = &'a View<'a>>) -> Listing {
-    let mut l = Listing::new(vec![
+    let mut l = Listing::new(columns());
+    for v in views {
+        for (shown, r) in v.shown() {
+            l.push(row(*shown, r));
+        }
+    }
+    l
+}
+
+fn columns() -> Vec<crate::output::Col> {
+    vec![
         col("rank", tr("#", "名次")),
         col("category_rank", tr("rank in category", "类别名次")),
         col("mark", tr("shortlist", "入围")),
@@ -270,39 +286,41 @@ fn listing<'a>(views: impl IntoIterator<Item = &'a View<'a>>) -> Listing {
         col("reasons", tr("reasons", "原因")),
         col("shortlisted", tr("shortlisted", "入围")),
         col("tie_at_cutoff", tr("tie at cutoff", "名额线并列")),
-    ]);
-    for v in views {
-        for (shown, r) in v.shown() {
-            let c = &r.entry.candidate;
-            let a = &r.assessment;
-            l.push(vec![
-                shown.map(|n| n as i64).into(),
-                r.rank.map(|n| n as i64).into(),
-                mark(r).into(),
-                c.code.clone().into(),
-                Cell::code(c.category.code(), c.category.label()),
-                c.name.clone().into(),
-                c.unit.clone().into(),
-                c.group.clone().into(),
-                points_cell(a.self_total),
-                exact_cell(a.joint.as_ref().map(|j| j.mean)),
-                points_cell(Some(a.inspection)),
-                satisfaction_cell(a.satisfaction),
-                exact_cell(a.total),
-                a.total.as_ref().map(fraction).into(),
-                Cell::code(a.status.code(), a.status.label()),
-                Cell::List(a.reasons.iter().map(|x| x.text()).collect()),
-                r.shortlisted.into(),
-                r.tie_at_cutoff.into(),
-            ]);
-        }
-    }
-    l
+    ]
+}
+
+/// One candidate's row, at the rank shown.
+fn row(shown: Option<usize>, r: &Ranked) -> Vec<Cell> {
+    let c = &r.entry.candidate;
+    let a = &r.assessment;
+    vec![
+        shown.map(|n| n as i64).into(),
+        r.rank.map(|n| n as i64).into(),
+        mark(r).into(),
+        c.code.clone().into(),
+        Cell::code(c.category.code(), c.category.label()),
+        c.name.clone().into(),
+        c.unit.clone().into(),
+        c.group.clone().into(),
+        points_cell(a.self_total),
+        exact_cell(a.joint.as_ref().map(|j| j.mean)),
+        points_cell(Some(a.inspection)),
+        satisfaction_cell(a.satisfaction),
+        exact_cell(a.total),
+        a.total.as_ref().map(fraction).into(),
+        Cell::code(a.status.code(), a.status.label()),
+        Cell::List(a.reasons.iter().map(|x| x.text()).collect()),
+        r.shortlisted.into(),
+        r.tie_at_cutoff.into(),
+    ]
 }
 
 fn print(format: Format, year: i32, views: &[View], head: Option<(i64, String)>) -> Result<()> {
     match format {
-        Format::Json | Format::Csv => listing(views).only(DATA_COLUMNS).print(format),
+        Format::Json | Format::Csv => {
+            let rows = views.iter().flat_map(|v| v.shown().map(|(shown, r)| row(*shown, r)));
+            print_rows(&columns(), DATA_COLUMNS, rows, format)
+        }
         Format::Table | Format::Md => {
             let mut s = String::new();
             for (i, v) in views.iter().enumerate() {

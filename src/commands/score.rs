@@ -11,8 +11,8 @@ use serde_json::json;
 
 use super::Ctx;
 use super::common::{
-    Counts, ImportFile, JointText, Outcome, cell_problem, check_nominee_columns, column, fate_label, points_cell,
-    row_nominee, summary_prefix,
+    Counts, ImportFile, JointText, Outcome, RowNominees, cell_problem, check_nominee_columns, column, fate_label,
+    points_cell, summary_prefix,
 };
 use crate::change::Change;
 use crate::core::assess::{Fate, Sheet, joint_mean};
@@ -22,6 +22,7 @@ use crate::csvin::{Column, CsvFile, Problems, Row};
 use crate::db::now;
 use crate::i18n::{Lang, lang, tr};
 use crate::output::{Cell, Format, Listing, col, out, say};
+use crate::progress::Progress;
 use crate::store::{self, Nominee, check_assessable, criterion_name, load_scheme, nominee_by_code};
 use crate::values::{Category, Centi, fmt_exact, fmt_points, to_f64};
 
@@ -379,10 +380,17 @@ fn import(ctx: &Ctx, input: &ImportFile, flag_source: Option<Source>, replace: b
     let term = store::writable_term(&tx, ctx)?;
     let scheme = load_scheme(&tx, term.year)?;
     let mut problems = file.problems();
-    let mut seen: HashMap<(i64, Source, String), u64> = HashMap::new();
-    let mut sheets = Vec::new();
-    for row in &file.rows {
-        let nominee = row_nominee(&tx, term.year, &file, row, &mut problems);
+    // The sheets of the file so far, by nominee, source and evaluator (by number, as the
+    // evaluators are few and the sheets many), with the line each is on.
+    let mut seen: HashMap<(i64, Source, usize), u64> = HashMap::new();
+    let mut evaluators: HashMap<String, usize> = HashMap::new();
+    let mut nominees = RowNominees::default();
+    let mut counts = Counts::default();
+    let mut progress = Progress::new(file.row_count());
+    for row in file.rows() {
+        progress.tick();
+        let row = &row;
+        let nominee = nominees.find(&tx, term.year, &file, row, &mut problems);
         let source = row_source(&file, row, flag_source, &mut problems);
         let evaluator = file.get(row, "evaluator").to_string();
         let evaluator_problem = match source {
@@ -427,7 +435,8 @@ fn import(ctx: &Ctx, input: &ImportFile, flag_source: Option<Source>, replace: b
         let (Some(nominee), Some(source), true) = (nominee, source, marks_ok && evaluator_ok) else {
             continue;
         };
-        let key = (nominee.id, source, evaluator.clone());
+        let next = evaluators.len();
+        let key = (nominee.id, source, *evaluators.entry(evaluator.clone()).or_insert(next));
         if let Some(first) = seen.get(&key) {
             problems.push(file.row_problem(
                 row,
@@ -445,15 +454,13 @@ fn import(ctx: &Ctx, input: &ImportFile, flag_source: Option<Source>, replace: b
             continue;
         }
         seen.insert(key, row.line);
-        sheets.push((row, nominee, source, evaluator, marks));
-    }
-    let mut counts = Counts::default();
-    for (row, nominee, source, evaluator, marks) in &sheets {
+        // Every row is checked against the record too, so that one run reports every
+        // problem; the transaction is dropped if there is any.
         let s = NewSheet {
-            nominee,
-            source: *source,
-            evaluator: evaluator.clone(),
-            marks: *marks,
+            nominee: &nominee,
+            source,
+            evaluator,
+            marks,
             note: file.get(row, "note").to_string(),
             origin: json!({ "file": file.name, "line": row.line }),
         };
@@ -462,6 +469,7 @@ fn import(ctx: &Ctx, input: &ImportFile, flag_source: Option<Source>, replace: b
             Err(m) => problems.push(file.row_problem(row, m)),
         }
     }
+    drop(progress);
     problems.into_result()?;
     tx.finish(dry_run)?;
     say(&format!(
@@ -650,7 +658,8 @@ fn load_sheets(conn: &Connection, year: i32, filters: &[(&str, SqlValue)], all: 
         sql += &format!(" AND {cond} ?{}", i + 2);
         values.push(v.clone());
     }
-    sql += " ORDER BY n.code, s.source DESC, s.evaluator, s.id";
+    // by code, as a number past 999: the code is the category's letter, the year, the serial
+    sql += " ORDER BY n.category, n.term, n.serial, s.source DESC, s.evaluator, s.id";
     let mut st = conn
         .prepare(&sql)
         .context(crate::i18n::tr("reading the sheets", "读取评分表"))?;

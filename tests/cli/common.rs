@@ -194,3 +194,10 @@ pub fn redact_hash(s: String) -> String {
         .join("\n")
         + if s.ends_with('\n') { "\n" } else { "" }
 }
+
+/// The schema version a new database gets, read from one made by `term open`.
+pub fn schema_version() -> i64 {
+    let env = Env::new();
+    env.ok(&["term", "open", "2026"]);
+    env.query("PRAGMA user_version")
+}

@@ -11,5 +11,6 @@ mod official;
 mod record;
 mod report;
 mod robust;
+mod scale;
 mod shell;
 mod term;

@@ -166,7 +166,7 @@ pub fn run(ctx: &Ctx, dry_run: bool, include: &[String], exclude: &[String]) -> 
     let term = term_not_closed(&tx, ctx)?;
     let year = term.year;
     let scheme = load_scheme(&tx, year)?;
-    let boards = load::boards(&tx, year, &scheme)?;
+    let boards = load::boards(&tx, year, &scheme, load::Detail::Full)?;
     let awarded = term.state == TermState::Awarded;
     let outcome = award::decide(year, awarded, &plain(&boards), &held(&tx, year)?, &choice)
         .map_err(|problems| anyhow::anyhow!("{}", refusal(&term, &problems)))?;

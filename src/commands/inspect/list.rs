@@ -12,7 +12,18 @@ use crate::core::assess::Satisfaction;
 use crate::i18n::tr;
 use crate::output::{Cell, Listing, col};
 use crate::store::{self, nominee_by_code};
-use crate::values::{Centi, parse_date};
+use crate::values::{Centi, code_order, parse_date};
+
+/// By date (undated surveys last), then nominee, findings before surveys, as recorded.
+fn order(l: &Line) -> (bool, Option<&str>, (&str, usize, &str), bool, i64) {
+    (
+        l.date.is_none(),
+        l.date.as_deref(),
+        code_order(&l.code),
+        l.table == Table::Survey,
+        l.id,
+    )
+}
 
 struct Line {
     table: Table,
@@ -138,16 +149,7 @@ pub(super) fn list(ctx: &Ctx, filter: Filter) -> Result<()> {
         }
     }
     // By date (undated surveys last), then nominee, findings before surveys, as recorded.
-    let order = |l: &Line| {
-        (
-            l.date.is_none(),
-            l.date.clone(),
-            l.code.clone(),
-            l.table == Table::Survey,
-            l.id,
-        )
-    };
-    lines.sort_by_key(order);
+    lines.sort_by(|a, b| order(a).cmp(&order(b)));
     let mut cols = vec![
         col("kind", tr("kind", "方式")),
         col("id", tr("no.", "序号")),

@@ -39,7 +39,9 @@ struct UnitInfo {
     has_window: bool,
 }
 
-/// A nomination on record, as far as identity and changes go.
+/// A nomination on record, as far as identity goes. Its details are read from the record
+/// when an entry names it (`details`): a term of a hundred thousand nominations is not
+/// held in memory whole.
 struct Stored {
     id: i64,
     code: String,
@@ -49,7 +51,7 @@ struct Stored {
     unit_id: i64,
     group_id: i64,
     status: NominationStatus,
-    detail: [String; 6],
+    staff_no: String,
 }
 
 /// The organisation and the term's nominations, kept up to date as entries are written.
@@ -60,7 +62,12 @@ pub struct Book<'a> {
     replace: bool,
     units: HashMap<String, UnitInfo>,
     groups: HashMap<String, i64>,
+    group_names: HashMap<i64, String>,
     stored: Vec<Stored>,
+    /// The stored nominations by unit, category and name: the nominee an entry may name.
+    by_name: HashMap<(i64, Category, String), Vec<usize>>,
+    /// The highest serial on record per category.
+    last_serial: HashMap<Category, i64>,
 }
 
 impl<'a> Book<'a> {
@@ -90,8 +97,7 @@ impl<'a> Book<'a> {
         }
         let stored = tx
             .prepare(
-                "SELECT id, code, category, name, unit_id, group_id, status,
-                        position, staff_no, deeds, contact, phone, coalesce(submitted_on, ''), serial
+                "SELECT id, code, category, name, unit_id, group_id, status, staff_no, serial
                  FROM nomination WHERE term = ?1 ORDER BY id",
             )?
             .query_map([year], |r| {
@@ -99,33 +105,59 @@ impl<'a> Book<'a> {
                     id: r.get(0)?,
                     code: r.get(1)?,
                     category: r.get(2)?,
-                    serial: r.get(13)?,
+                    serial: r.get(8)?,
                     name: r.get(3)?,
                     unit_id: r.get(4)?,
                     group_id: r.get(5)?,
                     status: r.get(6)?,
-                    detail: [r.get(7)?, r.get(8)?, r.get(9)?, r.get(10)?, r.get(11)?, r.get(12)?],
+                    staff_no: r.get(7)?,
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()
             .context(crate::i18n::tr("reading the term's nominations", "读取本届推荐"))?;
-        Ok(Book {
+        let group_names = groups.iter().map(|(n, id)| (*id, n.clone())).collect();
+        let mut book = Book {
             tx,
             year,
             source,
             replace,
             units,
             groups,
-            stored,
-        })
+            group_names,
+            stored: Vec::with_capacity(stored.len()),
+            by_name: HashMap::with_capacity(stored.len()),
+            last_serial: HashMap::new(),
+        };
+        stored.into_iter().for_each(|s| book.remember(s));
+        Ok(book)
+    }
+
+    /// Keeps a nomination on record in the book and its indexes.
+    fn remember(&mut self, s: Stored) {
+        let last = self.last_serial.entry(s.category).or_default();
+        *last = (*last).max(s.serial);
+        self.by_name
+            .entry((s.unit_id, s.category, s.name.clone()))
+            .or_default()
+            .push(self.stored.len());
+        self.stored.push(s);
+    }
+
+    /// The details of a stored nomination, as on record now.
+    fn details(&self, i: usize) -> Result<[String; 6]> {
+        self.tx
+            .prepare_cached(
+                "SELECT position, staff_no, deeds, contact, phone, coalesce(submitted_on, '')
+                 FROM nomination WHERE id = ?1",
+            )?
+            .query_row([self.stored[i].id], |r| {
+                Ok([r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?])
+            })
+            .with_context(|| format!("reading the nomination {}", self.stored[i].code))
     }
 
     fn group_name(&self, id: i64) -> &str {
-        self.groups
-            .iter()
-            .find(|(_, gid)| **gid == id)
-            .map(|(n, _)| n.as_str())
-            .unwrap_or("?")
+        self.group_names.get(&id).map(String::as_str).unwrap_or("?")
     }
 
     /// Checks an entry against the organisation and the record, and writes what it adds or
@@ -150,8 +182,9 @@ impl<'a> Book<'a> {
             Ok(found) => found,
             Err(issue) => return Ok(Err(vec![issue])),
         };
-        let mut diff = match found {
-            Some(i) => changes(&e.detail, &self.stored[i].detail),
+        let details = found.map(|i| self.details(i)).transpose()?;
+        let mut diff = match &details {
+            Some(d) => changes(&e.detail, d),
             None => Vec::new(),
         };
         if let Some(i) = found.filter(|&i| self.stored[i].group_id != group_id) {
@@ -177,19 +210,23 @@ impl<'a> Book<'a> {
         if !issues.is_empty() {
             return Ok(Err(issues));
         }
-        match found {
-            Some(i) => self.replace(i, group_id, diff).map(Ok),
-            None => self.add(e, unit_id, group_id),
+        match (found, details) {
+            (Some(i), Some(details)) => self.replace(i, group_id, details, diff).map(Ok),
+            _ => self.add(e, unit_id, group_id),
         }
     }
 
     /// The nomination on record for the same nominee, if there is one; more than one is
     /// ambiguous, and the staff number must tell them apart.
     fn find(&self, e: &Entry, unit_id: i64) -> std::result::Result<Option<usize>, Issue> {
-        let matches: Vec<usize> = (0..self.stored.len())
+        let same_name = self.by_name.get(&(unit_id, e.category, e.name.clone()));
+        let matches: Vec<usize> = same_name
+            .into_iter()
+            .flatten()
+            .copied()
             .filter(|&i| {
                 let s = &self.stored[i];
-                s.unit_id == unit_id && e.same_nominee(s.category, &s.name, &s.detail[STAFF_NO])
+                e.same_nominee(s.category, &s.name, &s.staff_no)
             })
             .collect();
         if matches.len() > 1 {
@@ -220,20 +257,8 @@ impl<'a> Book<'a> {
     }
 
     fn add(&mut self, e: &Entry, unit_id: i64, group_id: i64) -> Result<std::result::Result<Outcome, Vec<Issue>>> {
-        let serial = 1 + self
-            .stored
-            .iter()
-            .filter(|s| s.category == e.category)
-            .map(|s| s.serial)
-            .max()
-            .unwrap_or(0);
-        if serial > 999 {
-            let msg = tr(
-                "the term has 999 nominations of this category already",
-                "本届该类别推荐已满 999 项",
-            );
-            return Ok(Err(vec![issue("category", msg)]));
-        }
+        let serial = 1 + self.last_serial.get(&e.category).copied().unwrap_or(0);
+        // Three digits up to 999, then as many as it takes: P2026-1000 (schema.sql's CHECK).
         let code = format!("{}{}-{serial:03}", e.category.letter(), self.year);
         let detail: [String; 6] = e.detail.clone().map(Option::unwrap_or_default);
         self.tx
@@ -264,7 +289,7 @@ impl<'a> Book<'a> {
         let group = self.group_name(group_id).to_string();
         let what = json!({ "category": e.category.code(), "name": e.name, "unit": e.unit, "group": group, "file": self.source });
         self.tx.record(Some(self.year), "nomination.add", &code, what)?;
-        self.stored.push(Stored {
+        self.remember(Stored {
             id,
             code: code.clone(),
             category: e.category,
@@ -273,21 +298,21 @@ impl<'a> Book<'a> {
             unit_id,
             group_id,
             status: NominationStatus::Pending,
-            detail,
+            staff_no: detail[STAFF_NO].clone(),
         });
         Ok(Ok(Outcome::Added(e.category, code)))
     }
 
     /// Updates a nomination to what was given; verified or rejected, it goes back to pending,
     /// since its verification was of the old values.
-    fn replace(&mut self, i: usize, group_id: i64, diff: Vec<Change>) -> Result<Outcome> {
+    fn replace(&mut self, i: usize, group_id: i64, mut d: [String; 6], diff: Vec<Change>) -> Result<Outcome> {
         let s = &mut self.stored[i];
         for c in &diff {
             if let Some(k) = DETAIL_KEYS.iter().position(|k| *k == c.key) {
-                s.detail[k] = c.new.clone();
+                d[k] = c.new.clone();
             }
         }
-        let d = &s.detail;
+        s.staff_no = d[STAFF_NO].clone();
         self.tx
             .prepare_cached(
                 "UPDATE nomination SET group_id = ?1, position = ?2, staff_no = ?3, deeds = ?4, contact = ?5,

@@ -2,16 +2,19 @@
 //! typed by hand. Good rows are written as they are read, inside the one transaction, which is
 //! dropped if any row is bad or on --dry-run.
 
+use std::collections::HashMap;
+
 use anyhow::{Result, bail};
 
 use super::AddArgs;
 use super::book::{Book, Outcome};
-use super::entry::{COLUMNS, DETAIL_KEYS, Entry, SUBMITTED_ON};
+use super::entry::{COLUMNS, DETAIL_KEYS, Entry, SUBMITTED_ON, same_staff};
 use crate::commands::Ctx;
 use crate::commands::common::ImportFile;
 use crate::csvin::{self, CsvFile};
 use crate::i18n::{Lang, lang, tr};
 use crate::output::say;
+use crate::progress::Progress;
 use crate::store::writable_term;
 use crate::values::Category;
 
@@ -25,7 +28,8 @@ fn duplicate(line: u64) -> String {
 /// What one import did or would do.
 #[derive(Default)]
 struct Counts {
-    added: Vec<(Category, String)>,
+    /// Per category: how many were added, the first code and the last.
+    added: Vec<(Category, usize, String, String)>,
     present: usize,
     replaced: usize,
     refused: usize,
@@ -34,7 +38,13 @@ struct Counts {
 impl Counts {
     fn count(&mut self, o: Outcome) {
         match o {
-            Outcome::Added(c, code) => self.added.push((c, code)),
+            Outcome::Added(c, code) => match self.added.iter_mut().find(|a| a.0 == c) {
+                Some(a) => {
+                    a.1 += 1;
+                    a.3 = code;
+                }
+                None => self.added.push((c, 1, code.clone(), code)),
+            },
             Outcome::Present(_) => self.present += 1,
             Outcome::Replaced(_) => self.replaced += 1,
         }
@@ -44,18 +54,9 @@ impl Counts {
     fn summary(&self, what: &str, nothing_written: bool) -> String {
         let ranges: Vec<String> = Category::ALL
             .iter()
-            .filter_map(|cat| {
-                let codes: Vec<&str> = self
-                    .added
-                    .iter()
-                    .filter(|a| a.0 == *cat)
-                    .map(|a| a.1.as_str())
-                    .collect();
-                match codes.as_slice() {
-                    [] => None,
-                    [one] => Some(one.to_string()),
-                    [first, .., last] => Some(format!("{first}–{last}")),
-                }
+            .filter_map(|cat| match self.added.iter().find(|a| a.0 == *cat)? {
+                (_, 1, one, _) => Some(one.clone()),
+                (_, _, first, last) => Some(format!("{first}–{last}")),
             })
             .collect();
         let ranges = if ranges.is_empty() {
@@ -63,7 +64,8 @@ impl Counts {
         } else {
             format!(" ({})", ranges.join(", "))
         };
-        let (a, p, r, x) = (self.added.len(), self.present, self.replaced, self.refused);
+        let a: usize = self.added.iter().map(|a| a.1).sum();
+        let (p, r, x) = (self.present, self.replaced, self.refused);
         match (lang(), nothing_written) {
             (Lang::En, false) => format!("{what}: added {a}{ranges}, already present {p}, replaced {r}, refused {x}"),
             (Lang::En, true) => format!(
@@ -88,9 +90,12 @@ pub fn import(ctx: &Ctx, input: &ImportFile, replace: bool) -> Result<()> {
     let mut book = Book::load(&tx, term.year, source, replace)?;
     let mut problems = file.problems();
     let mut counts = Counts::default();
-    let mut seen: Vec<(Entry, u64)> = Vec::new();
+    let mut seen = Seen::default();
     let mut dated: Vec<String> = Vec::new();
-    for row in &file.rows {
+    let mut progress = Progress::new(file.row_count());
+    for row in file.rows() {
+        progress.tick();
+        let row = &row;
         let entry = match Entry::from_row(&file, row) {
             Ok(e) => e,
             Err(found) => {
@@ -111,8 +116,9 @@ pub fn import(ctx: &Ctx, input: &ImportFile, replace: bool) -> Result<()> {
                 found.into_iter().for_each(|p| problems.push(p));
             }
         }
-        seen.push((entry, row.line));
+        seen.note(entry, row.line);
     }
+    drop(progress);
     let summary = counts.summary(&file.describe(), dry_run || !problems.is_empty());
     if !problems.is_empty() {
         say(&summary);
@@ -157,19 +163,46 @@ fn other_year_warning(dates: &[String], year: i32, dry_run: bool) -> Option<Stri
     })
 }
 
+/// The nominees of the rows read so far, by unit, category and name: each staff number given
+/// with the line it was on.
+/// The units by number: a unit's name is kept once, not once a row.
+#[derive(Default)]
+struct Seen {
+    rows: HashMap<(u32, Category, String), Vec<(String, u64)>>,
+    units: HashMap<String, u32>,
+}
+
+impl Seen {
+    fn note(&mut self, e: Entry, line: u64) {
+        let staff = e.staff_no().to_string();
+        let next = self.units.len() as u32;
+        let unit = *self.units.entry(e.unit).or_insert(next);
+        self.rows
+            .entry((unit, e.category, e.name))
+            .or_default()
+            .push((staff, line));
+    }
+
+    /// The line of an earlier row naming the same nominee, if any.
+    fn earlier(&self, e: &Entry) -> Option<u64> {
+        let unit = *self.units.get(&e.unit)?;
+        let rows = self.rows.get(&(unit, e.category, e.name.clone()))?;
+        rows.iter()
+            .find(|(staff, _)| same_staff(staff, e.staff_no()))
+            .map(|(_, line)| *line)
+    }
+}
+
 /// One row's entry, checked against the rows before it in the file and then the record.
 fn take_row(
     book: &mut Book,
     file: &CsvFile,
     row: &csvin::Row,
     entry: &Entry,
-    seen: &[(Entry, u64)],
+    seen: &Seen,
 ) -> Result<std::result::Result<Outcome, Vec<csvin::Problem>>> {
-    let earlier = seen
-        .iter()
-        .find(|(s, _)| s.unit == entry.unit && s.same_nominee(entry.category, &entry.name, entry.staff_no()));
-    if let Some((_, line)) = earlier {
-        return Ok(Err(vec![file.problem(row, "name", duplicate(*line))]));
+    if let Some(line) = seen.earlier(entry) {
+        return Ok(Err(vec![file.problem(row, "name", duplicate(line))]));
     }
     Ok(book.take(entry)?.map_err(|issues| {
         issues

@@ -12,6 +12,7 @@ use crate::commands::common::ImportFile;
 use crate::csvin::{Column, CsvFile, Problems, Row};
 use crate::i18n::{Lang, lang, tr};
 use crate::output::say;
+use crate::progress::Progress;
 use crate::values::parse_yes_no;
 
 static COLUMNS: &[Column] = &[
@@ -60,13 +61,16 @@ pub fn import(ctx: &Ctx, input: &ImportFile, replace: bool) -> Result<()> {
         seen_groups: HashMap::new(),
         seen_units: HashMap::new(),
     };
-    for row in &file.rows {
+    let mut progress = Progress::new(file.row_count());
+    for row in file.rows() {
+        progress.tick();
         let before = run.problems.len();
         run.row(row)?;
         if run.problems.len() > before {
             run.counts.refused += 1;
         }
     }
+    drop(progress);
     let (problems, counts) = (run.problems, run.counts);
     let summary = summary(&file, &counts, dry_run || !problems.is_empty());
     if !problems.is_empty() {

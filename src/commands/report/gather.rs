@@ -73,7 +73,7 @@ pub struct Report {
 /// Gathers the report of a term as of `date`.
 pub fn report(conn: &Connection, term: &Term, date: String) -> Result<Report> {
     let scheme = load_scheme(conn, term.year)?;
-    let boards = load::boards(conn, term.year, &scheme)?;
+    let boards = load::boards(conn, term.year, &scheme, load::Detail::Full)?;
     let awards = awards(conn, term.year)?;
     let proposed = proposed(conn, term.year)?;
     let placed: Vec<Placed> = boards
