@@ -30,6 +30,7 @@ pub const MIGRATIONS: &[&[Step]] = &[
         Step::Code(chain::seal_history),
         Step::Sql(include_str!("../migrations/0002_chain_guard.sql")),
     ],
+    &[Step::Sql(include_str!("../migrations/0003_unit_veto.sql"))],
 ];
 
 /// How long a clerk waits for another clerk's write before giving up, unless

@@ -496,3 +496,34 @@ pub fn check_assessable(n: &Nominee) -> std::result::Result<(), String> {
         NominationStatus::Pending | NominationStatus::Verified => Ok(()),
     }
 }
+
+/// The unit with this name: its id and the name as stored. A name written a little
+/// differently (spaces, full-width brackets) is answered with a did-you-mean.
+pub fn unit_by_name(conn: &Connection, name: &str) -> Result<(i64, String)> {
+    let name = name.trim();
+    if let Some(id) = conn
+        .prepare_cached("SELECT id FROM unit WHERE name = ?1")?
+        .query_row([name], |r| r.get::<_, i64>(0))
+        .optional()?
+    {
+        return Ok((id, name.to_string()));
+    }
+    let known: Vec<String> = conn
+        .prepare_cached("SELECT name FROM unit ORDER BY name")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    if let Some(near) = crate::values::near(name, known.iter().map(String::as_str)) {
+        bail!(
+            "{}",
+            crate::i18n::both(
+                format!("there is no unit {name}; did you mean {near}?"),
+                format!("没有单位 {name}；是否指“{near}”？"),
+            )
+        );
+    }
+    bail!(
+        "{} {name}; {}",
+        tr("there is no unit", "没有单位"),
+        tr("see `pingxuan org list`", "请查看 `pingxuan org list`")
+    )
+}

@@ -197,6 +197,10 @@ pub struct VetoFact {
     pub id: i64,
     pub reason: String,
     pub document: String,
+    /// Set when the veto is against the unit (all its windows, or all its nominations).
+    pub unit: Option<String>,
+    /// The member of the unit's staff the veto names, if any.
+    pub person: String,
 }
 
 /// Everything the ranking needs of one nomination.
@@ -284,8 +288,13 @@ impl Reason {
                 } else {
                     format!(" ({})", v.document)
                 };
+                let against = match &v.unit {
+                    Some(unit) if v.person.is_empty() => format!(" {} {unit}", tr("against the unit", "针对单位")),
+                    Some(unit) => format!(" {} {unit} ({})", tr("against the unit", "针对单位"), v.person),
+                    None => String::new(),
+                };
                 format!(
-                    "{} #{}: {}{doc}",
+                    "{} #{}{against}: {}{doc}",
                     tr("one-vote veto", "一票否决"),
                     v.id,
                     veto_reason_label(&v.reason)
@@ -317,16 +326,7 @@ impl Reason {
 }
 
 pub fn veto_reason_label(code: &str) -> &'static str {
-    match code {
-        "criminal" => tr("criminal prosecution", "违法犯罪被追究刑事责任"),
-        "safety" => tr("major safety accident", "发生重大安全责任事故"),
-        "complaint" => tr(
-            "verified complaint of inaction or misconduct",
-            "不作为、乱作为被投诉查实",
-        ),
-        "discipline" => tr("sanction for a serious violation", "严重违法违纪受到处分"),
-        _ => tr("other", "其他"),
-    }
+    crate::core::veto::ground_label(code)
 }
 
 pub fn rejection_label(code: &str) -> &'static str {
@@ -600,6 +600,8 @@ mod tests {
         let mut c = candidate(Category::Window, 90, &[85, 85], &[], &[(40, 50)]);
         c.self_sheet = None;
         c.vetoes.push(VetoFact {
+            unit: None,
+            person: String::new(),
             id: 1,
             reason: "safety".into(),
             document: String::new(),

@@ -5,3 +5,4 @@ pub mod award;
 pub mod rank;
 pub mod scheme;
 pub mod text;
+pub mod veto;

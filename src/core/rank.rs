@@ -197,6 +197,8 @@ mod tests {
         let without = cand(9000, &[9000; 3], 0);
         let mut vetoed = cand(9900, &[9900; 3], 0);
         vetoed.vetoes.push(crate::core::assess::VetoFact {
+            unit: None,
+            person: String::new(),
             id: 1,
             reason: "criminal".into(),
             document: String::new(),

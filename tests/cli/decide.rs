@@ -19,7 +19,7 @@ const UNITS: &[(&str, &str, &str)] = &[
 
 /// One nomination and what is recorded of it, points as written on the sheets.
 #[derive(Clone)]
-struct Nom {
+pub(crate) struct Nom {
     code: &'static str,
     name: &'static str,
     unit: &'static str,
@@ -34,7 +34,7 @@ struct Nom {
 }
 
 /// A verified nomination with nothing recorded yet.
-fn nom(code: &'static str, name: &'static str, unit: &'static str) -> Nom {
+pub(crate) fn nom(code: &'static str, name: &'static str, unit: &'static str) -> Nom {
     Nom {
         code,
         name,
@@ -52,7 +52,7 @@ fn nom(code: &'static str, name: &'static str, unit: &'static str) -> Nom {
 
 impl Nom {
     /// The self-evaluation sheet and the joint sheets, by their totals.
-    fn sheets(mut self, own: f64, joint: &[f64]) -> Nom {
+    pub(crate) fn sheets(mut self, own: f64, joint: &[f64]) -> Nom {
         self.self_sheet = Some(own);
         self.joint = joint.to_vec();
         self
@@ -61,7 +61,7 @@ impl Nom {
         self.findings.push((kind, date, deduction, what));
         self
     }
-    fn survey(mut self, satisfied: i64, total: i64) -> Nom {
+    pub(crate) fn survey(mut self, satisfied: i64, total: i64) -> Nom {
         self.surveys.push((satisfied, total));
         self
     }
@@ -73,12 +73,12 @@ impl Nom {
         self.status = "pending";
         self
     }
-    fn rejected(mut self, reasons: &'static str) -> Nom {
+    pub(crate) fn rejected(mut self, reasons: &'static str) -> Nom {
         self.status = "rejected";
         self.reasons = reasons;
         self
     }
-    fn withdrawn(mut self, why: &'static str) -> Nom {
+    pub(crate) fn withdrawn(mut self, why: &'static str) -> Nom {
         self.status = "withdrawn";
         self.withdrawn = Some(why);
         self
@@ -98,7 +98,7 @@ fn marks(total: f64) -> [i64; 5] {
 
 /// Writes the groups, units and nominations of the 2026 term with their sheets, findings,
 /// surveys and vetoes.
-fn seed(env: &Env, list: &[Nom]) {
+pub(crate) fn seed(env: &Env, list: &[Nom]) {
     let c = Connection::open(env.db()).expect("open the test database");
     c.execute_batch("PRAGMA foreign_keys = ON;").unwrap();
     let at = "2026-11-02 09:00:00";
@@ -185,7 +185,7 @@ fn seed(env: &Env, list: &[Nom]) {
 }
 
 /// A small year with each case the ranking must tell apart.
-fn year() -> Vec<Nom> {
+pub(crate) fn year() -> Vec<Nom> {
     vec![
         nom("W2026-001", "行政审批综合窗口", "北仑海关")
             .sheets(95.0, &[92.0, 93.0, 94.0])
@@ -230,20 +230,20 @@ fn year() -> Vec<Nom> {
     ]
 }
 
-fn rank_json(env: &Env, extra: &[&str]) -> Vec<Value> {
+pub(crate) fn rank_json(env: &Env, extra: &[&str]) -> Vec<Value> {
     let mut args = vec!["rank", "--format", "json"];
     args.extend_from_slice(extra);
     json(&env.ok(&args)).as_array().expect("an array").clone()
 }
 
-fn find<'a>(rows: &'a [Value], code: &str) -> &'a Value {
+pub(crate) fn find<'a>(rows: &'a [Value], code: &str) -> &'a Value {
     rows.iter()
         .find(|r| r["code"] == code)
         .unwrap_or_else(|| panic!("{code} not in {rows:?}"))
 }
 
 /// Sets the quota of a category by exporting, editing and importing the term's scheme.
-fn set_scheme(env: &Env, from: &str, to: &str) {
+pub(crate) fn set_scheme(env: &Env, from: &str, to: &str) {
     let path = env.path("scheme.toml");
     env.ok(&["term", "scheme", "export", "--out", &path]);
     let text = std::fs::read_to_string(&path).unwrap();

@@ -6,6 +6,7 @@ mod corrections;
 mod cycle;
 mod decide;
 mod intake;
+mod procedure;
 mod record;
 mod robust;
 mod term;

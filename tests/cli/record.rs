@@ -59,7 +59,7 @@ fn a_database_of_schema_1_opens_carries_on_and_verifies() {
     assert!(out.stderr.contains("brought up to date"), "{}", out.stderr);
     assert!(out.stderr.contains("the record holds"), "{}", out.stderr);
     // The history is chained and every row recorded once, by the seal.
-    assert_eq!(env.query::<i64>("PRAGMA user_version"), 2);
+    assert!(env.query::<i64>("PRAGMA user_version") >= 3, "every migration ran");
     assert_eq!(
         env.query::<String>("SELECT action FROM audit ORDER BY id DESC LIMIT 1"),
         "record.sealed"

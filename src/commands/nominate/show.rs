@@ -89,7 +89,13 @@ pub fn show(ctx: &Ctx, code: &str) -> Result<()> {
     let Some(r) = all.iter().find(|r| r.id == id) else {
         bail!("{code}: {}", tr("not found", "未找到"));
     };
-    let fields = fields(ctx.format, r);
+    let mut fields = fields(ctx.format, r);
+    let vetoes = crate::load::vetoes_in_force(ctx.read()?, term.year, r.id, &r.unit, r.category)?;
+    fields.push((
+        "vetoes",
+        tr("vetoes in force", "有效的一票否决"),
+        Cell::List(vetoes.iter().map(|v| v.line()).collect()),
+    ));
     match ctx.format {
         Format::Table | Format::Md => {
             let mut l = Listing::new(vec![

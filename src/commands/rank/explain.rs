@@ -446,6 +446,17 @@ impl<'a> Facts<'a> {
         }
         for v in &self.row.entry.vetoes {
             p.s += &format!("    {} #{}: {}\n", tr("evidence of veto", "否决依据"), v.id, v.evidence);
+            if let Some(unit) = &v.unit {
+                let person = if v.person.is_empty() {
+                    String::new()
+                } else {
+                    format!("{}{}", tr("; person: ", "；当事人："), v.person)
+                };
+                p.s += &format!(
+                    "    {}{unit}{person}\n",
+                    tr("a veto against the unit: ", "针对单位的否决：")
+                );
+            }
         }
         p.s += &self.place_text();
         Ok(p.s)
@@ -815,6 +826,8 @@ impl<'a> Facts<'a> {
                 "reason": v.reason,
                 "evidence": v.evidence,
                 "document": v.document,
+                "unit": v.unit,
+                "person": v.person,
             })).collect::<Vec<_>>(),
             "status": a.status.code(),
             "reasons": a.reasons.iter().map(|r| r.text()).collect::<Vec<_>>(),

@@ -1,0 +1,3 @@
+//! The procedure around the scores: vetoes against units, the panel, 公示 and objections.
+
+mod unit_veto;
