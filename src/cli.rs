@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::commands::{audit, award, db, inspect, nominate, org, rank, score, term, veto};
+use crate::commands::{audit, award, db, inspect, nominate, org, panel, rank, score, term, veto};
 use crate::i18n::Lang;
 use crate::output::Format;
 
@@ -54,6 +54,7 @@ pub enum Command {
     Term(term::TermArgs),
     Org(org::OrgArgs),
     Nominate(nominate::NominateArgs),
+    Panel(panel::PanelArgs),
     Score(score::ScoreArgs),
     Inspect(inspect::InspectArgs),
     Veto(veto::VetoArgs),

@@ -31,6 +31,7 @@ pub const MIGRATIONS: &[&[Step]] = &[
         Step::Sql(include_str!("../migrations/0002_chain_guard.sql")),
     ],
     &[Step::Sql(include_str!("../migrations/0003_unit_veto.sql"))],
+    &[Step::Sql(include_str!("../migrations/0004_panel.sql"))],
 ];
 
 /// How long a clerk waits for another clerk's write before giving up, unless

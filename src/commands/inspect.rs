@@ -13,7 +13,9 @@ use clap::{Args, Subcommand, ValueEnum};
 
 use super::Ctx;
 use super::common::{Counts, Outcome};
-use super::common::{FindingKind, ImportFile, check_nominee_columns, column, row_nominee, summary_prefix};
+use super::common::{
+    FindingKind, ImportFile, check_nominee_columns, column, row_nominee, set_aside_text, summary_prefix,
+};
 use crate::csvin::{self, Column, CsvFile, Row};
 use crate::i18n::{both, tr};
 use crate::output::say;
@@ -358,9 +360,10 @@ fn import(ctx: &Ctx, input: &ImportFile, replace: bool) -> Result<()> {
     let term = store::writable_term(&tx, ctx)?;
     let mut problems = file.problems();
     let mut records: Vec<(&Row, Nominee, Record)> = Vec::new();
+    let mut set_aside = Vec::new();
     let mut seen: HashMap<(i64, Identity), u64> = HashMap::new();
     for row in &file.rows {
-        let nominee = row_nominee(&tx, term.year, &file, row, &mut problems);
+        let nominee = row_nominee(&tx, term.year, &file, row, &mut problems, &mut set_aside);
         let rec = if findings {
             read_finding(&file, row, term.year, &mut problems).map(Record::Finding)
         } else {
@@ -402,6 +405,9 @@ fn import(ctx: &Ctx, input: &ImportFile, replace: bool) -> Result<()> {
         file.describe(),
         tr(": ", "：")
     ));
+    if let Some(t) = set_aside_text(&set_aside) {
+        say(&t);
+    }
     Ok(())
 }
 

@@ -8,6 +8,7 @@ pub mod db;
 pub mod inspect;
 pub mod nominate;
 pub mod org;
+pub mod panel;
 pub mod rank;
 pub mod score;
 pub mod term;
@@ -141,6 +142,7 @@ fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Score(a) => score::run(ctx, a),
         Command::Inspect(a) => inspect::run(ctx, a),
         Command::Veto(a) => veto::run(ctx, a),
+        Command::Panel(a) => panel::run(ctx, a),
         Command::Rank(a) => rank::run(ctx, a),
         Command::Award(a) => award::run(ctx, a),
         Command::Audit(a) => audit::run(ctx, a),

@@ -44,6 +44,35 @@ pub struct RankArgs {
     /// Only the shortlist: the candidates within the quota, and any tie at the cutoff
     #[arg(long, conflicts_with = "explain")]
     pub shortlist: bool,
+    /// Beside the official rank, advice only: the order of the eligible by the mean of their
+    /// joint sheets' per-evaluator z-scores (each evaluator's totals standardised against
+    /// their own). It never changes a status, the shortlist or an award.
+    #[arg(long, conflicts_with = "explain")]
+    pub normalized: bool,
+}
+
+/// Per code: the advisory place and mean z-score among the eligible of its category.
+type Normalized = std::collections::HashMap<String, (usize, f64)>;
+
+fn normalized(conn: &rusqlite::Connection, year: i32, boards: &[Board]) -> Result<Normalized> {
+    let z = crate::core::panel::normalized(&super::score::evaluators::joint_totals(conn, year)?);
+    let mut out = Normalized::new();
+    for b in boards {
+        let scores: Vec<(String, f64)> = b
+            .rows
+            .iter()
+            .filter(|r| r.rank.is_some())
+            .filter_map(|r| {
+                z.get(&r.entry.candidate.code)
+                    .map(|v| (r.entry.candidate.code.clone(), *v))
+            })
+            .collect();
+        for (code, place) in crate::core::panel::order(&scores) {
+            let v = scores.iter().find(|s| s.0 == code).map_or(0.0, |s| s.1);
+            out.insert(code, (place, (v * 1000.0).round() / 1000.0));
+        }
+    }
+    Ok(out)
 }
 
 fn parse_category(s: &str) -> std::result::Result<Category, String> {
@@ -83,7 +112,12 @@ pub fn run(ctx: &Ctx, args: RankArgs) -> Result<()> {
     for v in &mut views {
         v.shortlist_only = args.shortlist;
     }
-    print(ctx.format, term.year, &views)
+    let norm = if args.normalized {
+        Some(normalized(ctx.read()?, term.year, &boards)?)
+    } else {
+        None
+    };
+    print(ctx.format, term.year, &views, norm.as_ref())
 }
 
 fn group_names(conn: &rusqlite::Connection) -> Result<Vec<String>> {
@@ -249,7 +283,7 @@ const DATA_COLUMNS: &[&str] = &[
 ];
 
 /// Every row shown, with every column: one row type for every format.
-fn listing<'a>(views: impl IntoIterator<Item = &'a View<'a>>) -> Listing {
+fn listing<'a>(views: impl IntoIterator<Item = &'a View<'a>>, norm: Option<&Normalized>) -> Listing {
     let mut l = Listing::new(vec![
         col("rank", tr("#", "名次")),
         col("category_rank", tr("rank in category", "类别名次")),
@@ -269,6 +303,8 @@ fn listing<'a>(views: impl IntoIterator<Item = &'a View<'a>>) -> Listing {
         col("reasons", tr("reasons", "原因")),
         col("shortlisted", tr("shortlisted", "入围")),
         col("tie_at_cutoff", tr("tie at cutoff", "名额线并列")),
+        col("normalized_rank", tr("z-order (advice)", "标准化参考名次")),
+        col("normalized_score", tr("mean z (advice)", "标准分均值（参考）")),
     ]);
     for v in views {
         for (shown, r) in v.shown() {
@@ -293,22 +329,42 @@ fn listing<'a>(views: impl IntoIterator<Item = &'a View<'a>>) -> Listing {
                 Cell::List(a.reasons.iter().map(|x| x.text()).collect()),
                 r.shortlisted.into(),
                 r.tie_at_cutoff.into(),
+                norm.and_then(|n| n.get(&c.code)).map(|x| x.0 as i64).into(),
+                match norm.and_then(|n| n.get(&c.code)) {
+                    Some((_, z)) => Cell::Num(*z, format!("{z:+.3}")),
+                    None => Cell::Null,
+                },
             ]);
         }
     }
     l
 }
 
-fn print(format: Format, year: i32, views: &[View]) -> Result<()> {
+/// The columns shown, with the advisory ones when asked for.
+fn columns(base: &[&'static str], norm: Option<&Normalized>) -> Vec<&'static str> {
+    let mut v = base.to_vec();
+    if norm.is_some() {
+        v.extend(["normalized_rank", "normalized_score"]);
+    }
+    v
+}
+
+fn print(format: Format, year: i32, views: &[View], norm: Option<&Normalized>) -> Result<()> {
     match format {
-        Format::Json | Format::Csv => listing(views).only(DATA_COLUMNS).print(format),
+        Format::Json | Format::Csv => listing(views, norm).only(&columns(DATA_COLUMNS, norm)).print(format),
         Format::Table | Format::Md => {
             let mut s = String::new();
             for (i, v) in views.iter().enumerate() {
                 if i > 0 {
                     s.push('\n');
                 }
-                let heading = v.heading(year);
+                let mut heading = v.heading(year);
+                if norm.is_some() {
+                    heading += &both(
+                        "\nz-order: advice only, the order per-evaluator z-scores of the joint sheets would give; it changes no status, shortlist or award".into(),
+                        "\n标准化参考名次：仅供参考，按各评委联评分的标准分排序；不改变资格、入围和授奖".into(),
+                    );
+                }
                 if format == Format::Md {
                     let mut lines = heading.lines();
                     s += &format!("## {}\n\n", lines.next().unwrap_or_default());
@@ -322,7 +378,7 @@ fn print(format: Format, year: i32, views: &[View]) -> Result<()> {
                 if v.shown().next().is_none() {
                     s += v.empty_text();
                 } else {
-                    s += &listing([v]).only(TABLE_COLUMNS).render(format)?;
+                    s += &listing([v], norm).only(&columns(TABLE_COLUMNS, norm)).render(format)?;
                 }
             }
             out(&s)

@@ -2,6 +2,7 @@
 
 pub mod assess;
 pub mod award;
+pub mod panel;
 pub mod rank;
 pub mod scheme;
 pub mod text;

@@ -1,3 +1,4 @@
 //! The procedure around the scores: vetoes against units, the panel, 公示 and objections.
 
+mod panel;
 mod unit_veto;

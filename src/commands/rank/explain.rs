@@ -29,7 +29,20 @@ pub fn run(ctx: &Ctx, conn: &Connection, year: i32, scheme: &Scheme, boards: &[B
         store::nominee_by_code(conn, year, &wanted)?;
         bail!("{} {wanted}", tr("cannot find", "找不到"));
     };
-    let facts = Facts::new(scheme, board, pos);
+    let mut facts = Facts::new(scheme, board, pos);
+    // Who of the panel recused from this nominee (回避), and why.
+    let c = &board.rows[pos].entry.candidate;
+    let subject = crate::core::panel::Subject {
+        code: c.code.clone(),
+        category: c.category,
+        name: c.name.clone(),
+        unit: c.unit.clone(),
+    };
+    facts.recused = crate::commands::panel::members(conn, year, false)?
+        .into_iter()
+        .filter(|m| crate::core::panel::conflict(&m.name, Some(&m.unit), &subject).is_some())
+        .map(|m| (m.name, m.unit))
+        .collect();
     match ctx.format {
         Format::Json => out(&format!("{}\n", serde_json::to_string_pretty(&facts.json())?)),
         Format::Table => out(&facts.text(Format::Table)?),
@@ -41,7 +54,7 @@ pub fn run(ctx: &Ctx, conn: &Connection, year: i32, scheme: &Scheme, boards: &[B
 /// The steps of the report, each with the fields of the JSON object that belong to it, in order.
 const STEPS: &[(&str, &[&str])] = &[
     ("candidate", &["code", "category", "name", "unit", "group", "criteria"]),
-    ("sheets", &["self_sheet", "joint_sheets", "joint"]),
+    ("sheets", &["self_sheet", "joint_sheets", "recused", "joint"]),
     ("inspection", &["findings", "withdrawn_findings", "inspection"]),
     ("satisfaction", &["surveys", "withdrawn_surveys", "satisfaction"]),
     ("composite", &["weights", "parts", "self", "total", "total_exact"]),
@@ -156,6 +169,8 @@ struct Facts<'a> {
     above: Option<Neighbour<'a>>,
     below: Option<Neighbour<'a>>,
     equals: Vec<&'a Ranked>,
+    /// Panel members who recused (name, unit).
+    recused: Vec<(String, String)>,
 }
 
 fn key_name(k: OrderKey) -> &'static str {
@@ -273,6 +288,7 @@ impl<'a> Facts<'a> {
             above,
             below,
             equals,
+            recused: Vec::new(),
         }
     }
 
@@ -484,6 +500,13 @@ impl<'a> Facts<'a> {
             p.s += &format!("{}\n", tr("no sheets recorded", "尚无评分表"));
         } else {
             p.table(self.sheets_listing())?;
+        }
+        if !self.recused.is_empty() {
+            let who: Vec<String> = self.recused.iter().map(|(n, u)| format!("{n} ({u})")).collect();
+            p.s += &both(
+                format!("recused (conflict of interest, own unit): {}\n", who.join(", ")),
+                format!("回避（本单位）：{}\n", who.join("、")),
+            );
         }
         p.s += &match a.self_total {
             Some(t) => both(
@@ -821,6 +844,7 @@ impl<'a> Facts<'a> {
             "self": num(points_cell(a.self_total)),
             "total": num(exact_cell(a.total)),
             "total_exact": a.total.as_ref().map(fraction),
+            "recused": self.recused.iter().map(|(n, u)| json!({ "name": n, "unit": u })).collect::<Vec<_>>(),
             "vetoes": self.row.entry.vetoes.iter().map(|v| json!({
                 "id": v.id,
                 "reason": v.reason,

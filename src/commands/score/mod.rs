@@ -1,6 +1,11 @@
 //! `score`: the scoring sheets (考核评分表), five criteria each: the nominee's own
 //! self-evaluation and the sheets of the joint panel.
 
+pub mod evaluators;
+mod panel;
+pub mod progress;
+mod withdraw;
+
 use std::collections::HashMap;
 
 use anyhow::{Context, Result, bail};
@@ -12,7 +17,7 @@ use serde_json::json;
 use super::Ctx;
 use super::common::{
     Counts, ImportFile, JointText, Outcome, cell_problem, check_nominee_columns, column, fate_label, points_cell,
-    row_nominee, summary_prefix,
+    row_nominee, set_aside_text, summary_prefix,
 };
 use crate::change::Change;
 use crate::core::assess::{Fate, Sheet, joint_mean};
@@ -24,6 +29,7 @@ use crate::i18n::{Lang, lang, tr};
 use crate::output::{Cell, Format, Listing, col, out, say};
 use crate::store::{self, Nominee, check_assessable, criterion_name, load_scheme, nominee_by_code};
 use crate::values::{Category, Centi, fmt_exact, fmt_points, to_f64};
+use panel::PanelCheck;
 
 /// Record and read the scoring sheets (考核评分表): self-evaluation and the joint panel
 ///
@@ -118,6 +124,46 @@ pub enum ScoreCommand {
         #[arg(long)]
         all: bool,
     },
+    /// Take back a sheet entered by mistake; it stays on the record, marked withdrawn, and stops counting
+    ///
+    /// Example:
+    ///   pingxuan score withdraw 42 --reason "录入时张冠李戴，应为 W2026-003"
+    #[command(verbatim_doc_comment)]
+    Withdraw {
+        /// The sheet's number, as `score list` shows it
+        id: String,
+        /// Why (kept with the sheet and on the audit record)
+        #[arg(long, value_name = "TEXT")]
+        reason: String,
+        /// Check everything and write nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Per evaluator, the nominees still missing a joint sheet; per nominee, its joint sheets of the minimum
+    ///
+    /// Members recuse from nominees of their own unit (回避): those are not missing. Without a
+    /// panel, the evaluators are those who have given sheets. --reminders FILE writes a
+    /// printable reminder list (催办单), one page per evaluator with sheets outstanding.
+    ///
+    /// Example:
+    ///   pingxuan score progress
+    ///   pingxuan score progress --format json
+    ///   pingxuan score progress --reminders 催办单.html
+    #[command(verbatim_doc_comment)]
+    Progress {
+        /// Write the printable reminder list (HTML) to this file
+        #[arg(long, value_name = "FILE")]
+        reminders: Option<std::path::PathBuf>,
+    },
+    /// Per evaluator: sheets given, mean total, spread, and mean difference from the other members
+    ///
+    /// The mean difference compares each of the evaluator's sheets with the mean of the other
+    /// evaluators' sheets on the same nominee: a lenient evaluator shows a positive one.
+    ///
+    /// Example:
+    ///   pingxuan score evaluators
+    #[command(verbatim_doc_comment)]
+    Evaluators,
     /// Show one nominee's sheets criterion by criterion, the joint mean and the gap to the self-evaluation
     ///
     /// The joint mean is the term's: with enough sheets (5 by default) the highest and the
@@ -209,6 +255,9 @@ pub fn run(ctx: &Ctx, args: ScoreArgs) -> Result<()> {
             all,
         } => list(ctx, code, source, evaluator, category, all),
         ScoreCommand::Show { code, all } => show(ctx, &code, all),
+        ScoreCommand::Withdraw { id, reason, dry_run } => withdraw::run(ctx, &id, &reason, dry_run),
+        ScoreCommand::Progress { reminders } => progress::run(ctx, reminders),
+        ScoreCommand::Evaluators => evaluators::run(ctx),
     }
 }
 
@@ -373,8 +422,10 @@ fn import(ctx: &Ctx, input: &ImportFile, flag_source: Option<Source>, replace: b
     let mut problems = file.problems();
     let mut seen: HashMap<(i64, Source, String), u64> = HashMap::new();
     let mut sheets = Vec::new();
+    let mut set_aside = Vec::new();
+    let panel = PanelCheck::load(&tx, term.year)?;
     for row in &file.rows {
-        let nominee = row_nominee(&tx, term.year, &file, row, &mut problems);
+        let nominee = row_nominee(&tx, term.year, &file, row, &mut problems, &mut set_aside);
         let source = row_source(&file, row, flag_source, &mut problems);
         let evaluator = file.get(row, "evaluator").to_string();
         let evaluator_problem = match source {
@@ -419,6 +470,12 @@ fn import(ctx: &Ctx, input: &ImportFile, flag_source: Option<Source>, replace: b
         let (Some(nominee), Some(source), true) = (nominee, source, marks_ok && evaluator_ok) else {
             continue;
         };
+        if source == Source::Joint
+            && let Some(m) = panel.refusal(&evaluator, &nominee)
+        {
+            problems.push(cell_problem(&file, row, "evaluator", &m));
+            continue;
+        }
         let key = (nominee.id, source, evaluator.clone());
         if let Some(first) = seen.get(&key) {
             problems.push(file.row_problem(
@@ -463,6 +520,9 @@ fn import(ctx: &Ctx, input: &ImportFile, flag_source: Option<Source>, replace: b
         tr(": ", "："),
         counts.text("", "")
     ));
+    if let Some(t) = set_aside_text(&set_aside) {
+        say(&t);
+    }
     Ok(())
 }
 
@@ -558,6 +618,11 @@ fn add(
     let scheme = load_scheme(&tx, term.year)?;
     let nominee = nominee_by_code(&tx, term.year, code)?;
     check_assessable(&nominee).map_err(anyhow::Error::msg)?;
+    if source == Source::Joint
+        && let Some(m) = PanelCheck::load(&tx, term.year)?.refusal(&evaluator, &nominee)
+    {
+        bail!("--evaluator {evaluator}: {m}");
+    }
     let rule = scheme.rule(nominee.category);
     let mut marks = [0; 5];
     let mut bad = Vec::new();
@@ -625,13 +690,15 @@ struct SheetRow {
     recorded_at: String,
     recorded_by: String,
     replaced_at: Option<String>,
+    withdraw_reason: Option<String>,
 }
 
 fn load_sheets(conn: &Connection, year: i32, filters: &[(&str, SqlValue)], all: bool) -> Result<Vec<SheetRow>> {
     let mut sql = String::from(
         "SELECT s.id, n.code, n.category, n.name, u.name, s.source, s.evaluator, s.c1, s.c2, s.c3, s.c4, s.c5,
-                s.note, s.recorded_at, s.recorded_by, s.replaced_at
+                s.note, s.recorded_at, s.recorded_by, s.replaced_at, w.reason
          FROM sheet s JOIN nomination n ON n.id = s.nomination JOIN unit u ON u.id = n.unit_id
+         LEFT JOIN sheet_withdrawal w ON w.sheet = s.id
          WHERE n.term = ?1",
     );
     if !all {
@@ -659,6 +726,7 @@ fn load_sheets(conn: &Connection, year: i32, filters: &[(&str, SqlValue)], all: 
                 recorded_at: r.get(13)?,
                 recorded_by: r.get(14)?,
                 replaced_at: r.get(15)?,
+                withdraw_reason: r.get(16)?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()
@@ -710,6 +778,7 @@ fn list(
     ];
     if all {
         cols.push(col("replaced_at", tr("replaced", "替换时间")));
+        cols.push(col("withdraw_reason", tr("withdrawn because", "撤回理由")));
     }
     let mut l = Listing::new(cols);
     for s in load_sheets(conn, term.year, &filters, all)? {
@@ -727,6 +796,7 @@ fn list(
         row.extend([s.note.into(), s.recorded_at.into(), s.recorded_by.into()]);
         if all {
             row.push(s.replaced_at.into());
+            row.push(s.withdraw_reason.into());
         }
         l.push(row);
     }
@@ -875,6 +945,7 @@ fn show(ctx: &Ctx, code: &str, all: bool) -> Result<()> {
     cols.push(col("note", tr("note", "备注")));
     if all {
         cols.push(col("replaced_at", tr("replaced", "替换时间")));
+        cols.push(col("withdraw_reason", tr("withdrawn because", "撤回理由")));
     }
     let mut l = Listing::new(cols);
     for s in &sheets {
