@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::commands::{audit, award, db, inspect, nominate, org, panel, rank, score, term, veto};
+use crate::commands::{audit, award, db, inspect, nominate, objection, org, panel, rank, score, term, veto};
 use crate::i18n::Lang;
 use crate::output::Format;
 
@@ -60,6 +60,7 @@ pub enum Command {
     Veto(veto::VetoArgs),
     Rank(rank::RankArgs),
     Award(award::AwardArgs),
+    Objection(objection::ObjectionArgs),
     Audit(audit::AuditArgs),
     Db(db::DbArgs),
 }

@@ -7,6 +7,7 @@ pub mod common;
 pub mod db;
 pub mod inspect;
 pub mod nominate;
+pub mod objection;
 pub mod org;
 pub mod panel;
 pub mod rank;
@@ -145,6 +146,7 @@ fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Panel(a) => panel::run(ctx, a),
         Command::Rank(a) => rank::run(ctx, a),
         Command::Award(a) => award::run(ctx, a),
+        Command::Objection(a) => objection::run(ctx, a),
         Command::Audit(a) => audit::run(ctx, a),
         Command::Db(a) => db::run(ctx, a),
     }

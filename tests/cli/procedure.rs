@@ -1,4 +1,5 @@
 //! The procedure around the scores: vetoes against units, the panel, 公示 and objections.
 
 mod panel;
+mod publicity;
 mod unit_veto;

@@ -2,6 +2,8 @@
 //! notice and the certificates.
 
 mod grant;
+pub mod proposal;
+mod publicity;
 
 use std::path::{Path, PathBuf};
 
@@ -64,6 +66,58 @@ pub enum AwardCommand {
         /// A candidate of a tie at the cutoff whom the committee leaves out (repeatable)
         #[arg(long, value_name = "CODE", num_args = 1..)]
         exclude: Vec<String>,
+    },
+    /// 公示: record the proposed list and its notice period, in working days
+    ///
+    /// The proposed list is the shortlist, with the committee's choice on a tie at the cutoff
+    /// (--include / --exclude), as `grant` would take it today. The period is N working days
+    /// (weekends skipped) from --from (default today; never in the future). Once a proposal is
+    /// in force, `award grant` grants exactly that list, less anyone no longer eligible, after
+    /// the period has ended and every objection is resolved.
+    ///
+    /// Example:
+    ///   pingxuan award propose --days 5 --from 2026-11-23
+    ///   pingxuan award publicity --out 公示.html
+    #[command(verbatim_doc_comment)]
+    Propose {
+        /// The notice period in working days
+        #[arg(long, default_value_t = 5, value_name = "N")]
+        days: u32,
+        /// The first day of the period (default today)
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// Where objections are sent (printed on the notice)
+        #[arg(long, value_name = "TEXT")]
+        contact: Option<String>,
+        /// A candidate of a tie at the cutoff whom the committee includes (repeatable)
+        #[arg(long, value_name = "CODE", num_args = 1..)]
+        include: Vec<String>,
+        /// A candidate of a tie at the cutoff whom the committee leaves out (repeatable)
+        #[arg(long, value_name = "CODE", num_args = 1..)]
+        exclude: Vec<String>,
+        /// Supersede the proposal in force (it stays on the record)
+        #[arg(long)]
+        replace: bool,
+        /// Check everything and write nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Print the 公示 notice of the proposed list, with its period and where to send objections
+    ///
+    /// --format table gives plain text, md gives Markdown, json the proposal; --html (or an
+    /// --out file ending in .html) gives a printable A4 page.
+    ///
+    /// Example:
+    ///   pingxuan award publicity
+    ///   pingxuan award publicity --out 公示.html
+    #[command(verbatim_doc_comment)]
+    Publicity {
+        /// Write to this file instead of stdout
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// A printable HTML page
+        #[arg(long)]
+        html: bool,
     },
     /// List the awards of the term, active and revoked
     ///
@@ -138,6 +192,27 @@ pub fn run(ctx: &Ctx, args: AwardArgs) -> Result<()> {
             include,
             exclude,
         } => grant::run(ctx, dry_run, &include, &exclude),
+        AwardCommand::Propose {
+            days,
+            from,
+            contact,
+            include,
+            exclude,
+            replace,
+            dry_run,
+        } => proposal::propose(
+            ctx,
+            proposal::ProposeArgs {
+                days,
+                from: from.as_deref(),
+                contact: contact.as_deref(),
+                include: &include,
+                exclude: &exclude,
+                replace,
+                dry_run,
+            },
+        ),
+        AwardCommand::Publicity { out: file, html } => publicity::run(ctx, file, html),
         AwardCommand::List => list(ctx, ctx.read()?),
         AwardCommand::Revoke { code, reason, dry_run } => revoke(ctx, &code, &reason, dry_run),
         AwardCommand::Notice {
