@@ -33,6 +33,7 @@ pub const MIGRATIONS: &[&[Step]] = &[
     &[Step::Sql(include_str!("../migrations/0003_unit_veto.sql"))],
     &[Step::Sql(include_str!("../migrations/0004_panel.sql"))],
     &[Step::Sql(include_str!("../migrations/0005_publicity.sql"))],
+    &[Step::Sql(include_str!("../migrations/0006_scheme_groups.sql"))],
 ];
 
 /// How long a clerk waits for another clerk's write before giving up, unless

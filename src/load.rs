@@ -9,7 +9,7 @@ use anyhow::{Context, Result, bail};
 use rusqlite::Connection;
 
 use crate::core::assess::{Assessment, Candidate, Sheet, Standing, VetoFact, assess};
-use crate::core::rank::rank;
+use crate::core::rank::rank_in_places;
 use crate::core::scheme::Scheme;
 use crate::core::veto::Scope;
 use crate::i18n::{both, tr};
@@ -554,10 +554,17 @@ pub fn boards(conn: &Connection, year: i32, scheme: &Scheme) -> Result<Vec<Board
 
 /// Ranks one list of entries of a category.
 pub fn board(list: Vec<Entry>, category: Category, scheme: &Scheme) -> Board {
-    let quota = scheme.rule(category).quota;
+    let rule = scheme.rule(category);
+    // With places per group, the category's awards are the sum of the groups' places.
+    let quota = if rule.places.is_empty() {
+        rule.quota
+    } else {
+        rule.places.values().sum()
+    };
     let assessed: Vec<Assessment> = list.iter().map(|e| assess(&e.candidate, scheme)).collect();
     let refs: Vec<&Assessment> = assessed.iter().collect();
-    let placed = rank(&refs, &scheme.order, quota);
+    let groups: Vec<&str> = list.iter().map(|e| e.candidate.group.as_str()).collect();
+    let placed = rank_in_places(&refs, &groups, &scheme.order, quota, &rule.places);
     let mut slots: Vec<Option<(Entry, Assessment)>> = list.into_iter().zip(assessed).map(Some).collect();
     let rows = placed
         .into_iter()

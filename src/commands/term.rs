@@ -339,6 +339,47 @@ fn scheme_show(ctx: &Ctx) -> Result<()> {
             .to_string()
         }),
     );
+    row(
+        tr(
+            "max_per_group (nominations a group may send)",
+            "max_per_group（每片组推荐上限）",
+        ),
+        per(&|r| {
+            if r.max_per_group == 0 {
+                tr("no cap", "不限").to_string()
+            } else {
+                r.max_per_group.to_string()
+            }
+        }),
+    );
+    row(
+        tr("places per group", "各片组名额"),
+        per(&|r| {
+            if r.places.is_empty() {
+                tr("within the quota", "按类别名额").to_string()
+            } else {
+                r.places
+                    .iter()
+                    .map(|(g, n)| format!("{g} {n}"))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            }
+        }),
+    );
+    row(
+        tr("unit_rank_top_percent", "本单位测评排名须在前"),
+        per(&|r| {
+            r.unit_rank_top_percent
+                .map_or_else(|| "-".to_string(), |p| format!("{p}%"))
+        }),
+    );
+    row(
+        tr("intake opens", "报送起始日"),
+        both(
+            s.intake_opens_on
+                .map_or_else(|| tr("1 October", "10月1日").to_string(), |d| d.to_string()),
+        ),
+    );
     for i in 0..5 {
         row(
             &format!("{} {}", tr("criterion", "指标"), i + 1),

@@ -330,14 +330,7 @@ pub fn veto_reason_label(code: &str) -> &'static str {
 }
 
 pub fn rejection_label(code: &str) -> &'static str {
-    match code {
-        "late" => tr("submitted after the deadline", "逾期报送"),
-        "out_of_scope" => tr("out of scope", "不在评比范围"),
-        "left_group" => tr("the unit has left the group", "单位已不属于该片组"),
-        "no_window" => tr("the unit has no external window", "单位无对外窗口"),
-        "incomplete" => tr("no deeds written", "未填写主要事迹"),
-        _ => tr("other", "其他"),
-    }
+    crate::core::verify::label(code)
 }
 
 /// The outcome for one candidate.

@@ -7,4 +7,5 @@ pub mod publicity;
 pub mod rank;
 pub mod scheme;
 pub mod text;
+pub mod verify;
 pub mod veto;

@@ -2,4 +2,5 @@
 
 mod panel;
 mod publicity;
+mod rules;
 mod unit_veto;

@@ -49,7 +49,7 @@ struct Stored {
     unit_id: i64,
     group_id: i64,
     status: NominationStatus,
-    detail: [String; 6],
+    detail: [String; 7],
 }
 
 /// The organisation and the term's nominations, kept up to date as entries are written.
@@ -91,7 +91,8 @@ impl<'a> Book<'a> {
         let stored = tx
             .prepare(
                 "SELECT id, code, category, name, unit_id, group_id, status,
-                        position, staff_no, deeds, contact, phone, coalesce(submitted_on, ''), serial
+                        position, staff_no, deeds, contact, phone, coalesce(submitted_on, ''), serial,
+                        coalesce((SELECT place || '/' || of_count FROM nomination_unit_rank WHERE nomination = nomination.id), '')
                  FROM nomination WHERE term = ?1 ORDER BY id",
             )?
             .query_map([year], |r| {
@@ -104,7 +105,15 @@ impl<'a> Book<'a> {
                     unit_id: r.get(4)?,
                     group_id: r.get(5)?,
                     status: r.get(6)?,
-                    detail: [r.get(7)?, r.get(8)?, r.get(9)?, r.get(10)?, r.get(11)?, r.get(12)?],
+                    detail: [
+                        r.get(7)?,
+                        r.get(8)?,
+                        r.get(9)?,
+                        r.get(10)?,
+                        r.get(11)?,
+                        r.get(12)?,
+                        r.get(14)?,
+                    ],
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()
@@ -235,7 +244,7 @@ impl<'a> Book<'a> {
             return Ok(Err(vec![issue("category", msg)]));
         }
         let code = format!("{}{}-{serial:03}", e.category.letter(), self.year);
-        let detail: [String; 6] = e.detail.clone().map(Option::unwrap_or_default);
+        let detail: [String; 7] = e.detail.clone().map(Option::unwrap_or_default);
         self.tx
             .prepare_cached(
                 "INSERT INTO nomination (term, category, serial, code, name, unit_id, group_id, position, staff_no,
@@ -261,6 +270,7 @@ impl<'a> Book<'a> {
             ])
             .with_context(|| format!("adding the nomination {code}"))?;
         let id = self.tx.last_insert_rowid();
+        set_unit_rank(self.tx, id, &detail[6])?;
         let group = self.group_name(group_id).to_string();
         let what = json!({ "category": e.category.code(), "name": e.name, "unit": e.unit, "group": group, "file": self.source });
         self.tx.record(Some(self.year), "nomination.add", &code, what)?;
@@ -296,6 +306,7 @@ impl<'a> Book<'a> {
             )?
             .execute(params![group_id, d[0], d[1], d[2], d[3], d[4], d[5], s.id])
             .with_context(|| format!("updating the nomination {}", s.code))?;
+        set_unit_rank(self.tx, s.id, &d[6])?;
         let mut fields = Map::new();
         for c in &diff {
             fields.insert(c.key.to_string(), json!({ "from": c.old, "to": c.new }));
@@ -361,4 +372,25 @@ fn differs(code: &str, old: &str) -> String {
         Lang::En => format!("{code} has \"{shown}\" on record; to update it use --replace"),
         Lang::Zh => format!("{code} 登记的是“{shown}”；如需更新请加 --replace"),
     }
+}
+
+/// Stores a nomination's place in its unit's year-end assessment ("3/120"; "" for none).
+fn set_unit_rank(conn: &rusqlite::Connection, nomination: i64, rank: &str) -> Result<()> {
+    match super::entry::parse_unit_rank(rank) {
+        Ok((n, of)) => {
+            conn.prepare_cached(
+                "INSERT INTO nomination_unit_rank (nomination, place, of_count) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (nomination) DO UPDATE SET place = excluded.place, of_count = excluded.of_count
+                 WHERE place IS NOT excluded.place OR of_count IS NOT excluded.of_count",
+            )?
+            .execute(params![nomination, n, of])
+            .context("recording the place in the unit's assessment")?;
+        }
+        Err(_) => {
+            conn.prepare_cached("DELETE FROM nomination_unit_rank WHERE nomination = ?1")?
+                .execute([nomination])
+                .context("clearing the place in the unit's assessment")?;
+        }
+    }
+    Ok(())
 }

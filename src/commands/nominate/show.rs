@@ -142,6 +142,11 @@ fn fields(format: Format, r: &Record) -> Vec<(&'static str, &'static str, Cell)>
         ),
         ("position", tr("position", "职务"), text(&r.position)),
         ("staff_no", tr("staff number", "工号"), text(&r.staff_no)),
+        (
+            "unit_rank",
+            tr("place in the unit's year-end assessment", "本单位年终测评排名"),
+            r.unit_rank.map(|(n, of)| format!("{n}/{of}")).into(),
+        ),
         ("deeds", tr("deeds", "主要事迹"), text(&r.deeds)),
         ("contact", tr("contact", "联系人"), text(&r.contact)),
         ("phone", tr("phone", "联系电话"), text(&r.phone)),

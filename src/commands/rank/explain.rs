@@ -38,6 +38,13 @@ pub fn run(ctx: &Ctx, conn: &Connection, year: i32, scheme: &Scheme, boards: &[B
         name: c.name.clone(),
         unit: c.unit.clone(),
     };
+    facts.unit_rank = conn
+        .query_row(
+            "SELECT r.place, r.of_count FROM nomination_unit_rank r WHERE r.nomination = ?1",
+            [board.rows[pos].entry.id],
+            |r| Ok((r.get::<_, u32>(0)?, r.get::<_, u32>(1)?)),
+        )
+        .ok();
     facts.recused = crate::commands::panel::members(conn, year, false)?
         .into_iter()
         .filter(|m| crate::core::panel::conflict(&m.name, Some(&m.unit), &subject).is_some())
@@ -53,7 +60,10 @@ pub fn run(ctx: &Ctx, conn: &Connection, year: i32, scheme: &Scheme, boards: &[B
 
 /// The steps of the report, each with the fields of the JSON object that belong to it, in order.
 const STEPS: &[(&str, &[&str])] = &[
-    ("candidate", &["code", "category", "name", "unit", "group", "criteria"]),
+    (
+        "candidate",
+        &["code", "category", "name", "unit", "group", "unit_rank", "criteria"],
+    ),
     ("sheets", &["self_sheet", "joint_sheets", "recused", "joint"]),
     ("inspection", &["findings", "withdrawn_findings", "inspection"]),
     ("satisfaction", &["surveys", "withdrawn_surveys", "satisfaction"]),
@@ -171,6 +181,8 @@ struct Facts<'a> {
     equals: Vec<&'a Ranked>,
     /// Panel members who recused (name, unit).
     recused: Vec<(String, String)>,
+    /// The place in the unit's year-end assessment, and of how many.
+    unit_rank: Option<(u32, u32)>,
 }
 
 fn key_name(k: OrderKey) -> &'static str {
@@ -289,6 +301,7 @@ impl<'a> Facts<'a> {
             below,
             equals,
             recused: Vec::new(),
+            unit_rank: None,
         }
     }
 
@@ -450,6 +463,24 @@ impl<'a> Facts<'a> {
             ),
             format!("类别：{} · 单位：{} · 片组：{}\n", c.category.title(), c.unit, c.group),
         );
+        if let Some((n, of)) = self.unit_rank {
+            let top = self
+                .scheme
+                .rule(c.category)
+                .unit_rank_top_percent
+                .map(|t| {
+                    let ok = crate::core::verify::within_top(n, of, t);
+                    both(
+                        format!(" (top {t}% required: {})", if ok { "within" } else { "not within" }),
+                        format!("（要求前 {t}%：{}）", if ok { "符合" } else { "不符合" }),
+                    )
+                })
+                .unwrap_or_default();
+            p.s += &both(
+                format!("place in the unit's year-end assessment: {n} of {of}{top}\n"),
+                format!("本单位年终测评排名：第 {n} 名（共 {of} 人）{top}\n"),
+            );
+        }
         self.sheets_text(&mut p)?;
         self.inspection_text(&mut p)?;
         self.satisfaction_text(&mut p)?;
@@ -845,6 +876,7 @@ impl<'a> Facts<'a> {
             "total": num(exact_cell(a.total)),
             "total_exact": a.total.as_ref().map(fraction),
             "recused": self.recused.iter().map(|(n, u)| json!({ "name": n, "unit": u })).collect::<Vec<_>>(),
+            "unit_rank": self.unit_rank.map(|(n, of)| format!("{n}/{of}")),
             "vetoes": self.row.entry.vetoes.iter().map(|v| json!({
                 "id": v.id,
                 "reason": v.reason,
