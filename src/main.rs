@@ -8,6 +8,7 @@ mod core;
 mod csvin;
 mod db;
 mod documents;
+mod history;
 mod i18n;
 mod load;
 mod output;

@@ -117,7 +117,8 @@ pub fn run(ctx: &Ctx, args: RankArgs) -> Result<()> {
     } else {
         None
     };
-    print(ctx.format, term.year, &views, norm.as_ref())
+    let past = crate::history::past_awards(ctx.read()?, term.year)?;
+    print(ctx.format, term.year, &views, norm.as_ref(), &past)
 }
 
 fn group_names(conn: &rusqlite::Connection) -> Result<Vec<String>> {
@@ -261,6 +262,7 @@ const TABLE_COLUMNS: &[&str] = &[
     "total",
     "status",
     "reasons",
+    "past_awards",
 ];
 const DATA_COLUMNS: &[&str] = &[
     "rank",
@@ -280,10 +282,14 @@ const DATA_COLUMNS: &[&str] = &[
     "reasons",
     "shortlisted",
     "tie_at_cutoff",
+    "past_awards",
 ];
 
 /// Every row shown, with every column: one row type for every format.
-fn listing<'a>(views: impl IntoIterator<Item = &'a View<'a>>, norm: Option<&Normalized>) -> Listing {
+/// Per nomination, the earlier years in which the same nominee was awarded.
+type Past = std::collections::HashMap<i64, Vec<i32>>;
+
+fn listing<'a>(views: impl IntoIterator<Item = &'a View<'a>>, norm: Option<&Normalized>, past: &Past) -> Listing {
     let mut l = Listing::new(vec![
         col("rank", tr("#", "名次")),
         col("category_rank", tr("rank in category", "类别名次")),
@@ -303,6 +309,7 @@ fn listing<'a>(views: impl IntoIterator<Item = &'a View<'a>>, norm: Option<&Norm
         col("reasons", tr("reasons", "原因")),
         col("shortlisted", tr("shortlisted", "入围")),
         col("tie_at_cutoff", tr("tie at cutoff", "名额线并列")),
+        col("past_awards", tr("awarded before", "往年获表彰")),
         col("normalized_rank", tr("z-order (advice)", "标准化参考名次")),
         col("normalized_score", tr("mean z (advice)", "标准分均值（参考）")),
     ]);
@@ -329,6 +336,11 @@ fn listing<'a>(views: impl IntoIterator<Item = &'a View<'a>>, norm: Option<&Norm
                 Cell::List(a.reasons.iter().map(|x| x.text()).collect()),
                 r.shortlisted.into(),
                 r.tie_at_cutoff.into(),
+                Cell::Ints(
+                    past.get(&r.entry.id)
+                        .map(|v| v.iter().map(|y| i64::from(*y)).collect())
+                        .unwrap_or_default(),
+                ),
                 norm.and_then(|n| n.get(&c.code)).map(|x| x.0 as i64).into(),
                 match norm.and_then(|n| n.get(&c.code)) {
                     Some((_, z)) => Cell::Num(*z, format!("{z:+.3}")),
@@ -349,9 +361,11 @@ fn columns(base: &[&'static str], norm: Option<&Normalized>) -> Vec<&'static str
     v
 }
 
-fn print(format: Format, year: i32, views: &[View], norm: Option<&Normalized>) -> Result<()> {
+fn print(format: Format, year: i32, views: &[View], norm: Option<&Normalized>, past: &Past) -> Result<()> {
     match format {
-        Format::Json | Format::Csv => listing(views, norm).only(&columns(DATA_COLUMNS, norm)).print(format),
+        Format::Json | Format::Csv => listing(views, norm, past)
+            .only(&columns(DATA_COLUMNS, norm))
+            .print(format),
         Format::Table | Format::Md => {
             let mut s = String::new();
             for (i, v) in views.iter().enumerate() {
@@ -378,7 +392,9 @@ fn print(format: Format, year: i32, views: &[View], norm: Option<&Normalized>) -
                 if v.shown().next().is_none() {
                     s += v.empty_text();
                 } else {
-                    s += &listing([v], norm).only(&columns(TABLE_COLUMNS, norm)).render(format)?;
+                    s += &listing([v], norm, past)
+                        .only(&columns(TABLE_COLUMNS, norm))
+                        .render(format)?;
                 }
             }
             out(&s)

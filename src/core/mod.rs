@@ -2,6 +2,7 @@
 
 pub mod assess;
 pub mod award;
+pub mod history;
 pub mod panel;
 pub mod publicity;
 pub mod rank;

@@ -96,6 +96,11 @@ pub fn show(ctx: &Ctx, code: &str) -> Result<()> {
         tr("vetoes in force", "有效的一票否决"),
         Cell::List(vetoes.iter().map(|v| v.line()).collect()),
     ));
+    fields.push((
+        "past_terms",
+        tr("earlier terms", "往届记录"),
+        Cell::List(crate::history::past_terms(ctx.read()?, r.id)?),
+    ));
     match ctx.format {
         Format::Table | Format::Md => {
             let mut l = Listing::new(vec![
