@@ -24,7 +24,7 @@ fn main() -> ExitCode {
     if let Some(lang) = args.global.lang {
         i18n::set_lang(lang);
     }
-    match commands::run(args) {
+    match commands::run(args.global, args.command) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             // The whole cause chain, most general first.

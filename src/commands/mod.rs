@@ -19,15 +19,52 @@ use std::cell::OnceCell;
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
+use clap::{Args, Subcommand};
 use rusqlite::Connection;
 
 use crate::change::Change;
-use crate::cli::{Cli, Command};
 use crate::core::text::ONE_LINE;
 use crate::db::{Db, Mode};
-use crate::i18n::tr;
+use crate::i18n::{Lang, tr};
 use crate::output::Format;
 use crate::values::check_text;
+
+/// The options every command takes, before or after its name.
+#[derive(Args, Debug, Clone)]
+pub struct Global {
+    /// The database file (else $PINGXUAN_DB, else ./pingxuan.sqlite)
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// The term to act on (default: the newest term that is not closed)
+    #[arg(long, global = true, value_name = "YEAR")]
+    pub term: Option<i32>,
+    /// Output format of listings and reports
+    #[arg(long, global = true, value_enum, value_name = "FORMAT")]
+    pub format: Option<Format>,
+    /// Language of messages, headers and documents (default from LC_ALL/LANG)
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    pub lang: Option<Lang>,
+    /// Who acts, for the audit record (default $USER)
+    #[arg(long, global = true, value_name = "NAME")]
+    pub operator: Option<String>,
+}
+
+/// The commands of the yearly cycle, in order; each one's arguments live beside its handler.
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    Term(term::TermArgs),
+    Org(org::OrgArgs),
+    Nominate(nominate::NominateArgs),
+    Panel(panel::PanelArgs),
+    Score(score::ScoreArgs),
+    Inspect(inspect::InspectArgs),
+    Veto(veto::VetoArgs),
+    Rank(rank::RankArgs),
+    Award(award::AwardArgs),
+    Objection(objection::ObjectionArgs),
+    Audit(audit::AuditArgs),
+    Db(db::DbArgs),
+}
 
 /// What every handler may need besides its own arguments.
 pub struct Ctx {
@@ -72,8 +109,8 @@ impl Ctx {
     }
 }
 
-fn db_path(cli: &Cli) -> PathBuf {
-    cli.global
+fn db_path(global: &Global) -> PathBuf {
+    global
         .db
         .clone()
         .or_else(|| {
@@ -86,9 +123,8 @@ fn db_path(cli: &Cli) -> PathBuf {
 
 /// Who acts: --operator, else $USER, else $USERNAME (Windows), else "clerk". It goes on
 /// every audit entry, so it is one clean line.
-fn operator(cli: &Cli) -> Result<String> {
-    let name = cli
-        .global
+fn operator(global: &Global) -> Result<String> {
+    let name = global
         .operator
         .clone()
         .or_else(|| std::env::var("USER").ok())
@@ -104,18 +140,18 @@ fn operator(cli: &Cli) -> Result<String> {
     Ok(name)
 }
 
-pub fn run(cli: Cli) -> Result<()> {
+pub fn run(global: Global, command: Command) -> Result<()> {
     let ctx = Ctx {
-        format: cli.global.format.unwrap_or_default(),
-        term: cli.global.term,
-        operator: operator(&cli)?,
-        path: db_path(&cli),
+        format: global.format.unwrap_or_default(),
+        term: global.term,
+        operator: operator(&global)?,
+        path: db_path(&global),
         reader: OnceCell::new(),
         writer: OnceCell::new(),
         created: std::cell::Cell::new(false),
     };
     crate::output::protect(&ctx.path);
-    let result = dispatch(&ctx, cli.command);
+    let result = dispatch(&ctx, command);
     // A file this command made, in which nothing was then committed (the command failed,
     // or was a dry run), goes again: a refused first command leaves nothing behind. Every
     // committed change has its audit entry, so an empty record means no one, this process
