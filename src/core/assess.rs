@@ -611,6 +611,19 @@ mod tests {
                 Status::BelowThreshold
             ]
         );
+        c.vetoes.push(VetoFact {
+            unit: Some("北仑海关".into()),
+            person: "王某".into(),
+            id: 2,
+            reason: "criminal".into(),
+            document: String::new(),
+        });
+        let a = assess(&c, &scheme);
+        let texts: Vec<String> = a.reasons.iter().map(Reason::text).collect();
+        assert!(
+            texts.iter().any(|t| t.contains("#2 against the unit 北仑海关 (王某)")),
+            "a unit's veto is told as the unit's: {texts:?}"
+        );
         c.vetoes.clear(); // a revoked veto is not given to the core
         assert_eq!(assess(&c, &scheme).status, Status::Incomplete);
         c.standing = Standing::Withdrawn("moved".into());

@@ -152,7 +152,7 @@ fn against_nomination(ctx: &Ctx, code: &str, w: &Veto<'_>, dry_run: bool) -> Res
 }
 
 fn against_unit(ctx: &Ctx, unit: &str, scope: Scope, person: &str, w: &Veto<'_>, dry_run: bool) -> Result<()> {
-    if person.is_empty() && unit.trim().is_empty() {
+    if unit.trim().is_empty() {
         bail!("--unit: {}", tr("name the unit", "请写明单位"));
     }
     let tx = ctx.change()?;

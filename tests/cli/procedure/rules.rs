@@ -196,3 +196,52 @@ fn places_per_group_draw_the_shortlist_within_each_group() {
         .collect();
     assert_eq!(windows, vec!["W2026-002"]);
 }
+
+#[test]
+fn explain_shows_the_place_in_the_unit_against_the_top_share() {
+    let env = Env::with_org();
+    set_scheme(
+        &env,
+        "survey_required = false\n",
+        "survey_required = false\nunit_rank_top_percent = 20\n",
+    );
+    env.ok(&[
+        "nominate",
+        "add",
+        "--category",
+        "individual",
+        "--name",
+        "甲",
+        "--unit",
+        "北仑海关",
+        "--deeds",
+        "好",
+        "--submitted-on",
+        "2026-10-09",
+        "--unit-rank",
+        "3/120",
+    ]);
+    env.ok(&["nominate", "verify"]);
+    let pts = "18,18,18,18,18";
+    env.ok(&["score", "add", "P2026-001", "--source", "self", "--points", pts]);
+    for e in ["评委甲", "评委乙", "评委丙"] {
+        env.ok(&[
+            "score",
+            "add",
+            "P2026-001",
+            "--source",
+            "joint",
+            "--evaluator",
+            e,
+            "--points",
+            pts,
+        ]);
+    }
+    let text = env.ok(&["rank", "--explain", "P2026-001"]);
+    assert!(
+        text.contains("place in the unit's year-end assessment: 3 of 120 (top 20% required: within)"),
+        "{text}"
+    );
+    let j = json(&env.ok(&["rank", "--explain", "P2026-001", "--format", "json"]));
+    assert_eq!(j["unit_rank"], "3/120");
+}
