@@ -469,21 +469,26 @@ pub fn vetoes_in_force(
 impl Veto {
     /// The veto in one line: number, ground, whom it is against, evidence.
     pub fn line(&self) -> String {
-        let against = match &self.unit {
-            Some(unit) if self.person.is_empty() => format!(" [{}{unit}]", tr("against the unit ", "针对单位 ")),
-            Some(unit) => format!(" [{}{unit}, {}]", tr("against the unit ", "针对单位 "), self.person),
+        let ground = crate::core::veto::ground_label(&self.reason);
+        let (id, evidence) = (self.id, &self.evidence);
+        let en_unit = match &self.unit {
+            Some(unit) if self.person.is_empty() => format!(" [against the unit {unit}]"),
+            Some(unit) => format!(" [against the unit {unit}, {}]", self.person),
             None => String::new(),
         };
-        let doc = if self.document.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", self.document)
+        let zh_unit = match &self.unit {
+            Some(unit) if self.person.is_empty() => format!("（针对单位 {unit}）"),
+            Some(unit) => format!("（针对单位 {unit}，当事人 {}）", self.person),
+            None => String::new(),
         };
-        format!(
-            "#{} {}{against}: {}{doc}",
-            self.id,
-            crate::core::veto::ground_label(&self.reason),
-            self.evidence
+        let (en_doc, zh_doc) = if self.document.is_empty() {
+            (String::new(), String::new())
+        } else {
+            (format!(" ({})", self.document), format!("（{}）", self.document))
+        };
+        both(
+            format!("#{id} {ground}{en_unit}: {evidence}{en_doc}"),
+            format!("#{id} {ground}{zh_unit}：{evidence}{zh_doc}"),
         )
     }
 }

@@ -290,7 +290,10 @@ impl Reason {
                 };
                 let against = match &v.unit {
                     Some(unit) if v.person.is_empty() => format!(" {} {unit}", tr("against the unit", "针对单位")),
-                    Some(unit) => format!(" {} {unit} ({})", tr("against the unit", "针对单位"), v.person),
+                    Some(unit) => crate::i18n::both(
+                        format!(" against the unit {unit} ({})", v.person),
+                        format!(" 针对单位 {unit}（{}）", v.person),
+                    ),
                     None => String::new(),
                 };
                 format!(
