@@ -282,6 +282,28 @@ fn grant_proposed(
     };
     let (kept, dropped) = publicity::still_eligible(&p.items, eligible);
     let held = held(&tx, year)?;
+    // On a term reopened after its grant: an award held by a nominee no longer eligible is
+    // settled (revoked) before anything else is granted.
+    let off: Vec<String> = held
+        .iter()
+        .filter(|(id, h)| **h == Held::Active && rows.get(id).is_none_or(|r| r.assessment.status != Status::Eligible))
+        .filter_map(|(id, _)| rows.get(id).map(|r| r.entry.candidate.code.clone()))
+        .collect();
+    if !off.is_empty() {
+        bail!(
+            "{}",
+            both(
+                format!(
+                    "nothing was granted: {} holds an award but is no longer eligible; revoke it first with `pingxuan award revoke CODE --reason TEXT`",
+                    off.join(", ")
+                ),
+                format!(
+                    "未授奖：{} 持有奖项但已不再符合条件；请先用 `pingxuan award revoke 编号 --reason 理由` 撤销",
+                    off.join("、")
+                ),
+            )
+        );
+    }
     let grants: Vec<Grant> = kept
         .iter()
         .filter(|i| !held.contains_key(&i.nomination))
