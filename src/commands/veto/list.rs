@@ -122,6 +122,7 @@ pub fn run(ctx: &Ctx, a: ListArgs) -> Result<()> {
         col("name", tr("name", "名称")),
         col("unit", tr("unit", "单位")),
         col("against", tr("against", "否决对象")),
+        col("reaches", tr("reaches", "涉及推荐对象")),
         col("person", tr("person", "当事人")),
         col("reason", tr("ground", "否决事由")),
         col("evidence", tr("evidence", "依据")),
@@ -143,11 +144,13 @@ pub fn run(ctx: &Ctx, a: ListArgs) -> Result<()> {
         } else {
             Cell::code("nomination", tr("the nomination", "推荐对象"))
         };
+        // `code` stays one code (empty for a unit's veto); `reaches` lists every nomination.
         let code = if v.against_unit {
-            Cell::List(v.codes)
+            Cell::Text(String::new())
         } else {
-            Cell::Text(v.codes.into_iter().next().unwrap_or_default())
+            Cell::Text(v.codes.first().cloned().unwrap_or_default())
         };
+        let reaches = Cell::List(v.codes);
         let mut row = vec![
             Cell::Int(v.id),
             code,
@@ -155,6 +158,7 @@ pub fn run(ctx: &Ctx, a: ListArgs) -> Result<()> {
             Cell::Text(v.name),
             Cell::Text(v.unit),
             against,
+            reaches,
             Cell::Text(v.person),
             Cell::code(&v.reason, ground_label(&v.reason)),
             Cell::Text(v.evidence),

@@ -87,8 +87,9 @@ fn a_unit_veto_reaches_its_windows_present_and_later_and_is_lifted_by_revoking()
     assert_eq!(unit_row["unit"], "北仑海关");
     assert_eq!(unit_row["person"], "王某");
     assert_eq!(unit_row["category"], "window");
+    assert_eq!(unit_row["code"], "", "code stays one code, empty for a unit's veto");
     assert_eq!(
-        unit_row["code"],
+        unit_row["reaches"],
         serde_json::json!(["W2026-001", "W2026-006", "W2026-008"])
     );
     let of_code = json(&env.ok(&["veto", "list", "--code", "W2026-008", "--format", "json"]));
