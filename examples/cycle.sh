@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The whole yearly cycle on the example data of examples/2026, into a fresh database:
-# term, org, nominate, verify, score, inspect, veto, rank, award. Prints both ranked
-# shortlists and the commendation notice; the certificates go to out/2026/certificates.
+# term, org, nominate, verify, panel, score, inspect, veto (of nominations and of a unit),
+# rank, 公示 with an objection investigated and dismissed, award. Prints both ranked
+# shortlists, the 公示 notice and the commendation notice; the certificates go to
+# out/2026/certificates.
 #
 #   bash examples/cycle.sh            # English headers and messages
 #   bash examples/cycle.sh --lang zh  # 中文
@@ -39,6 +41,8 @@ for group in beilun meishan zhenhai; do
 done
 step "nominate verify" "nominate verify：核对推荐"
 px "$@" nominate verify >/dev/null
+step "panel: the joint-evaluation panel" "panel：联评小组"
+px "$@" panel import "$data/panel.csv"
 step "score: self-evaluation and joint-panel sheets" "score：自评表和联评表"
 px "$@" score import "$data/self-scores.csv" --source self
 px "$@" score import "$data/joint-scores.csv" --source joint
@@ -49,9 +53,18 @@ step "veto: the one-vote vetoes" "veto：一票否决"
 while IFS='|' read -r code reason evidence document; do
     px "$@" veto add "$code" --reason "$reason" --evidence "$evidence" --document "$document"
 done <"$data/vetoes.txt"
+while IFS='|' read -r unit person reason evidence document; do
+    px "$@" veto add --unit "$unit" --person "$person" --reason "$reason" --evidence "$evidence" --document "$document"
+done <"$data/unit-vetoes.txt"
 step "rank: the ranked shortlists" "rank：入围名单"
 px "$@" rank --shortlist
-step "award: grant within the quotas, the notice and the certificates" "award：按名额授奖，通报和证书"
+step "award propose: 公示 of the proposed list for 5 working days" "award propose：拟表彰名单公示5个工作日"
+px "$@" award propose --from 2026-11-23 --days 5
+px "$@" award publicity
+step "objection: one received, investigated and dismissed" "objection：收到异议一件，经调查不属实"
+px "$@" objection add W2026-032 --from "某货代企业" --text "该窗口曾要求重复提交材料" --date 2026-11-25
+px "$@" objection resolve 1 --dismissed --finding "经调查，系企业材料不全，窗口已一次性告知"
+step "award: grant the proposed list, the notice and the certificates" "award：按公示名单授奖，通报和证书"
 px "$@" award grant
 px "$@" award notice
 px "$@" award certificates --out "$out/certificates"

@@ -138,6 +138,13 @@ GIVEN = ("海波 建军 丽娟 晓燕 志强 伟 敏 静 磊 杰 颖 婷 佳琪 
 
 PANEL = ["陈国良", "王丽萍", "张立群", "李海涛", "周建平", "徐慧娟", "胡一鸣"]
 PANEL_LENIENCY = [-0.6, 0.4, -1.4, 0.8, 0.0, -0.3, 1.1]
+# The panel's own units and roles (panel.csv): none is a member unit, so no one recuses.
+PANEL_UNITS = {
+    "陈国良": ("宁波市口岸办", "组长"), "王丽萍": ("宁波市总工会", "组员"),
+    "张立群": ("宁波市口岸办", "副组长"), "李海涛": ("宁波市文明办", "组员"),
+    "周建平": ("宁波市口岸协会", "组员"), "徐慧娟": ("宁波市口岸办", "组员"),
+    "胡一鸣": ("宁波市交通运输局", "组员"),
+}
 INSPECTORS = ["林卫东", "郑雅琴", "应建华", "邵敏", "市口岸办暗访组"]
 
 reserved = set(PANEL) | set(INSPECTORS)
@@ -511,7 +518,7 @@ def evaluate(nm):
     nm.sat = F(nm.survey[0], nm.survey[1]) if nm.survey else None
     nm.total = WEIGHTS[0] * nm.self_total + WEIGHTS[1] * nm.joint_score + WEIGHTS[2] * nm.insp_score
     reasons = []
-    if getattr(nm, "veto", None):
+    if getattr(nm, "veto", None) or getattr(nm, "unit_veto", None):
         reasons.append("vetoed")
     if len(nm.joint) < 3:
         reasons.append("incomplete")
@@ -637,6 +644,37 @@ for cat in final:
     assert final[cat][q - 1][1].total != final[cat][q][1].total
 assert edge in [n for _, n in final["window"]][:10], "the 49/50 window should be shortlisted"
 
+# a veto against a unit (the rules' ground 1: a crime by a member of its staff): every
+# window of the unit is out, whatever its score. The unit is the first, in ranking order,
+# with a shortlisted window that is not the 49/50 edge and whose windows can go without a
+# tie on the total across the quota line. No random numbers are drawn here, so every other
+# file stays as it was.
+UNIT_VETO = ("王某", "criminal",
+             "该单位职工王某因受贿罪被人民法院判处有期徒刑一年六个月，判决已生效",
+             "甬口岸〔2026〕37号")
+
+
+def quota_clean(cat):
+    r = ranking(cat)
+    q = QUOTA[cat]
+    return len(r) <= q or r[q - 1][1].total != r[q][1].total
+
+
+for _, cand in final["window"][:QUOTA["window"]]:
+    veto_unit = cand.unit
+    if veto_unit == edge.unit:
+        continue
+    unit_vetoed = [n for n in valid if n.category == "window" and n.unit == veto_unit]
+    for n in unit_vetoed:
+        n.unit_veto = UNIT_VETO
+    if quota_clean("window") and edge in [n for _, n in ranking("window")][:10]:
+        break
+    for n in unit_vetoed:
+        del n.unit_veto
+else:
+    sys.exit("no unit can be vetoed without a tie at the quota line")
+final = {c: ranking(c) for c in ("window", "individual")}
+
 # --------------------------------------------------------------------------
 # Writing
 # --------------------------------------------------------------------------
@@ -739,6 +777,20 @@ with open(os.path.join(OUT, "vetoes.txt"), "w", encoding="utf-8", newline="\n") 
         f.write("{}|{}|{}|{}\n".format(n.code, *n.veto))
 written.append("vetoes.txt")
 
+# panel.csv: the joint-evaluation panel, in the order of the sheets' first appearance
+order = ["陈国良", "张立群", "李海涛", "王丽萍", "周建平", "徐慧娟", "胡一鸣"]
+assert sorted(order) == sorted(PANEL)
+with open(os.path.join(OUT, "panel.csv"), "w", encoding="utf-8", newline="\n") as f:
+    f.write("姓名,单位,职务\n")
+    for name in order:
+        f.write("{},{},{}\n".format(name, *PANEL_UNITS[name]))
+written.append("panel.csv")
+
+# unit-vetoes.txt: UNIT|person|reason|evidence|document, for `veto add --unit`
+with open(os.path.join(OUT, "unit-vetoes.txt"), "w", encoding="utf-8", newline="\n") as f:
+    f.write("{}|{}|{}|{}|{}\n".format(veto_unit, *UNIT_VETO))
+written.append("unit-vetoes.txt")
+
 
 # --------------------------------------------------------------------------
 # Expected shortlists
@@ -773,6 +825,9 @@ for n in nominees:
                                                          else "主要事迹 empty"))
 for n in sorted(vetoed, key=lambda n: n.code):
     p("vetoed:              {}  {} / {} ({}, {})".format(n.code, n.unit, n.name, n.veto[0], n.veto[2]))
+for n in sorted(unit_vetoed, key=lambda n: n.code):
+    p("vetoed (its unit):   {}  {} / {} ({}, {}; a veto against {})".format(
+        n.code, n.unit, n.name, UNIT_VETO[1], UNIT_VETO[3], veto_unit))
 for n in incomplete:
     p("incomplete:          {}  {} / {} (only {} joint sheets)".format(n.code, n.unit, n.name, len(n.joint)))
 for n in (below_a, below_b):

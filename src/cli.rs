@@ -1,16 +1,14 @@
-//! The command line: global options and the commands of the yearly cycle, in order.
+//! The command line: the program's name, its help, and where the global options and the
+//! commands come from (`commands`, beside their handlers; `commands` does not look back here).
 
-use std::path::PathBuf;
+use clap::Parser;
 
-use clap::{Args, Parser, Subcommand};
-
-use crate::commands::{audit, award, db, inspect, nominate, org, rank, report, score, template, term, veto};
-use crate::i18n::Lang;
-use crate::output::Format;
+use crate::commands::{Command, Global};
 
 /// Runs the yearly "Civilized and Harmonious Port" awards (文明和谐口岸评选) over one database file.
 ///
-/// The cycle, in order: term → org → nominate → score → inspect → veto → rank → award.
+/// The cycle, in order: term → org → nominate → panel → score → inspect → veto → rank →
+/// award propose (公示) → objection → award grant.
 ///
 /// Example:
 ///   pingxuan --db port2026.sqlite term open 2026
@@ -28,52 +26,4 @@ pub struct Cli {
     pub global: Global,
     #[command(subcommand)]
     pub command: Command,
-}
-
-#[derive(Args, Debug, Clone)]
-pub struct Global {
-    /// The database file (else $PINGXUAN_DB, else ./pingxuan.sqlite)
-    #[arg(long, global = true, value_name = "PATH")]
-    pub db: Option<PathBuf>,
-    /// The term to act on (default: the newest term that is not closed)
-    #[arg(long, global = true, value_name = "YEAR")]
-    pub term: Option<i32>,
-    /// Output format of listings and reports
-    #[arg(long, global = true, value_enum, value_name = "FORMAT")]
-    pub format: Option<Format>,
-    /// Language of messages, headers and documents (default from LC_ALL/LANG)
-    #[arg(long, global = true, value_enum, value_name = "LANG")]
-    pub lang: Option<Lang>,
-    /// Write the listing or report to FILE; its ending picks the form: .xlsx, .csv (with a BOM,
-    /// for Excel), .json, .md, .html
-    #[arg(long, global = true, value_name = "FILE")]
-    pub out: Option<PathBuf>,
-    /// Who acts, for the audit record (default $USER)
-    #[arg(long, global = true, value_name = "NAME")]
-    pub operator: Option<String>,
-}
-
-#[derive(Subcommand, Debug)]
-pub enum Command {
-    Term(term::TermArgs),
-    Org(org::OrgArgs),
-    Nominate(nominate::NominateArgs),
-    Score(score::ScoreArgs),
-    Inspect(inspect::InspectArgs),
-    Veto(veto::VetoArgs),
-    Rank(rank::RankArgs),
-    Award(award::AwardArgs),
-    Report(report::ReportArgs),
-    Audit(audit::AuditArgs),
-    Db(db::DbArgs),
-    Template(template::TemplateArgs),
-    /// Which database this folder uses, its terms, the open term's stage and what to do next
-    ///
-    /// Example:
-    ///   pingxuan status
-    ///   pingxuan --db port2026.sqlite status
-    #[command(verbatim_doc_comment)]
-    Status,
-    Completions(crate::commands::shell::CompletionsArgs),
-    Man(crate::commands::shell::ManArgs),
 }

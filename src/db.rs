@@ -33,9 +33,13 @@ pub const MIGRATIONS: &[&[Step]] = &[
     &[Step::Sql(include_str!(
         "../migrations/0003_nomination_serial_widens.sql"
     ))],
+    &[Step::Sql(include_str!("../migrations/0004_unit_veto.sql"))],
+    &[Step::Sql(include_str!("../migrations/0005_panel.sql"))],
+    &[Step::Sql(include_str!("../migrations/0006_publicity.sql"))],
+    &[Step::Sql(include_str!("../migrations/0007_scheme_groups.sql"))],
     &[
-        Step::Sql(include_str!("../migrations/0004_auditor_views.sql")),
-        Step::Sql(include_str!("../migrations/0004_document_number.sql")),
+        Step::Sql(include_str!("../migrations/0008_auditor_views.sql")),
+        Step::Sql(include_str!("../migrations/0008_document_number.sql")),
     ],
 ];
 

@@ -269,14 +269,14 @@ pub fn notice_markdown(d: &NoticeData) -> Result<String> {
     Ok(s)
 }
 
-const SERIF: &str =
+pub const SERIF: &str =
     "\"SimSun\", \"宋体\", \"STSong\", \"Songti SC\", \"Noto Serif CJK SC\", \"Source Han Serif SC\", serif";
-const FANGSONG: &str = "\"FangSong_GB2312\", \"仿宋_GB2312\", \"FangSong\", \"仿宋\", \"STFangsong\", \"SimSun\", \"宋体\", \"STSong\", \"Songti SC\", \"Noto Serif CJK SC\", \"Source Han Serif SC\", serif";
-const HEI: &str = "\"SimHei\", \"黑体\", \"Microsoft YaHei\", \"微软雅黑\", \"PingFang SC\", \"Heiti SC\", \"Noto Sans CJK SC\", \"Source Han Sans SC\", sans-serif";
+pub const FANGSONG: &str = "\"FangSong_GB2312\", \"仿宋_GB2312\", \"FangSong\", \"仿宋\", \"STFangsong\", \"SimSun\", \"宋体\", \"STSong\", \"Songti SC\", \"Noto Serif CJK SC\", \"Source Han Serif SC\", serif";
+pub const HEI: &str = "\"SimHei\", \"黑体\", \"Microsoft YaHei\", \"微软雅黑\", \"PingFang SC\", \"Heiti SC\", \"Noto Sans CJK SC\", \"Source Han Sans SC\", sans-serif";
 const KAI: &str = "\"KaiTi_GB2312\", \"楷体_GB2312\", \"KaiTi\", \"楷体\", \"STKaiti\", \"AR PL UKai CN\", \"Noto Serif CJK SC\", serif";
-const TITLE: &str = "\"FZXiaoBiaoSong-B05S\", \"方正小标宋简体\", \"SimHei\", \"黑体\", \"Microsoft YaHei\", \"微软雅黑\", \"PingFang SC\", \"Heiti SC\", \"Noto Sans CJK SC\", \"Source Han Sans SC\", sans-serif";
+pub const TITLE: &str = "\"FZXiaoBiaoSong-B05S\", \"方正小标宋简体\", \"SimHei\", \"黑体\", \"Microsoft YaHei\", \"微软雅黑\", \"PingFang SC\", \"Heiti SC\", \"Noto Sans CJK SC\", \"Source Han Sans SC\", sans-serif";
 
-fn page(title: &str, css: &str, body: &str) -> String {
+pub fn page(title: &str, css: &str, body: &str) -> String {
     format!(
         "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>\n{css}</style>\n</head>\n<body>\n{body}</body>\n</html>\n",
         escape(title)

@@ -9,8 +9,9 @@ use anyhow::{Context, Result, bail};
 use rusqlite::Connection;
 
 use crate::core::assess::{Assessment, Candidate, Sheet, Standing, VetoFact, assess};
-use crate::core::rank::rank;
+use crate::core::rank::rank_in_places;
 use crate::core::scheme::Scheme;
+use crate::core::veto::Scope;
 use crate::i18n::{both, tr};
 use crate::store::NominationStatus;
 use crate::values::{Category, Centi, fmt_points};
@@ -52,6 +53,10 @@ pub struct Veto {
     pub reason: String,
     pub evidence: String,
     pub document: String,
+    /// The unit, for a veto against the unit rather than this one nomination.
+    pub unit: Option<String>,
+    /// The member of the unit's staff it names, if any.
+    pub person: String,
 }
 
 /// Who withdrew a finding or a survey, when and why.
@@ -332,20 +337,47 @@ fn assessed(conn: &Connection, year: i32, category: Category, detail: Detail, sc
                 reason: r.get(2)?,
                 evidence: r.get(3)?,
                 document: r.get(4)?,
+                unit: None,
+                person: String::new(),
             },
         ))
     })?;
+    let mut found: Vec<(usize, Veto)> = Vec::new();
     for row in rows {
         let (id, v) = row.context(tr("reading the vetoes", "读取否决"))?;
         if let Some(&i) = at.get(&id) {
-            list[i].entry.candidate.vetoes.push(VetoFact {
-                id: v.id,
-                reason: v.reason.clone(),
-                document: v.document.clone(),
-            });
-            if full {
-                list[i].entry.vetoes.push(v);
+            found.push((i, v));
+        }
+    }
+    // A veto against a unit reaches each of its nominations in scope, made before it or after.
+    for uv in unit_vetoes(conn, year, None, true)? {
+        for (i, e) in list.iter().enumerate() {
+            if e.entry.candidate.unit == uv.unit && uv.scope.reaches(e.entry.candidate.category) {
+                found.push((
+                    i,
+                    Veto {
+                        id: uv.id,
+                        reason: uv.reason.clone(),
+                        evidence: uv.evidence.clone(),
+                        document: uv.document.clone(),
+                        unit: Some(uv.unit.clone()),
+                        person: uv.person.clone(),
+                    },
+                ));
             }
+        }
+    }
+    found.sort_by_key(|(i, v)| (*i, v.id));
+    for (i, v) in found {
+        list[i].entry.candidate.vetoes.push(VetoFact {
+            id: v.id,
+            reason: v.reason.clone(),
+            document: v.document.clone(),
+            unit: v.unit.clone(),
+            person: v.person.clone(),
+        });
+        if full {
+            list[i].entry.vetoes.push(v);
         }
     }
     read_sheets(conn, year, category, detail, scheme, &at, &mut list)?;
@@ -429,6 +461,129 @@ fn not_assessed() -> Assessment {
     }
 }
 
+/// A veto against a unit, as recorded.
+#[derive(Clone, Debug)]
+pub struct UnitVeto {
+    pub id: i64,
+    pub term: i32,
+    pub unit: String,
+    pub scope: Scope,
+    pub person: String,
+    pub reason: String,
+    pub evidence: String,
+    pub document: String,
+    pub added_at: String,
+    pub added_by: String,
+    pub revoked: Option<Withdrawal>,
+}
+
+/// The vetoes against units: of one term (or of every term with `year` None), of one unit
+/// or all, in force only or revoked too; by number.
+pub fn unit_vetoes_of(
+    conn: &Connection,
+    year: Option<i32>,
+    unit: Option<&str>,
+    in_force_only: bool,
+) -> Result<Vec<UnitVeto>> {
+    let mut st = conn.prepare_cached(
+        "SELECT v.id, v.term, u.name, v.scope, v.person, v.reason, v.evidence, v.document, v.added_at, v.added_by,
+                v.revoked_at, v.revoked_by, v.revoke_reason
+         FROM unit_veto v JOIN unit u ON u.id = v.unit_id
+         WHERE (?1 IS NULL OR v.term = ?1) AND (?2 IS NULL OR u.name = ?2)
+           AND (?3 = 0 OR v.revoked_at IS NULL)
+         ORDER BY v.term, v.id",
+    )?;
+    let rows = st.query_map(rusqlite::params![year, unit, in_force_only], |r| {
+        let scope: String = r.get(3)?;
+        Ok(UnitVeto {
+            id: r.get(0)?,
+            term: r.get(1)?,
+            unit: r.get(2)?,
+            scope: Scope::from_code(&scope).unwrap_or(Scope::All),
+            person: r.get(4)?,
+            reason: r.get(5)?,
+            evidence: r.get(6)?,
+            document: r.get(7)?,
+            added_at: r.get(8)?,
+            added_by: r.get(9)?,
+            revoked: withdrawal(r, 10)?,
+        })
+    })?;
+    rows.collect::<rusqlite::Result<Vec<_>>>()
+        .context("reading the vetoes against units")
+}
+
+/// The vetoes in force against one nomination: its own and its unit's that reach it.
+pub fn vetoes_in_force(
+    conn: &Connection,
+    year: i32,
+    nomination: i64,
+    unit: &str,
+    category: Category,
+) -> Result<Vec<Veto>> {
+    let mut st = conn.prepare_cached(
+        "SELECT id, reason, evidence, document FROM veto WHERE nomination = ?1 AND revoked_at IS NULL ORDER BY id",
+    )?;
+    let mut out: Vec<Veto> = st
+        .query_map([nomination], |r| {
+            Ok(Veto {
+                id: r.get(0)?,
+                reason: r.get(1)?,
+                evidence: r.get(2)?,
+                document: r.get(3)?,
+                unit: None,
+                person: String::new(),
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()
+        .context("reading the vetoes")?;
+    for uv in unit_vetoes(conn, year, Some(unit), true)? {
+        if uv.scope.reaches(category) {
+            out.push(Veto {
+                id: uv.id,
+                reason: uv.reason,
+                evidence: uv.evidence,
+                document: uv.document,
+                unit: Some(uv.unit),
+                person: uv.person,
+            });
+        }
+    }
+    out.sort_by_key(|v| v.id);
+    Ok(out)
+}
+
+impl Veto {
+    /// The veto in one line: number, ground, whom it is against, evidence.
+    pub fn line(&self) -> String {
+        let ground = crate::core::veto::ground_label(&self.reason);
+        let (id, evidence) = (self.id, &self.evidence);
+        let en_unit = match &self.unit {
+            Some(unit) if self.person.is_empty() => format!(" [against the unit {unit}]"),
+            Some(unit) => format!(" [against the unit {unit}, {}]", self.person),
+            None => String::new(),
+        };
+        let zh_unit = match &self.unit {
+            Some(unit) if self.person.is_empty() => format!("（针对单位 {unit}）"),
+            Some(unit) => format!("（针对单位 {unit}，当事人 {}）", self.person),
+            None => String::new(),
+        };
+        let (en_doc, zh_doc) = if self.document.is_empty() {
+            (String::new(), String::new())
+        } else {
+            (format!(" ({})", self.document), format!("（{}）", self.document))
+        };
+        both(
+            format!("#{id} {ground}{en_unit}: {evidence}{en_doc}"),
+            format!("#{id} {ground}{zh_unit}：{evidence}{zh_doc}"),
+        )
+    }
+}
+
+fn unit_vetoes(conn: &Connection, year: i32, unit: Option<&str>, in_force_only: bool) -> Result<Vec<UnitVeto>> {
+    unit_vetoes_of(conn, Some(year), unit, in_force_only)
+}
+
 /// The withdrawal in columns `at`, `at + 1`, `at + 2` (when, who, why), if any.
 pub fn withdrawal(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<Option<Withdrawal>> {
     let when: Option<String> = r.get(at)?;
@@ -483,11 +638,20 @@ pub fn boards(conn: &Connection, year: i32, scheme: &Scheme, detail: Detail) -> 
         .collect()
 }
 
-/// Ranks rows already assessed (their rank and marks are set anew).
+/// Ranks rows already assessed (their rank and marks are set anew). With places per group,
+/// the shortlist is drawn within each group's places, and the category's awards are their sum.
 pub fn rank_rows(mut rows: Vec<Ranked>, category: Category, scheme: &Scheme) -> Board {
-    let quota = scheme.rule(category).quota;
-    let refs: Vec<&Assessment> = rows.iter().map(|r| &r.assessment).collect();
-    let placed = rank(&refs, &scheme.order, quota);
+    let rule = scheme.rule(category);
+    let quota = if rule.places.is_empty() {
+        rule.quota
+    } else {
+        rule.places.values().sum()
+    };
+    let placed = {
+        let refs: Vec<&Assessment> = rows.iter().map(|r| &r.assessment).collect();
+        let groups: Vec<&str> = rows.iter().map(|r| r.entry.candidate.group.as_str()).collect();
+        rank_in_places(&refs, &groups, &scheme.order, quota, &rule.places)
+    };
     let mut order = Vec::with_capacity(placed.len());
     for p in placed {
         let r = &mut rows[p.index];

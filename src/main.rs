@@ -9,6 +9,7 @@ mod csvin;
 mod db;
 mod documents;
 mod export;
+mod history;
 mod i18n;
 mod load;
 mod notice_docx;
@@ -30,7 +31,7 @@ fn main() -> ExitCode {
     if let Some(lang) = args.global.lang {
         i18n::set_lang(lang);
     }
-    match commands::run(args) {
+    match commands::run(args.global, args.command) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             // The whole cause chain, most general first.

@@ -41,6 +41,8 @@ pub enum Cell {
     Num(f64, String),
     Bool(bool),
     List(Vec<String>),
+    /// Whole numbers, as a JSON array of numbers (years, say).
+    Ints(Vec<i64>),
     /// A code for CSV and JSON (`below_threshold`) with its label for people.
     Code(String, String),
     Null,
@@ -59,6 +61,7 @@ impl Cell {
             }
             .to_string(),
             Cell::List(l) => l.join("; "),
+            Cell::Ints(l) => l.iter().map(i64::to_string).collect::<Vec<_>>().join(", "),
             Cell::Code(_, label) => label.clone(),
             Cell::Null => String::new(),
         }
@@ -89,6 +92,7 @@ impl Cell {
                 .unwrap_or(Value::Null),
             Cell::Bool(b) => Value::Bool(*b),
             Cell::List(l) => Value::Array(l.iter().cloned().map(Value::String).collect()),
+            Cell::Ints(l) => Value::Array(l.iter().map(|i| Value::from(*i)).collect()),
             Cell::Code(code, _) => Value::String(code.clone()),
             Cell::Null => Value::Null,
         }

@@ -212,6 +212,42 @@ pub fn load_scheme(conn: &Connection, year: i32) -> Result<Scheme> {
             *slot = c;
         }
     }
+    let mut st = conn.prepare_cached(
+        "SELECT category, max_per_group, unit_rank_top_percent FROM scheme_group_rule WHERE term = ?1",
+    )?;
+    let rows = st.query_map([year], |r| {
+        Ok((
+            r.get::<_, Category>(0)?,
+            r.get::<_, i64>(1)?,
+            r.get::<_, Option<i64>>(2)?,
+        ))
+    })?;
+    for row in rows {
+        let (cat, cap, top) = row?;
+        let rule = match cat {
+            Category::Window => &mut s.window,
+            Category::Individual => &mut s.individual,
+        };
+        rule.max_per_group = cap as usize;
+        rule.unit_rank_top_percent = top.map(|t| t as u32);
+    }
+    let mut st = conn.prepare_cached("SELECT category, group_name, places FROM scheme_places WHERE term = ?1")?;
+    let rows = st.query_map([year], |r| {
+        Ok((r.get::<_, Category>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?))
+    })?;
+    for row in rows {
+        let (cat, group, places) = row?;
+        let rule = match cat {
+            Category::Window => &mut s.window,
+            Category::Individual => &mut s.individual,
+        };
+        rule.places.insert(group, places as usize);
+    }
+    s.intake_opens_on = conn
+        .prepare_cached("SELECT opens_on FROM scheme_intake WHERE term = ?1")?
+        .query_row([year], |r| r.get::<_, String>(0))
+        .optional()?
+        .and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
     s.validate().with_context(|| {
         crate::i18n::both(
             format!("the scheme of the {year} term is damaged"),
@@ -233,6 +269,18 @@ pub fn save_scheme(conn: &Connection, year: i32, s: &Scheme) -> Result<()> {
         params![year, s.weight_self, s.weight_joint, s.weight_inspection, s.step, s.min_joint as i64, s.trim_from as i64, s.inspection_base, order],
     )
     .context(crate::i18n::tr("saving the scheme", "保存评分方案"))?;
+    match s.intake_opens_on {
+        Some(d) => {
+            conn.execute(
+                "INSERT INTO scheme_intake (term, opens_on) VALUES (?1, ?2)
+                 ON CONFLICT (term) DO UPDATE SET opens_on = excluded.opens_on WHERE opens_on IS NOT excluded.opens_on",
+                params![year, d.to_string()],
+            )?;
+        }
+        None => {
+            conn.execute("DELETE FROM scheme_intake WHERE term = ?1", [year])?;
+        }
+    }
     for cat in Category::ALL {
         let r = s.rule(cat);
         conn.execute(
@@ -241,6 +289,33 @@ pub fn save_scheme(conn: &Connection, year: i32, s: &Scheme) -> Result<()> {
                survey_required = excluded.survey_required",
             params![year, cat, r.quota as i64, r.threshold, r.survey_required],
         )?;
+        conn.execute(
+            "INSERT INTO scheme_group_rule (term, category, max_per_group, unit_rank_top_percent) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (term, category) DO UPDATE SET max_per_group = excluded.max_per_group,
+               unit_rank_top_percent = excluded.unit_rank_top_percent
+             WHERE max_per_group IS NOT excluded.max_per_group OR unit_rank_top_percent IS NOT excluded.unit_rank_top_percent",
+            params![year, cat, r.max_per_group as i64, r.unit_rank_top_percent.map(i64::from)],
+        )?;
+        let stored: Vec<(String, i64)> = conn
+            .prepare_cached("SELECT group_name, places FROM scheme_places WHERE term = ?1 AND category = ?2")?
+            .query_map(params![year, cat], |row| Ok((row.get(0)?, row.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        for (g, _) in stored.iter().filter(|(g, _)| !r.places.contains_key(g)) {
+            conn.execute(
+                "DELETE FROM scheme_places WHERE term = ?1 AND category = ?2 AND group_name = ?3",
+                params![year, cat, g],
+            )?;
+        }
+        for (g, n) in &r.places {
+            if stored.iter().any(|(sg, sn)| sg == g && *sn == *n as i64) {
+                continue;
+            }
+            conn.execute(
+                "INSERT INTO scheme_places (term, category, group_name, places) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (term, category, group_name) DO UPDATE SET places = excluded.places",
+                params![year, cat, g, *n as i64],
+            )?;
+        }
         for (i, c) in r.criteria.iter().enumerate() {
             conn.execute(
                 "INSERT INTO criterion (term, category, idx, name_zh, name_en, max) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
@@ -502,4 +577,35 @@ pub fn check_assessable(n: &Nominee) -> std::result::Result<(), String> {
         )),
         NominationStatus::Pending | NominationStatus::Verified => Ok(()),
     }
+}
+
+/// The unit with this name: its id and the name as stored. A name written a little
+/// differently (spaces, full-width brackets) is answered with a did-you-mean.
+pub fn unit_by_name(conn: &Connection, name: &str) -> Result<(i64, String)> {
+    let name = name.trim();
+    if let Some(id) = conn
+        .prepare_cached("SELECT id FROM unit WHERE name = ?1")?
+        .query_row([name], |r| r.get::<_, i64>(0))
+        .optional()?
+    {
+        return Ok((id, name.to_string()));
+    }
+    let known: Vec<String> = conn
+        .prepare_cached("SELECT name FROM unit ORDER BY name")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    if let Some(near) = crate::values::near(name, known.iter().map(String::as_str)) {
+        bail!(
+            "{}",
+            crate::i18n::both(
+                format!("there is no unit {name}; did you mean {near}?"),
+                format!("没有单位 {name}；是否指“{near}”？"),
+            )
+        );
+    }
+    bail!(
+        "{} {name}; {}",
+        tr("there is no unit", "没有单位"),
+        tr("see `pingxuan org list`", "请查看 `pingxuan org list`")
+    )
 }

@@ -64,13 +64,49 @@ pub fn check_nominee_columns(file: &CsvFile) -> Result<()> {
     );
 }
 
-/// The nominee a row names, when it is one that may be assessed; otherwise the problem is noted.
+/// A row set aside at import because its nominee was withdrawn or rejected: named in the
+/// summary with its line, and everything else is imported.
+#[derive(Clone, Debug)]
+pub struct SetAside {
+    pub line: u64,
+    pub why: String,
+}
+
+/// "set aside 2 rows for nominees withdrawn or rejected: line 4 (W2026-003 is withdrawn), …"
+pub fn set_aside_text(rows: &[SetAside]) -> Option<String> {
+    if rows.is_empty() {
+        return None;
+    }
+    let each: Vec<String> = rows
+        .iter()
+        .map(|r| match crate::i18n::lang() {
+            crate::i18n::Lang::En => format!("line {} ({})", r.line, r.why),
+            crate::i18n::Lang::Zh => format!("第 {} 行（{}）", r.line, r.why),
+        })
+        .collect();
+    Some(both(
+        format!(
+            "set aside {} rows for nominees withdrawn or rejected, not imported: {}",
+            rows.len(),
+            each.join(", ")
+        ),
+        format!(
+            "已撤回或核对未通过的推荐对象 {} 行未导入：{}",
+            rows.len(),
+            each.join("，")
+        ),
+    ))
+}
+
+/// The nominee a row names, when it is one that may be assessed. A row for a nominee
+/// withdrawn or rejected is set aside; any other problem is noted.
 pub fn row_nominee(
     conn: &Connection,
     year: i32,
     file: &CsvFile,
     row: &Row,
     problems: &mut Problems,
+    set_aside: &mut Vec<SetAside>,
 ) -> Option<Nominee> {
     let code = file.get(row, "code");
     let key = if !code.is_empty() || !file.has("name") {
@@ -85,39 +121,19 @@ pub fn row_nominee(
         file.get(row, "category"),
         file.get(row, "unit"),
         file.get(row, "name"),
-    )
-    .and_then(|n| check_assessable(&n).map(|()| n));
-    found
-        .map_err(|message| problems.push(cell_problem(file, row, key, &message)))
-        .ok()
-}
-
-/// The nominees the rows of a file name, each found as `row_nominee` finds it. The last one
-/// found is kept: a file of sheets or findings goes nominee by nominee, so most rows name the
-/// same nominee as the row before, and are answered without a query.
-#[derive(Default)]
-pub struct RowNominees {
-    last: Option<([String; 4], std::rc::Rc<Nominee>)>,
-}
-
-impl RowNominees {
-    pub fn find(
-        &mut self,
-        conn: &Connection,
-        year: i32,
-        file: &CsvFile,
-        row: &Row,
-        problems: &mut Problems,
-    ) -> Option<std::rc::Rc<Nominee>> {
-        let key = ["code", "category", "unit", "name"].map(|k| file.get(row, k));
-        if let Some((last, n)) = &self.last
-            && last.iter().zip(&key).all(|(a, b)| a == b)
-        {
-            return Some(n.clone());
+    );
+    match found {
+        Ok(n) => match check_assessable(&n) {
+            Ok(()) => Some(n),
+            Err(why) => {
+                set_aside.push(SetAside { line: row.line, why });
+                None
+            }
+        },
+        Err(message) => {
+            problems.push(cell_problem(file, row, key, &message));
+            None
         }
-        let n = std::rc::Rc::new(row_nominee(conn, year, file, row, problems)?);
-        self.last = Some((key.map(str::to_string), n.clone()));
-        Some(n)
     }
 }
 

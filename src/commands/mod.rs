@@ -7,7 +7,9 @@ pub mod common;
 pub mod db;
 pub mod inspect;
 pub mod nominate;
+pub mod objection;
 pub mod org;
+pub mod panel;
 pub mod rank;
 pub mod report;
 pub mod score;
@@ -21,15 +23,67 @@ use std::cell::OnceCell;
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
+use clap::{Args, Subcommand};
 use rusqlite::Connection;
 
 use crate::change::Change;
-use crate::cli::{Cli, Command};
 use crate::core::text::ONE_LINE;
 use crate::db::{Db, Mode};
-use crate::i18n::{both, tr};
+use crate::i18n::{Lang, both, tr};
 use crate::output::Format;
 use crate::values::check_text;
+
+/// The options every command takes, before or after its name.
+#[derive(Args, Debug, Clone)]
+pub struct Global {
+    /// The database file (else $PINGXUAN_DB, else ./pingxuan.sqlite)
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// The term to act on (default: the newest term that is not closed)
+    #[arg(long, global = true, value_name = "YEAR")]
+    pub term: Option<i32>,
+    /// Output format of listings and reports
+    #[arg(long, global = true, value_enum, value_name = "FORMAT")]
+    pub format: Option<Format>,
+    /// Language of messages, headers and documents (default from LC_ALL/LANG)
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    pub lang: Option<Lang>,
+    /// Write the listing or report to FILE; its ending picks the form: .xlsx, .csv (with a BOM,
+    /// for Excel), .json, .md, .html
+    #[arg(long, global = true, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Who acts, for the audit record (default $USER)
+    #[arg(long, global = true, value_name = "NAME")]
+    pub operator: Option<String>,
+}
+
+/// The commands of the yearly cycle, in order; each one's arguments live beside its handler.
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    Term(term::TermArgs),
+    Org(org::OrgArgs),
+    Nominate(nominate::NominateArgs),
+    Panel(panel::PanelArgs),
+    Score(score::ScoreArgs),
+    Inspect(inspect::InspectArgs),
+    Veto(veto::VetoArgs),
+    Rank(rank::RankArgs),
+    Award(award::AwardArgs),
+    Objection(objection::ObjectionArgs),
+    Report(report::ReportArgs),
+    Audit(audit::AuditArgs),
+    Db(db::DbArgs),
+    Template(template::TemplateArgs),
+    /// Which database this folder uses, its terms, the open term's stage and what to do next
+    ///
+    /// Example:
+    ///   pingxuan status
+    ///   pingxuan --db port2026.sqlite status
+    #[command(verbatim_doc_comment)]
+    Status,
+    Completions(shell::CompletionsArgs),
+    Man(shell::ManArgs),
+}
 
 /// What every handler may need besides its own arguments.
 pub struct Ctx {
@@ -152,8 +206,8 @@ pub enum Source {
     Default,
 }
 
-fn db_path(cli: &Cli) -> (PathBuf, Source) {
-    if let Some(p) = cli.global.db.clone() {
+fn db_path(global: &Global) -> (PathBuf, Source) {
+    if let Some(p) = global.db.clone() {
         return (p, Source::Flag);
     }
     match std::env::var_os("PINGXUAN_DB").filter(|v| !v.is_empty()) {
@@ -177,7 +231,9 @@ fn own_out(command: &Command) -> bool {
         Command::Template(_) | Command::Report(_) | Command::Man(_) => true,
         Command::Award(a) => matches!(
             a.command,
-            award::AwardCommand::Notice { .. } | award::AwardCommand::Certificates { .. }
+            award::AwardCommand::Notice { .. }
+                | award::AwardCommand::Certificates { .. }
+                | award::AwardCommand::Publicity { .. }
         ),
         Command::Term(a) => matches!(
             a.command,
@@ -201,11 +257,11 @@ fn lists_after_writing(command: &Command) -> bool {
 /// With --out FILE for a listing, the form its ending names, checked before anything is
 /// done. Whether --out suits a command that writes is known when it first writes
 /// (`Ctx::change`), which is still before anything is written.
-fn out_format(cli: &Cli) -> Result<Option<Format>> {
-    let Some(path) = &cli.global.out else {
+fn out_format(global: &Global, command: &Command) -> Result<Option<Format>> {
+    let Some(path) = &global.out else {
         return Ok(None);
     };
-    if own_out(&cli.command) {
+    if own_out(command) {
         return Ok(None);
     }
     Ok(Some(crate::export::check(path)?.format()))
@@ -213,9 +269,8 @@ fn out_format(cli: &Cli) -> Result<Option<Format>> {
 
 /// Who acts: --operator, else $USER, else $USERNAME (Windows), else "clerk". It goes on
 /// every audit entry, so it is one clean line.
-fn operator(cli: &Cli) -> Result<String> {
-    let name = cli
-        .global
+fn operator(global: &Global) -> Result<String> {
+    let name = global
         .operator
         .clone()
         .or_else(|| std::env::var("USER").ok())
@@ -231,15 +286,15 @@ fn operator(cli: &Cli) -> Result<String> {
     Ok(name)
 }
 
-pub fn run(cli: Cli) -> Result<()> {
-    let out_format = out_format(&cli)?;
-    let listing_out = out_format.is_some() && !lists_after_writing(&cli.command);
-    crate::export::set_out(cli.global.out.clone());
-    let (path, source) = db_path(&cli);
+pub fn run(global: Global, command: Command) -> Result<()> {
+    let out_format = out_format(&global, &command)?;
+    let listing_out = out_format.is_some() && !lists_after_writing(&command);
+    crate::export::set_out(global.out.clone());
+    let (path, source) = db_path(&global);
     let ctx = Ctx {
-        format: out_format.or(cli.global.format).unwrap_or_default(),
-        term: cli.global.term,
-        operator: operator(&cli)?,
+        format: out_format.or(global.format).unwrap_or_default(),
+        term: global.term,
+        operator: operator(&global)?,
         path,
         source,
         reader: OnceCell::new(),
@@ -248,7 +303,7 @@ pub fn run(cli: Cli) -> Result<()> {
         listing_out,
     };
     crate::output::protect(&ctx.path);
-    let result = dispatch(&ctx, cli.command).and_then(|()| crate::export::finish());
+    let result = dispatch(&ctx, command).and_then(|()| crate::export::finish());
     // Every command that wrote names the file it wrote, once.
     if ctx.writer.get().is_some_and(|db| db.wrote.get()) {
         let shown = shown_path(&ctx.path);
@@ -281,8 +336,10 @@ fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Score(a) => score::run(ctx, a),
         Command::Inspect(a) => inspect::run(ctx, a),
         Command::Veto(a) => veto::run(ctx, a),
+        Command::Panel(a) => panel::run(ctx, a),
         Command::Rank(a) => rank::run(ctx, a),
         Command::Award(a) => award::run(ctx, a),
+        Command::Objection(a) => objection::run(ctx, a),
         Command::Audit(a) => audit::run(ctx, a),
         Command::Db(a) => db::run(ctx, a),
         Command::Template(a) => template::run(ctx, a),

@@ -197,6 +197,10 @@ pub struct VetoFact {
     pub id: i64,
     pub reason: String,
     pub document: String,
+    /// Set when the veto is against the unit (all its windows, or all its nominations).
+    pub unit: Option<String>,
+    /// The member of the unit's staff the veto names, if any.
+    pub person: String,
 }
 
 /// Everything the ranking needs of one nomination.
@@ -284,8 +288,16 @@ impl Reason {
                 } else {
                     format!(" ({})", v.document)
                 };
+                let against = match &v.unit {
+                    Some(unit) if v.person.is_empty() => format!(" {} {unit}", tr("against the unit", "针对单位")),
+                    Some(unit) => crate::i18n::both(
+                        format!(" against the unit {unit} ({})", v.person),
+                        format!(" 针对单位 {unit}（{}）", v.person),
+                    ),
+                    None => String::new(),
+                };
                 format!(
-                    "{} #{}: {}{doc}",
+                    "{} #{}{against}: {}{doc}",
                     tr("one-vote veto", "一票否决"),
                     v.id,
                     veto_reason_label(&v.reason)
@@ -317,27 +329,11 @@ impl Reason {
 }
 
 pub fn veto_reason_label(code: &str) -> &'static str {
-    match code {
-        "criminal" => tr("criminal prosecution", "违法犯罪被追究刑事责任"),
-        "safety" => tr("major safety accident", "发生重大安全责任事故"),
-        "complaint" => tr(
-            "verified complaint of inaction or misconduct",
-            "不作为、乱作为被投诉查实",
-        ),
-        "discipline" => tr("sanction for a serious violation", "严重违法违纪受到处分"),
-        _ => tr("other", "其他"),
-    }
+    crate::core::veto::ground_label(code)
 }
 
 pub fn rejection_label(code: &str) -> &'static str {
-    match code {
-        "late" => tr("submitted after the deadline", "逾期报送"),
-        "out_of_scope" => tr("out of scope", "不在评比范围"),
-        "left_group" => tr("the unit has left the group", "单位已不属于该片组"),
-        "no_window" => tr("the unit has no external window", "单位无对外窗口"),
-        "incomplete" => tr("no deeds written", "未填写主要事迹"),
-        _ => tr("other", "其他"),
-    }
+    crate::core::verify::label(code)
 }
 
 /// The outcome for one candidate.
@@ -600,6 +596,8 @@ mod tests {
         let mut c = candidate(Category::Window, 90, &[85, 85], &[], &[(40, 50)]);
         c.self_sheet = None;
         c.vetoes.push(VetoFact {
+            unit: None,
+            person: String::new(),
             id: 1,
             reason: "safety".into(),
             document: String::new(),
@@ -615,6 +613,19 @@ mod tests {
                 Status::Incomplete,
                 Status::BelowThreshold
             ]
+        );
+        c.vetoes.push(VetoFact {
+            unit: Some("北仑海关".into()),
+            person: "王某".into(),
+            id: 2,
+            reason: "criminal".into(),
+            document: String::new(),
+        });
+        let a = assess(&c, &scheme);
+        let texts: Vec<String> = a.reasons.iter().map(Reason::text).collect();
+        assert!(
+            texts.iter().any(|t| t.contains("#2 against the unit 北仑海关 (王某)")),
+            "a unit's veto is told as the unit's: {texts:?}"
         );
         c.vetoes.clear(); // a revoked veto is not given to the core
         assert_eq!(assess(&c, &scheme).status, Status::Incomplete);

@@ -2,8 +2,13 @@
 
 pub mod assess;
 pub mod award;
+pub mod history;
+pub mod panel;
+pub mod publicity;
 pub mod rank;
 pub mod report;
 pub mod scheme;
 pub mod stage;
 pub mod text;
+pub mod verify;
+pub mod veto;

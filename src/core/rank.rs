@@ -83,6 +83,39 @@ pub fn rank(list: &[&Assessment], order: &[OrderKey], quota: usize) -> Vec<Place
     placed
 }
 
+/// Ranks across the category, and draws the shortlist within each group's award places:
+/// a group's candidates, in the category's order, are shortlisted up to its places, and
+/// equals straddling a group's cut are a tie at the cutoff, as with the quota. A group
+/// without places has none. With no places at all, this is `rank` within the quota.
+pub fn rank_in_places(
+    list: &[&Assessment],
+    groups: &[&str],
+    order: &[OrderKey],
+    quota: usize,
+    places: &std::collections::BTreeMap<String, usize>,
+) -> Vec<Placed> {
+    if places.is_empty() {
+        return rank(list, order, quota);
+    }
+    let mut placed = rank(list, order, usize::MAX);
+    let mut names: Vec<&str> = groups.to_vec();
+    names.sort_unstable();
+    names.dedup();
+    for g in names {
+        let members: Vec<usize> = (0..list.len()).filter(|&i| groups[i] == g).collect();
+        let sub: Vec<&Assessment> = members.iter().map(|&i| list[i]).collect();
+        let cut = places.get(g).copied().unwrap_or(0);
+        for p in rank(&sub, order, cut) {
+            let i = members[p.index];
+            if let Some(slot) = placed.iter_mut().find(|q| q.index == i) {
+                slot.shortlisted = p.shortlisted;
+                slot.tie_at_cutoff = p.tie_at_cutoff;
+            }
+        }
+    }
+    placed
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -197,6 +230,8 @@ mod tests {
         let without = cand(9000, &[9000; 3], 0);
         let mut vetoed = cand(9900, &[9900; 3], 0);
         vetoed.vetoes.push(crate::core::assess::VetoFact {
+            unit: None,
+            person: String::new(),
             id: 1,
             reason: "criminal".into(),
             document: String::new(),
@@ -210,5 +245,41 @@ mod tests {
                 (1, None, false, false)
             ]
         );
+    }
+
+    #[test]
+    fn places_per_group_draw_the_shortlist_within_each_group() {
+        let s = Scheme::default();
+        let list = [
+            assess(&cand(9900, &[9900; 3], 0), &s), // A, 1st overall
+            assess(&cand(9800, &[9800; 3], 0), &s), // A, 2nd
+            assess(&cand(9700, &[9700; 3], 0), &s), // B, 3rd
+            assess(&cand(9600, &[9600; 3], 0), &s), // B, 4th
+            assess(&cand(9600, &[9600; 3], 0), &s), // B, equal 4th
+            assess(&cand(9500, &[9500; 3], 0), &s), // C, no places
+        ];
+        let refs: Vec<&Assessment> = list.iter().collect();
+        let groups = ["A", "A", "B", "B", "B", "C"];
+        let places: std::collections::BTreeMap<String, usize> =
+            [("A".to_string(), 1), ("B".to_string(), 2)].into_iter().collect();
+        let mut got = rank_in_places(&refs, &groups, &s.order, 10, &places);
+        got.sort_by_key(|p| p.index);
+        let marks: Vec<(Option<usize>, bool, bool)> =
+            got.iter().map(|p| (p.rank, p.shortlisted, p.tie_at_cutoff)).collect();
+        assert_eq!(
+            marks,
+            vec![
+                (Some(1), true, false),
+                (Some(2), false, false),
+                (Some(3), true, false),
+                // the two equal at B's cut: neither shortlisted, both flagged for the committee
+                (Some(4), false, true),
+                (Some(4), false, true),
+                (Some(6), false, false),
+            ]
+        );
+        // No places: the category's quota.
+        let plain = rank_in_places(&refs, &groups, &s.order, 2, &Default::default());
+        assert_eq!(plain.iter().filter(|p| p.shortlisted).count(), 2);
     }
 }

@@ -755,6 +755,8 @@ mod tests {
             id: 1,
             reason: "criminal".into(),
             document: String::new(),
+            unit: None,
+            person: String::new(),
         });
         c[5].standing = Standing::Rejected(vec!["late".into(), "incomplete".into()]);
         let s = Scheme::default();

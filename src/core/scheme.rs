@@ -1,6 +1,8 @@
 //! The term's scheme: what DOMAIN.md leaves open, with its defaults, and the file a clerk
 //! edits to change it (TOML, points and percents as people write them).
 
+use std::collections::BTreeMap;
+
 use anyhow::{Result, bail};
 use serde::{Deserialize, Serialize};
 
@@ -55,6 +57,12 @@ pub struct CategoryRule {
     pub threshold: Option<i64>,
     pub survey_required: bool,
     pub criteria: [Criterion; 5],
+    /// The most nominations one group may send in this category; 0: no cap.
+    pub max_per_group: usize,
+    /// Award places per group (group name → places); empty: the quota is the category's.
+    pub places: BTreeMap<String, usize>,
+    /// An individual must be within this top share of the unit's year-end assessment.
+    pub unit_rank_top_percent: Option<u32>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -72,6 +80,9 @@ pub struct Scheme {
     pub order: Vec<OrderKey>,
     pub window: CategoryRule,
     pub individual: CategoryRule,
+    /// The first day forms are taken (the intake window closes on the term's deadline);
+    /// None: 1 October of the term's year.
+    pub intake_opens_on: Option<chrono::NaiveDate>,
 }
 
 fn criteria(list: [(&str, &str); 5]) -> [Criterion; 5] {
@@ -103,6 +114,9 @@ impl Default for Scheme {
                 quota: 10,
                 threshold: Some(9800),
                 survey_required: true,
+                max_per_group: 0,
+                places: BTreeMap::new(),
+                unit_rank_top_percent: None,
                 criteria: criteria([
                     ("政治思想好", "political and ideological conduct"),
                     ("业务工作好", "work performance"),
@@ -115,6 +129,9 @@ impl Default for Scheme {
                 quota: 20,
                 threshold: None,
                 survey_required: false,
+                max_per_group: 0,
+                places: BTreeMap::new(),
+                unit_rank_top_percent: None,
                 criteria: criteria([
                     ("政治思想好", "political and ideological conduct"),
                     ("服务基层好", "service to the grassroots"),
@@ -123,6 +140,7 @@ impl Default for Scheme {
                     ("文明举止好", "civil conduct"),
                 ]),
             },
+            intake_opens_on: None,
         }
     }
 }
@@ -169,6 +187,14 @@ impl Scheme {
         }
         for cat in Category::ALL {
             let r = self.rule(cat);
+            if let Some(p) = r.unit_rank_top_percent
+                && !(1..=100).contains(&p)
+            {
+                errs.push(format!("{}: unit_rank_top_percent must be 1..100", cat.code()));
+            }
+            if r.places.keys().any(|g| g.trim().is_empty()) {
+                errs.push(format!("{}.places: a group needs its name", cat.code()));
+            }
             if let Some(t) = r.threshold
                 && !(0..=10_000).contains(&t)
             {
@@ -215,6 +241,11 @@ impl Scheme {
             ("scoring.trim_from".to_string(), self.trim_from.to_string()),
             ("scoring.inspection_base".to_string(), fmt_points(self.inspection_base)),
             (
+                "intake.opens_on".to_string(),
+                self.intake_opens_on
+                    .map_or_else(|| "1 October".to_string(), |d| d.to_string()),
+            ),
+            (
                 "scoring.order".to_string(),
                 self.order.iter().map(|k| k.code()).collect::<Vec<_>>().join(", "),
             ),
@@ -230,6 +261,20 @@ impl Scheme {
                     .unwrap_or_else(|| "-".to_string()),
             ));
             v.push((format!("{c}.survey_required"), r.survey_required.to_string()));
+            v.push((format!("{c}.max_per_group"), r.max_per_group.to_string()));
+            v.push((
+                format!("{c}.places"),
+                r.places
+                    .iter()
+                    .map(|(g, n)| format!("{g} = {n}"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ));
+            v.push((
+                format!("{c}.unit_rank_top_percent"),
+                r.unit_rank_top_percent
+                    .map_or_else(|| "-".to_string(), |p| format!("{p}%")),
+            ));
             for (i, k) in r.criteria.iter().enumerate() {
                 v.push((format!("{c}.criterion{}.max", i + 1), fmt_points(k.max)));
                 v.push((
@@ -277,8 +322,17 @@ impl Scheme {
 struct SchemeFile {
     weights: WeightsFile,
     scoring: ScoringFile,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    intake: Option<IntakeFile>,
     window: CategoryFile,
     individual: CategoryFile,
+}
+
+/// `[intake] opens_on = "2026-10-01"`: the first day forms are taken.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct IntakeFile {
+    opens_on: String,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -307,7 +361,19 @@ struct CategoryFile {
     #[serde(skip_serializing_if = "Option::is_none")]
     satisfaction_threshold: Option<f64>,
     survey_required: bool,
+    /// A cap on the nominations of one group; absent or 0: none.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    max_per_group: usize,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    unit_rank_top_percent: Option<u32>,
     criteria: Vec<CriterionFile>,
+    /// Award places per group: `[window.places]`, group name = places.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    places: BTreeMap<String, usize>,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 #[derive(Serialize, Deserialize)]
@@ -355,6 +421,9 @@ impl From<&Scheme> for SchemeFile {
             quota: r.quota,
             satisfaction_threshold: r.threshold.map(from_centi),
             survey_required: r.survey_required,
+            max_per_group: r.max_per_group,
+            unit_rank_top_percent: r.unit_rank_top_percent,
+            places: r.places.clone(),
             criteria: r
                 .criteria
                 .iter()
@@ -378,6 +447,9 @@ impl From<&Scheme> for SchemeFile {
                 inspection_base: from_centi(s.inspection_base),
                 order: s.order.clone(),
             },
+            intake: s.intake_opens_on.map(|d| IntakeFile {
+                opens_on: d.to_string(),
+            }),
             window: cat(&s.window),
             individual: cat(&s.individual),
         }
@@ -410,6 +482,9 @@ impl SchemeFile {
                     .transpose()?,
                 survey_required: f.survey_required,
                 criteria,
+                max_per_group: f.max_per_group,
+                places: f.places.into_iter().map(|(g, n)| (g.trim().to_string(), n)).collect(),
+                unit_rank_top_percent: f.unit_rank_top_percent,
             })
         };
         Ok(Scheme {
@@ -423,6 +498,13 @@ impl SchemeFile {
             order: self.scoring.order,
             window: cat("window", self.window)?,
             individual: cat("individual", self.individual)?,
+            intake_opens_on: self
+                .intake
+                .map(|i| {
+                    chrono::NaiveDate::parse_from_str(i.opens_on.trim(), "%Y-%m-%d")
+                        .map_err(|_| anyhow::anyhow!("intake.opens_on: \"{}\" is not a date YYYY-MM-DD", i.opens_on))
+                })
+                .transpose()?,
         })
     }
 }

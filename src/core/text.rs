@@ -34,8 +34,9 @@ pub const PARAGRAPHS: Field = Field { max: LONG, lines: true };
 /// The limits of a stored column, by its name.
 pub fn field_of(column: &str) -> Field {
     match column {
-        "deeds" | "evidence" | "finding" | "note" | "decision" | "document" | "withdrawn_reason"
-        | "withdraw_reason" | "revoke_reason" | "reasons" | "source_file" | "title" | "order_keys" => PARAGRAPHS,
+        "deeds" | "evidence" | "finding" | "text" | "contact" | "note" | "decision" | "document"
+        | "withdrawn_reason" | "withdraw_reason" | "revoke_reason" | "reasons" | "source_file" | "title"
+        | "order_keys" => PARAGRAPHS,
         _ => ONE_LINE,
     }
 }

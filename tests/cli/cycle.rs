@@ -9,7 +9,8 @@ pub fn example(name: &str) -> String {
     format!("{}/examples/2026/{name}", env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Runs term → org → nominate → verify → score → inspect → veto on the example files.
+/// Runs term → org → nominate → verify → panel → score → inspect → veto (of nominations and
+/// of a unit) on the example files.
 pub fn assessed_year() -> Env {
     let env = Env::with_term();
     env.ok(&["org", "import", &example("units.csv")]);
@@ -17,6 +18,7 @@ pub fn assessed_year() -> Env {
         env.ok(&["nominate", "import", &example(&format!("nominations-{group}.csv"))]);
     }
     env.ok(&["nominate", "verify"]);
+    env.ok(&["panel", "import", &example("panel.csv")]);
     env.ok(&["score", "import", &example("self-scores.csv"), "--source", "self"]);
     env.ok(&["score", "import", &example("joint-scores.csv"), "--source", "joint"]);
     env.ok(&["inspect", "import", &example("inspections.csv")]);
@@ -34,6 +36,24 @@ pub fn assessed_year() -> Env {
             f[2],
             "--document",
             f[3],
+        ]);
+    }
+    let unit_vetoes = std::fs::read_to_string(example("unit-vetoes.txt")).unwrap();
+    for line in unit_vetoes.lines().filter(|l| !l.trim().is_empty()) {
+        let f: Vec<&str> = line.split('|').collect();
+        env.ok(&[
+            "veto",
+            "add",
+            "--unit",
+            f[0],
+            "--person",
+            f[1],
+            "--reason",
+            f[2],
+            "--evidence",
+            f[3],
+            "--document",
+            f[4],
         ]);
     }
     env
@@ -105,6 +125,10 @@ fn the_example_year_gives_the_expected_shortlists() {
     assert_eq!(by_code("W2026-035")["status"], "unverified");
     assert_eq!(by_code("P2026-042")["status"], "unverified");
     assert_eq!(by_code("W2026-015")["status"], "vetoed");
+    // The unit veto reaches each of 梅山海关's windows, the first of the year among them.
+    for code in ["W2026-021", "W2026-022", "W2026-023"] {
+        assert_eq!(by_code(code)["status"], "vetoed", "{code}");
+    }
     assert_eq!(by_code("W2026-017")["satisfaction"], 98.0);
     assert_eq!(by_code("W2026-017")["status"], "eligible");
     assert_eq!(by_code("W2026-043")["status"], "below_threshold");
@@ -245,4 +269,60 @@ fn the_award_closes_the_records_until_the_term_is_reopened() {
     let r = env.run(&["term", "close"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(!r.stderr.contains("without awards"), "{}", r.stderr);
+}
+
+#[test]
+fn the_example_year_with_publicity_and_a_dismissed_objection() {
+    let env = assessed_year();
+    env.ok(&["award", "propose", "--from", "2026-11-23", "--days", "5"]);
+    let notice = env.ok(&["award", "publicity"]);
+    assert!(
+        notice.contains("公示时间：2026年11月23日至2026年11月27日（5个工作日）"),
+        "{notice}"
+    );
+    let proposed = json(&env.ok(&["award", "publicity", "--format", "json"]));
+    let proposed: Vec<String> = proposed["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["code"].as_str().unwrap().to_string())
+        .collect();
+    let mut shortlist: Vec<String> = expected()
+        .values()
+        .flat_map(|v| v.iter().map(|(_, code, _)| code.clone()))
+        .collect();
+    shortlist.sort();
+    let mut sorted = proposed.clone();
+    sorted.sort();
+    assert_eq!(sorted, shortlist, "the proposed list is the expected shortlist");
+    env.ok(&[
+        "objection",
+        "add",
+        "W2026-032",
+        "--from",
+        "某货代企业",
+        "--text",
+        "该窗口曾要求重复提交材料",
+        "--date",
+        "2026-11-25",
+    ]);
+    let err = env.fails(&["award", "grant"]);
+    assert!(err.contains("objection #1 about W2026-032"), "{err}");
+    env.ok(&[
+        "objection",
+        "resolve",
+        "1",
+        "--dismissed",
+        "--finding",
+        "经调查，系企业材料不全，窗口已一次性告知",
+    ]);
+    env.ok(&["award", "grant"]);
+    let awards = json(&env.ok(&["award", "list", "--format", "json"]));
+    let granted: Vec<String> = awards
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["code"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(granted, proposed, "exactly the proposed list, in its order");
 }

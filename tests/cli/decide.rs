@@ -34,7 +34,7 @@ pub struct Nom {
 }
 
 /// A verified nomination with nothing recorded yet.
-fn nom(code: &'static str, name: &'static str, unit: &'static str) -> Nom {
+pub(crate) fn nom(code: &'static str, name: &'static str, unit: &'static str) -> Nom {
     Nom {
         code,
         name,
@@ -52,7 +52,7 @@ fn nom(code: &'static str, name: &'static str, unit: &'static str) -> Nom {
 
 impl Nom {
     /// The self-evaluation sheet and the joint sheets, by their totals.
-    fn sheets(mut self, own: f64, joint: &[f64]) -> Nom {
+    pub(crate) fn sheets(mut self, own: f64, joint: &[f64]) -> Nom {
         self.self_sheet = Some(own);
         self.joint = joint.to_vec();
         self
@@ -61,7 +61,7 @@ impl Nom {
         self.findings.push((kind, date, deduction, what));
         self
     }
-    fn survey(mut self, satisfied: i64, total: i64) -> Nom {
+    pub(crate) fn survey(mut self, satisfied: i64, total: i64) -> Nom {
         self.surveys.push((satisfied, total));
         self
     }
@@ -73,12 +73,12 @@ impl Nom {
         self.status = "pending";
         self
     }
-    fn rejected(mut self, reasons: &'static str) -> Nom {
+    pub(crate) fn rejected(mut self, reasons: &'static str) -> Nom {
         self.status = "rejected";
         self.reasons = reasons;
         self
     }
-    fn withdrawn(mut self, why: &'static str) -> Nom {
+    pub(crate) fn withdrawn(mut self, why: &'static str) -> Nom {
         self.status = "withdrawn";
         self.withdrawn = Some(why);
         self
@@ -230,13 +230,13 @@ pub fn year() -> Vec<Nom> {
     ]
 }
 
-fn rank_json(env: &Env, extra: &[&str]) -> Vec<Value> {
+pub(crate) fn rank_json(env: &Env, extra: &[&str]) -> Vec<Value> {
     let mut args = vec!["rank", "--format", "json"];
     args.extend_from_slice(extra);
     json(&env.ok(&args)).as_array().expect("an array").clone()
 }
 
-fn find<'a>(rows: &'a [Value], code: &str) -> &'a Value {
+pub(crate) fn find<'a>(rows: &'a [Value], code: &str) -> &'a Value {
     rows.iter()
         .find(|r| r["code"] == code)
         .unwrap_or_else(|| panic!("{code} not in {rows:?}"))

@@ -748,7 +748,7 @@ fn the_template_is_the_form_import_reads() {
     let stdout = env.ok(&["nominate", "template"]);
     assert_eq!(
         stdout,
-        "序号,类别,名称,单位,片组,职务,工号,主要事迹,联系人,联系电话,报送日期\r\n"
+        "序号,类别,名称,单位,片组,职务,工号,主要事迹,联系人,联系电话,报送日期,本单位年终测评排名\r\n"
     );
     env.ok(&["nominate", "template", "--out", &env.path("form.csv")]);
     let bytes = std::fs::read(env.path("form.csv")).unwrap();

@@ -8,6 +8,7 @@ mod decide;
 mod excel;
 mod intake;
 mod official;
+mod procedure;
 mod record;
 mod report;
 mod robust;

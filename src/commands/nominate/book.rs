@@ -144,14 +144,15 @@ impl<'a> Book<'a> {
     }
 
     /// The details of a stored nomination, as on record now.
-    fn details(&self, i: usize) -> Result<[String; 6]> {
+    fn details(&self, i: usize) -> Result<[String; 7]> {
         self.tx
             .prepare_cached(
-                "SELECT position, staff_no, deeds, contact, phone, coalesce(submitted_on, '')
-                 FROM nomination WHERE id = ?1",
+                "SELECT position, staff_no, deeds, contact, phone, coalesce(submitted_on, ''),
+                        coalesce((SELECT place || '/' || of_count FROM nomination_unit_rank WHERE nomination = n.id), '')
+                 FROM nomination n WHERE id = ?1",
             )?
             .query_row([self.stored[i].id], |r| {
-                Ok([r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?])
+                Ok([r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?])
             })
             .with_context(|| format!("reading the nomination {}", self.stored[i].code))
     }
@@ -260,7 +261,7 @@ impl<'a> Book<'a> {
         let serial = 1 + self.last_serial.get(&e.category).copied().unwrap_or(0);
         // Three digits up to 999, then as many as it takes: P2026-1000 (schema.sql's CHECK).
         let code = format!("{}{}-{serial:03}", e.category.letter(), self.year);
-        let detail: [String; 6] = e.detail.clone().map(Option::unwrap_or_default);
+        let detail: [String; 7] = e.detail.clone().map(Option::unwrap_or_default);
         self.tx
             .prepare_cached(
                 "INSERT INTO nomination (term, category, serial, code, name, unit_id, group_id, position, staff_no,
@@ -286,6 +287,7 @@ impl<'a> Book<'a> {
             ])
             .with_context(|| crate::i18n::both(format!("adding the nomination {code}"), format!("添加推荐 {code}")))?;
         let id = self.tx.last_insert_rowid();
+        set_unit_rank(self.tx, id, &detail[6])?;
         let group = self.group_name(group_id).to_string();
         let what = json!({ "category": e.category.code(), "name": e.name, "unit": e.unit, "group": group, "file": self.source });
         self.tx.record(Some(self.year), "nomination.add", &code, what)?;
@@ -305,7 +307,7 @@ impl<'a> Book<'a> {
 
     /// Updates a nomination to what was given; verified or rejected, it goes back to pending,
     /// since its verification was of the old values.
-    fn replace(&mut self, i: usize, group_id: i64, mut d: [String; 6], diff: Vec<Change>) -> Result<Outcome> {
+    fn replace(&mut self, i: usize, group_id: i64, mut d: [String; 7], diff: Vec<Change>) -> Result<Outcome> {
         let s = &mut self.stored[i];
         for c in &diff {
             if let Some(k) = DETAIL_KEYS.iter().position(|k| *k == c.key) {
@@ -326,6 +328,7 @@ impl<'a> Book<'a> {
                     format!("更新推荐 {}", s.code),
                 )
             })?;
+        set_unit_rank(self.tx, s.id, &d[6])?;
         let mut fields = Map::new();
         for c in &diff {
             fields.insert(c.key.to_string(), json!({ "from": c.old, "to": c.new }));
@@ -391,4 +394,25 @@ fn differs(code: &str, old: &str) -> String {
         Lang::En => format!("{code} has \"{shown}\" on record; to update it use --replace"),
         Lang::Zh => format!("{code} 登记的是“{shown}”；如需更新请加 --replace"),
     }
+}
+
+/// Stores a nomination's place in its unit's year-end assessment ("3/120"; "" for none).
+fn set_unit_rank(conn: &rusqlite::Connection, nomination: i64, rank: &str) -> Result<()> {
+    match super::entry::parse_unit_rank(rank) {
+        Ok((n, of)) => {
+            conn.prepare_cached(
+                "INSERT INTO nomination_unit_rank (nomination, place, of_count) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (nomination) DO UPDATE SET place = excluded.place, of_count = excluded.of_count
+                 WHERE place IS NOT excluded.place OR of_count IS NOT excluded.of_count",
+            )?
+            .execute(params![nomination, n, of])
+            .context("recording the place in the unit's assessment")?;
+        }
+        Err(_) => {
+            conn.prepare_cached("DELETE FROM nomination_unit_rank WHERE nomination = ?1")?
+                .execute([nomination])
+                .context("clearing the place in the unit's assessment")?;
+        }
+    }
+    Ok(())
 }

@@ -59,12 +59,26 @@ pub static COLUMNS: &[Column] = &[
         names: &["submitted_on", "报送日期"],
         required: false,
     },
+    Column {
+        key: "unit_rank",
+        names: &["unit_rank", "本单位年终测评排名", "年终测评排名"],
+        required: false,
+    },
 ];
 
 /// The fields besides category, name, unit and group, in the order of `DETAIL_KEYS`.
-pub const DETAIL_KEYS: [&str; 6] = ["position", "staff_no", "deeds", "contact", "phone", "submitted_on"];
+pub const DETAIL_KEYS: [&str; 7] = [
+    "position",
+    "staff_no",
+    "deeds",
+    "contact",
+    "phone",
+    "submitted_on",
+    "unit_rank",
+];
 pub const STAFF_NO: usize = 1;
 pub const SUBMITTED_ON: usize = 5;
+pub const UNIT_RANK: usize = 6;
 
 /// A nomination as sent. A detail that is `None` was not given (the file has no such column,
 /// the flag was left out): a new nomination gets it empty, a known one keeps what it has.
@@ -76,7 +90,7 @@ pub struct Entry {
     /// `None` only from `nominate add` without --group: the unit's group.
     pub group: Option<String>,
     /// Dates as YYYY-MM-DD, "" for none.
-    pub detail: [Option<String>; 6],
+    pub detail: [Option<String>; 7],
 }
 
 impl Entry {
@@ -95,7 +109,7 @@ impl Entry {
                 problems.push(file.problem(row, key, tr("is required", "不能为空")));
             }
         }
-        let mut detail: [Option<String>; 6] = Default::default();
+        let mut detail: [Option<String>; 7] = Default::default();
         for (i, key) in DETAIL_KEYS.iter().enumerate() {
             if file.has(key) {
                 detail[i] = Some(file.get(row, key).to_string());
@@ -105,6 +119,12 @@ impl Entry {
             match normal_date(d) {
                 Ok(v) => *d = v,
                 Err(e) => problems.push(file.problem(row, "submitted_on", e.to_string())),
+            }
+        }
+        if let Some(r) = &mut detail[UNIT_RANK] {
+            match normal_unit_rank(r) {
+                Ok(v) => *r = v,
+                Err(e) => problems.push(file.problem(row, "unit_rank", e)),
             }
         }
         match category {
@@ -134,7 +154,11 @@ impl Entry {
             trim(&a.contact),
             trim(&a.phone),
             trim(&a.submitted_on),
+            trim(&a.unit_rank),
         ];
+        if let Some(r) = &mut detail[UNIT_RANK] {
+            *r = normal_unit_rank(r).map_err(|e| anyhow::anyhow!("--unit-rank \"{r}\": {e}"))?;
+        }
         if let Some(d) = &mut detail[SUBMITTED_ON] {
             *d = normal_date(d).map_err(|e| anyhow::anyhow!("--submitted-on \"{d}\": {e}"))?;
         }
@@ -167,6 +191,42 @@ fn normal_date(s: &str) -> Result<String> {
     })
 }
 
+/// A place in the unit's year-end assessment as forms write it: `3/120`, `3／120`, `第3名/共120人`.
+pub fn parse_unit_rank(s: &str) -> std::result::Result<(u32, u32), String> {
+    let digits = |t: &str| -> Option<u32> {
+        let d: String = crate::values::halfwidth(t)
+            .chars()
+            .filter(|c| !matches!(c, '第' | '名' | '共' | '人' | ' '))
+            .collect();
+        d.parse().ok()
+    };
+    let bad = || {
+        tr(
+            "expected the place and how many were assessed, e.g. 3/120",
+            "应为名次/参评人数，如 3/120",
+        )
+        .to_string()
+    };
+    let t = crate::values::halfwidth(s.trim());
+    let (a, b) = t.split_once('/').ok_or_else(bad)?;
+    let (n, of) = (digits(a).ok_or_else(bad)?, digits(b).ok_or_else(bad)?);
+    if n == 0 || n > of {
+        return Err(tr(
+            "the place must be between 1 and the number assessed",
+            "名次应在 1 与参评人数之间",
+        )
+        .to_string());
+    }
+    Ok((n, of))
+}
+
+fn normal_unit_rank(s: &str) -> std::result::Result<String, String> {
+    if s.trim().is_empty() {
+        return Ok(String::new());
+    }
+    parse_unit_rank(s).map(|(n, of)| format!("{n}/{of}"))
+}
+
 /// One field that differs from the record: its key, the value on record and the one given.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Change {
@@ -177,7 +237,7 @@ pub struct Change {
 
 /// The details that differ from the record. An empty staff number given is no difference:
 /// it names the same nominee and leaves the number on record.
-pub fn changes(given: &[Option<String>; 6], stored: &[String; 6]) -> Vec<Change> {
+pub fn changes(given: &[Option<String>; 7], stored: &[String; 7]) -> Vec<Change> {
     DETAIL_KEYS
         .iter()
         .enumerate()
@@ -199,8 +259,17 @@ mod tests {
 
     const DEEDS: usize = 2;
 
-    fn stored() -> [String; 6] {
-        ["科长", "3102826", "全年零投诉", "郑晓岚", "0574-86875210", "2026-10-14"].map(String::from)
+    fn stored() -> [String; 7] {
+        [
+            "科长",
+            "3102826",
+            "全年零投诉",
+            "郑晓岚",
+            "0574-86875210",
+            "2026-10-14",
+            "3/120",
+        ]
+        .map(String::from)
     }
 
     #[test]
@@ -215,7 +284,7 @@ mod tests {
     fn only_given_fields_that_differ_are_changes() {
         let same = stored().map(Some);
         assert!(changes(&same, &stored()).is_empty());
-        let none: [Option<String>; 6] = Default::default();
+        let none: [Option<String>; 7] = Default::default();
         assert!(changes(&none, &stored()).is_empty());
 
         let mut given = same.clone();
@@ -233,5 +302,16 @@ mod tests {
         );
         assert_eq!(c[0].old, "全年零投诉");
         assert_eq!(c[0].new, "");
+    }
+
+    #[test]
+    fn a_place_in_the_unit_is_read_as_forms_write_it() {
+        assert_eq!(parse_unit_rank("3/120"), Ok((3, 120)));
+        assert_eq!(parse_unit_rank(" ３／１２０ "), Ok((3, 120)));
+        assert_eq!(parse_unit_rank("第3名/共120人"), Ok((3, 120)));
+        assert!(parse_unit_rank("3").is_err());
+        assert!(parse_unit_rank("121/120").is_err());
+        assert!(parse_unit_rank("0/120").is_err());
+        assert_eq!(normal_unit_rank(""), Ok(String::new()));
     }
 }

@@ -41,7 +41,8 @@ pub enum NominateCommand {
     /// Columns (English or Chinese headers, any order; * required):
     ///   category/类别* (window/窗口, individual/个人), name/名称*, unit/单位*, group/片组*,
     ///   position/职务, staff_no/工号, deeds/主要事迹, contact/联系人, phone/联系电话,
-    ///   submitted_on/报送日期 (2026-10-15, 2026/10/15 or 2026年10月15日).
+    ///   submitted_on/报送日期 (2026-10-15, 2026/10/15 or 2026年10月15日),
+    ///   unit_rank/本单位年终测评排名 (3/120: third of 120).
     /// A serial column 序号/No. is ignored. The unit must belong to the named group, and a
     /// window's unit must have an external window. A nominee already on record adds nothing;
     /// one whose row differs is refused unless --replace. Any bad row: nothing is written.
@@ -159,6 +160,9 @@ pub struct AddArgs {
     /// The day the group sent it (报送日期)
     #[arg(long, value_name = "DATE")]
     pub submitted_on: Option<String>,
+    /// An individual's place in the unit's year-end assessment (本单位年终测评排名), e.g. 3/120
+    #[arg(long, value_name = "N/M")]
+    pub unit_rank: Option<String>,
     /// Update the nominee if it is on record with other values
     #[arg(long)]
     pub replace: bool,

@@ -33,6 +33,8 @@ pub struct Record {
     pub reasons: Vec<String>,
     pub verified_at: Option<String>,
     pub withdrawn_reason: Option<String>,
+    /// The place in the unit's year-end assessment, and of how many.
+    pub unit_rank: Option<(u32, u32)>,
 }
 
 impl Record {
@@ -51,8 +53,9 @@ pub fn load(conn: &Connection, year: i32) -> Result<Vec<Record>> {
     let mut st = conn.prepare_cached(
         "SELECT n.id, n.code, n.category, n.name, u.name, g.name, ug.name, u.has_window,
                 n.position, n.staff_no, n.deeds, n.contact, n.phone, n.submitted_on, n.source_file,
-                n.imported_at, n.status, n.reasons, n.verified_at, n.withdrawn_reason
+                n.imported_at, n.status, n.reasons, n.verified_at, n.withdrawn_reason, r.place, r.of_count
          FROM nomination n
+         LEFT JOIN nomination_unit_rank r ON r.nomination = n.id
          JOIN unit u ON u.id = n.unit_id
          JOIN org_group g ON g.id = n.group_id
          JOIN org_group ug ON ug.id = u.group_id
@@ -82,6 +85,7 @@ pub fn load(conn: &Connection, year: i32) -> Result<Vec<Record>> {
             reasons: reasons.split(',').filter(|s| !s.is_empty()).map(String::from).collect(),
             verified_at: r.get(18)?,
             withdrawn_reason: r.get(19)?,
+            unit_rank: r.get::<_, Option<u32>>(20)?.zip(r.get::<_, Option<u32>>(21)?),
         })
     })?;
     rows.collect::<rusqlite::Result<Vec<_>>>()

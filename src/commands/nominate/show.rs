@@ -84,7 +84,18 @@ pub fn show(ctx: &Ctx, code: &str) -> Result<()> {
     let Some(r) = all.iter().find(|r| r.id == id) else {
         bail!("{code}: {}", tr("not found", "未找到"));
     };
-    let fields = fields(ctx.format, r);
+    let mut fields = fields(ctx.format, r);
+    let vetoes = crate::load::vetoes_in_force(ctx.read()?, term.year, r.id, &r.unit, r.category)?;
+    fields.push((
+        "vetoes",
+        tr("vetoes in force", "有效的一票否决"),
+        Cell::List(vetoes.iter().map(|v| v.line()).collect()),
+    ));
+    fields.push((
+        "past_terms",
+        tr("earlier terms", "往届记录"),
+        Cell::List(crate::history::past_terms(ctx.read()?, r.id)?),
+    ));
     match ctx.format {
         Format::Table | Format::Md => {
             let mut l = Listing::new(vec![
@@ -131,6 +142,11 @@ fn fields(format: Format, r: &Record) -> Vec<(&'static str, &'static str, Cell)>
         ),
         ("position", tr("position", "职务"), text(&r.position)),
         ("staff_no", tr("staff number", "工号"), text(&r.staff_no)),
+        (
+            "unit_rank",
+            tr("place in the unit's year-end assessment", "本单位年终测评排名"),
+            r.unit_rank.map(|(n, of)| format!("{n}/{of}")).into(),
+        ),
         ("deeds", tr("deeds", "主要事迹"), text(&r.deeds)),
         ("contact", tr("contact", "联系人"), text(&r.contact)),
         ("phone", tr("phone", "联系电话"), text(&r.phone)),

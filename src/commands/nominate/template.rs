@@ -21,6 +21,7 @@ const HEADERS: &[&str] = &[
     "联系人",
     "联系电话",
     "报送日期",
+    "本单位年终测评排名",
 ];
 
 /// The form's bytes: CRLF line ends as Excel writes them; a BOM for UTF-8 meant for Excel.

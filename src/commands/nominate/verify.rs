@@ -9,58 +9,27 @@ use super::records::{self, Record};
 use super::show::listing;
 use crate::commands::Ctx;
 use crate::core::assess::rejection_label;
+use crate::core::scheme::Scheme;
+use crate::core::verify::{Facts, Sent, over_group_cap, rejections};
 use crate::db::now;
 use crate::i18n::{Lang, lang, tr};
 use crate::output::say;
-use crate::store::{NominationStatus, nominee_by_code, writable_term};
-use crate::values::Category;
+use crate::store::{NominationStatus, load_scheme, nominee_by_code, writable_term};
+use std::collections::HashSet;
 
-/// What verification looks at, as of now.
-#[derive(Clone, Debug)]
-pub struct Facts {
-    pub category: Category,
-    /// The day it was sent: the form's date, else the day it was imported.
-    pub sent: NaiveDate,
-    pub deadline: NaiveDate,
-    /// The unit still belongs to the group that sent the nomination.
-    pub in_group: bool,
-    pub unit_has_window: bool,
-    pub has_deeds: bool,
-}
-
-/// The rejection codes that apply, in a fixed order; none: verified.
-pub fn rejections(f: &Facts) -> Vec<&'static str> {
-    let mut r = Vec::new();
-    if f.sent > f.deadline {
-        r.push("late");
-    }
-    if !f.in_group {
-        r.push("left_group");
-    }
-    if f.category == Category::Window && !f.unit_has_window {
-        r.push("no_window");
-    }
-    if !f.has_deeds {
-        r.push("incomplete");
-    }
-    r
-}
-
-fn facts(r: &Record, deadline: NaiveDate) -> Facts {
+fn facts(r: &Record, opens: NaiveDate, deadline: NaiveDate, scheme: &Scheme) -> Facts {
     let date = |s: &str| NaiveDate::parse_from_str(s.get(..10).unwrap_or(s), "%Y-%m-%d").ok();
-    let sent = r
-        .submitted_on
-        .as_deref()
-        .and_then(date)
-        .or_else(|| date(&r.imported_at));
     Facts {
         category: r.category,
-        // A record without a readable date cannot be shown to be on time.
-        sent: sent.unwrap_or(NaiveDate::MAX),
+        // Only the form's own date counts: the day of import is not the day it was sent.
+        sent: r.submitted_on.as_deref().and_then(date),
+        opens,
         deadline,
         in_group: r.group == r.unit_group,
         unit_has_window: r.unit_has_window,
         has_deeds: !r.deeds.trim().is_empty(),
+        unit_rank: r.unit_rank,
+        unit_rank_top_percent: scheme.rule(r.category).unit_rank_top_percent,
     }
 }
 
@@ -96,14 +65,42 @@ fn chosen(all: Vec<Record>, conn: &Connection, year: i32, codes: &[String]) -> R
 pub fn verify(ctx: &Ctx, codes: &[String], dry_run: bool) -> Result<()> {
     let tx = ctx.change()?;
     let term = writable_term(&tx, ctx)?;
-    let recs = chosen(records::load(&tx, term.year)?, &tx, term.year, codes)?;
+    let all = records::load(&tx, term.year)?;
+    let scheme = load_scheme(&tx, term.year)?;
+    let opens = scheme
+        .intake_opens_on
+        .unwrap_or_else(|| NaiveDate::from_ymd_opt(term.year, 10, 1).unwrap_or(term.deadline));
+    // The cap on a group's nominations counts every form of the term that passes on its own
+    // (not only those verified now), and rejects the latest submitted past it.
+    let passing: Vec<&Record> = all
+        .iter()
+        .filter(|r| r.status != NominationStatus::Withdrawn)
+        .filter(|r| rejections(&facts(r, opens, term.deadline, &scheme)).is_empty())
+        .collect();
+    let forms: Vec<Sent> = passing
+        .iter()
+        .map(|r| Sent {
+            group: r.group.clone(),
+            category: r.category,
+            sent: facts(r, opens, term.deadline, &scheme).sent,
+            serial: r.id,
+        })
+        .collect();
+    let capped: HashSet<i64> = over_group_cap(&forms, |c| scheme.rule(c).max_per_group)
+        .into_iter()
+        .map(|i| passing[i].id)
+        .collect();
+    let recs = chosen(all, &tx, term.year, codes)?;
     let mut rejected: Vec<Record> = Vec::new();
     let mut verified = 0;
     for mut r in recs {
-        let codes: Vec<String> = rejections(&facts(&r, term.deadline))
+        let mut codes: Vec<String> = rejections(&facts(&r, opens, term.deadline, &scheme))
             .into_iter()
             .map(String::from)
             .collect();
+        if capped.contains(&r.id) {
+            codes.push("over_group_cap".to_string());
+        }
         let status = if codes.is_empty() {
             NominationStatus::Verified
         } else {
@@ -190,52 +187,4 @@ pub fn withdraw(ctx: &Ctx, code: &str, reason: &str) -> Result<()> {
     tx.finish(false)?;
     say(&format!("{} {} {}: {reason}", tr("withdrew", "已撤回"), n.code, n.name));
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn ok() -> Facts {
-        Facts {
-            category: Category::Window,
-            sent: NaiveDate::from_ymd_opt(2026, 10, 31).unwrap(),
-            deadline: NaiveDate::from_ymd_opt(2026, 10, 31).unwrap(),
-            in_group: true,
-            unit_has_window: true,
-            has_deeds: true,
-        }
-    }
-
-    #[test]
-    fn sent_on_the_deadline_is_on_time() {
-        assert!(rejections(&ok()).is_empty());
-        let late = Facts {
-            sent: NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
-            ..ok()
-        };
-        assert_eq!(rejections(&late), vec!["late"]);
-    }
-
-    #[test]
-    fn every_reason_that_applies_is_given_in_order() {
-        let f = Facts {
-            sent: NaiveDate::from_ymd_opt(2026, 11, 3).unwrap(),
-            in_group: false,
-            unit_has_window: false,
-            has_deeds: false,
-            ..ok()
-        };
-        assert_eq!(rejections(&f), vec!["late", "left_group", "no_window", "incomplete"]);
-    }
-
-    #[test]
-    fn an_individual_needs_no_window() {
-        let f = Facts {
-            category: Category::Individual,
-            unit_has_window: false,
-            ..ok()
-        };
-        assert!(rejections(&f).is_empty());
-    }
 }

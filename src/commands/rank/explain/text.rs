@@ -1,124 +1,9 @@
-//! `rank --explain CODE`: every step of one candidate's score, status and place, in words
-//! (text or Markdown), as one JSON object, or as CSV rows of step, item and value.
+//! `rank --explain` in words: text or Markdown, step by step.
 
-use anyhow::{Result, bail};
-use num_rational::Ratio;
-use rusqlite::Connection;
-use serde_json::{Value, json};
-
-use crate::commands::Ctx;
-use crate::commands::common::{FindingKind, JointText, exact_cell, exact_text, fate_note, fraction, points_cell};
-use crate::core::assess::{Assessment, Exact, Fate, Reason, Satisfaction};
-use crate::core::rank::deciding_key;
-use crate::core::scheme::{OrderKey, Scheme};
-use crate::i18n::{both, tr};
-use crate::load::{self, Board, Ranked, Withdrawal, finding_ref, survey_ref};
-use crate::output::{Cell, Format, Listing, col, out};
-use crate::store::{self, criterion_name};
-use crate::values::{Centi, fmt_exact, fmt_points, to_f64};
-
-pub fn run(ctx: &Ctx, conn: &Connection, year: i32, scheme: &Scheme, boards: &[Board], code: &str) -> Result<()> {
-    let wanted = code.trim().to_uppercase();
-    let found = boards.iter().find_map(|b| {
-        b.rows
-            .iter()
-            .position(|r| r.entry.candidate.code == wanted)
-            .map(|i| (b, i))
-    });
-    let Some((board, pos)) = found else {
-        store::nominee_by_code(conn, year, &wanted)?;
-        bail!("{} {wanted}", tr("cannot find", "找不到"));
-    };
-    let facts = Facts::new(scheme, board, pos);
-    match ctx.format {
-        Format::Json => out(&format!("{}\n", serde_json::to_string_pretty(&facts.json())?)),
-        Format::Table => out(&facts.text(Format::Table)?),
-        Format::Md => out(&facts.text(Format::Md)?),
-        Format::Csv => csv_listing(&facts.json()).print(Format::Csv),
-    }
-}
-
-/// The steps of the report, each with the fields of the JSON object that belong to it, in order.
-const STEPS: &[(&str, &[&str])] = &[
-    ("candidate", &["code", "category", "name", "unit", "group", "criteria"]),
-    ("sheets", &["self_sheet", "joint_sheets", "joint"]),
-    ("inspection", &["findings", "withdrawn_findings", "inspection"]),
-    ("satisfaction", &["surveys", "withdrawn_surveys", "satisfaction"]),
-    ("composite", &["weights", "parts", "self", "total", "total_exact"]),
-    ("status", &["status", "reasons", "vetoes"]),
-    (
-        "place",
-        &[
-            "rank",
-            "quota",
-            "eligible",
-            "shortlisted",
-            "tie_at_cutoff",
-            "above",
-            "below",
-            "equals",
-        ],
-    ),
-];
-
-/// The report as key/value rows (step, item, value), for CSV: every field of the JSON object,
-/// its path as the item (`joint_sheets.5.dropped`, lists counted from 1). A field without a
-/// value gives an empty value; an empty list gives no row.
-fn csv_listing(report: &Value) -> Listing {
-    let mut rows = Vec::new();
-    if let Value::Object(fields) = report {
-        for (step, keys) in STEPS {
-            for key in *keys {
-                if let Some(v) = fields.get(*key) {
-                    flatten(step, key.to_string(), v, &mut rows);
-                }
-            }
-        }
-        for (key, v) in fields {
-            if !STEPS.iter().any(|(_, keys)| keys.contains(&key.as_str())) {
-                flatten(key, key.clone(), v, &mut rows);
-            }
-        }
-    }
-    let mut l = Listing::new(vec![
-        col("step", tr("step", "步骤")),
-        col("item", tr("item", "项目")),
-        col("value", tr("value", "内容")),
-    ]);
-    for (step, item, value) in rows {
-        l.push(vec![step.into(), item.into(), value.into()]);
-    }
-    l
-}
-
-fn flatten(step: &str, path: String, v: &Value, rows: &mut Vec<(String, String, String)>) {
-    let value = match v {
-        Value::Object(m) => {
-            for (k, x) in m {
-                flatten(step, format!("{path}.{k}"), x, rows);
-            }
-            return;
-        }
-        Value::Array(a) => {
-            for (i, x) in a.iter().enumerate() {
-                flatten(step, format!("{path}.{}", i + 1), x, rows);
-            }
-            return;
-        }
-        Value::Null => String::new(),
-        Value::Bool(b) => b.to_string(),
-        Value::String(s) => s.clone(),
-        Value::Number(n) => match (n.as_i64(), n.as_f64()) {
-            (Some(i), _) => i.to_string(),
-            (None, Some(f)) => f.to_string(),
-            (None, None) => n.to_string(),
-        },
-    };
-    rows.push((step.to_string(), path, value));
-}
+use super::*;
 
 /// The report being written, as plain text or Markdown.
-struct Page {
+pub(super) struct Page {
     format: Format,
     s: String,
 }
@@ -143,151 +28,7 @@ impl Page {
     }
 }
 
-/// A neighbour in the ranking and the first key that separates it from the candidate.
-struct Neighbour<'a> {
-    row: &'a Ranked,
-    key: Option<OrderKey>,
-}
-
-struct Facts<'a> {
-    scheme: &'a Scheme,
-    board: &'a Board,
-    row: &'a Ranked,
-    above: Option<Neighbour<'a>>,
-    below: Option<Neighbour<'a>>,
-    equals: Vec<&'a Ranked>,
-}
-
-fn key_name(k: OrderKey) -> &'static str {
-    match k {
-        OrderKey::Total => tr("total", "总分"),
-        OrderKey::SelfEval => tr("self-evaluation", "自评"),
-        OrderKey::Joint => tr("joint evaluation", "联评"),
-        OrderKey::Inspection => tr("inspection", "检查得分"),
-        OrderKey::Satisfaction => tr("satisfaction", "满意度"),
-    }
-}
-
-/// A key's value as people read it, exact: a decimal cut short comes with its fraction.
-/// None when the candidate has none.
-fn key_value(a: &Assessment, k: OrderKey) -> Option<String> {
-    let honest = |r: &Exact| {
-        let d = fmt_exact(r);
-        if d.ends_with('…') {
-            format!("{d} ({})", fraction(r))
-        } else {
-            d
-        }
-    };
-    match k {
-        OrderKey::Total => a.total.as_ref().map(honest),
-        OrderKey::SelfEval => a.self_total.map(fmt_points),
-        OrderKey::Joint => a.joint.as_ref().map(|j| honest(&j.mean)),
-        OrderKey::Inspection => Some(fmt_points(a.inspection)),
-        OrderKey::Satisfaction => a
-            .satisfaction
-            .as_ref()
-            .map(|s| format!("{} ({}/{})", s.percent_text(), s.satisfied, s.total)),
-    }
-}
-
-fn finding_json(f: &load::Finding) -> Value {
-    json!({
-        "id": finding_ref(f.id),
-        "kind": f.kind,
-        "date": f.date,
-        "inspector": f.inspector,
-        "finding": f.finding,
-        "deduction": to_f64(&Ratio::from_integer(f.deduction)),
-    })
-}
-
-fn survey_json(s: &load::Survey) -> Value {
-    json!({
-        "id": survey_ref(s.id),
-        "date": s.date,
-        "satisfied": s.satisfied,
-        "total": s.total,
-    })
-}
-
-/// A withdrawn finding's or survey's fields, with who withdrew it, when and why.
-fn with_withdrawal(mut v: Value, w: &Withdrawal) -> Value {
-    v["withdrawn_at"] = json!(w.at);
-    v["withdrawn_by"] = json!(w.by);
-    v["withdraw_reason"] = json!(w.reason);
-    v
-}
-
-/// A withdrawn finding or survey under its table: shown, not counted.
-fn withdrawn_line(id: &str, what: &str, w: &Withdrawal) -> String {
-    both(
-        format!(
-            "withdrawn, not counted: {id} {what} (withdrawn {} by {}: {})\n",
-            w.at, w.by, w.reason
-        ),
-        format!(
-            "已撤销、不计入：{id} {what}（{} 由 {} 撤销：{}）\n",
-            w.at, w.by, w.reason
-        ),
-    )
-}
-
-fn none_text() -> String {
-    tr("none", "无").to_string()
-}
-
 impl<'a> Facts<'a> {
-    fn new(scheme: &'a Scheme, board: &'a Board, pos: usize) -> Facts<'a> {
-        let row = &board.rows[pos];
-        let order = &scheme.order;
-        let (mut above, mut below, mut equals) = (None, None, Vec::new());
-        if let Some(rank) = row.rank {
-            above = board.rows[..pos]
-                .iter()
-                .rev()
-                .find(|r| r.rank.is_some_and(|k| k < rank))
-                .map(|r| Neighbour {
-                    row: r,
-                    key: deciding_key(&r.assessment, &row.assessment, order),
-                });
-            below = board.rows[pos + 1..]
-                .iter()
-                .find(|r| r.rank.is_some_and(|k| k > rank))
-                .map(|r| Neighbour {
-                    row: r,
-                    key: deciding_key(&row.assessment, &r.assessment, order),
-                });
-            equals = board
-                .rows
-                .iter()
-                .enumerate()
-                .filter(|(i, r)| *i != pos && r.rank == Some(rank))
-                .map(|(_, r)| r)
-                .collect();
-        }
-        Facts {
-            scheme,
-            board,
-            row,
-            above,
-            below,
-            equals,
-        }
-    }
-
-    fn a(&self) -> &Assessment {
-        &self.row.assessment
-    }
-
-    /// Whether the pooled satisfaction meets the category's threshold, as the core judged it;
-    /// None where the category has no threshold.
-    fn meets_threshold(&self) -> Option<bool> {
-        let below = |r: &Reason| matches!(r, Reason::BelowThreshold { .. });
-        let rule = self.scheme.rule(self.row.entry.candidate.category);
-        rule.threshold.map(|_| !self.a().reasons.iter().any(below))
-    }
-
     fn sheets_listing(&self) -> Listing {
         let c = &self.row.entry.candidate;
         let mut l = Listing::new(vec![
@@ -367,28 +108,6 @@ impl<'a> Facts<'a> {
         l
     }
 
-    fn weighted(&self) -> [(&'static str, i64, Option<Exact>); 3] {
-        let a = self.a();
-        let s = self.scheme;
-        [
-            (
-                tr("self-evaluation", "自评"),
-                s.weight_self,
-                a.self_total.map(Ratio::from_integer),
-            ),
-            (
-                tr("joint evaluation", "联评"),
-                s.weight_joint,
-                a.joint.as_ref().map(|j| j.mean),
-            ),
-            (
-                tr("inspection", "检查"),
-                s.weight_inspection,
-                Some(Ratio::from_integer(a.inspection)),
-            ),
-        ]
-    }
-
     fn parts_listing(&self) -> Listing {
         let mut l = Listing::new(vec![
             col("part", tr("part", "项目")),
@@ -414,7 +133,7 @@ impl<'a> Facts<'a> {
     }
 
     /// The text of the report, as plain text or Markdown.
-    fn text(&self, format: Format) -> Result<String> {
+    pub(super) fn text(&self, format: Format) -> Result<String> {
         let c = &self.row.entry.candidate;
         let mut p = Page {
             format,
@@ -434,6 +153,24 @@ impl<'a> Facts<'a> {
             ),
             format!("类别：{} · 单位：{} · 片组：{}\n", c.category.title(), c.unit, c.group),
         );
+        if let Some((n, of)) = self.unit_rank {
+            let top = self
+                .scheme
+                .rule(c.category)
+                .unit_rank_top_percent
+                .map(|t| {
+                    let ok = crate::core::verify::within_top(n, of, t);
+                    both(
+                        format!(" (top {t}% required: {})", if ok { "within" } else { "not within" }),
+                        format!("（要求前 {t}%：{}）", if ok { "符合" } else { "不符合" }),
+                    )
+                })
+                .unwrap_or_default();
+            p.s += &both(
+                format!("place in the unit's year-end assessment: {n} of {of}{top}\n"),
+                format!("本单位年终测评排名：第 {n} 名（共 {of} 人）{top}\n"),
+            );
+        }
         self.sheets_text(&mut p)?;
         self.inspection_text(&mut p)?;
         self.satisfaction_text(&mut p)?;
@@ -446,6 +183,17 @@ impl<'a> Facts<'a> {
         }
         for v in &self.row.entry.vetoes {
             p.s += &format!("    {} #{}: {}\n", tr("evidence of veto", "否决依据"), v.id, v.evidence);
+            if let Some(unit) = &v.unit {
+                let person = if v.person.is_empty() {
+                    String::new()
+                } else {
+                    format!("{}{}", tr("; person: ", "；当事人："), v.person)
+                };
+                p.s += &format!(
+                    "    {}{unit}{person}\n",
+                    tr("a veto against the unit: ", "针对单位的否决：")
+                );
+            }
         }
         p.s += &self.place_text();
         Ok(p.s)
@@ -473,6 +221,13 @@ impl<'a> Facts<'a> {
             p.s += &format!("{}\n", tr("no sheets recorded", "尚无评分表"));
         } else {
             p.table(self.sheets_listing())?;
+        }
+        if !self.recused.is_empty() {
+            let who: Vec<String> = self.recused.iter().map(|(n, u)| format!("{n} ({u})")).collect();
+            p.s += &both(
+                format!("recused (conflict of interest, own unit): {}\n", who.join(", ")),
+                format!("回避（本单位）：{}\n", who.join("、")),
+            );
         }
         p.s += &match a.self_total {
             Some(t) => both(
@@ -727,105 +482,5 @@ impl<'a> Facts<'a> {
                 format!("后一名：{who}：{same}{} {}，本候选 {}\n", key_name(k), shown.1, shown.0),
             )
         }
-    }
-
-    fn json(&self) -> Value {
-        let c = &self.row.entry.candidate;
-        let a = self.a();
-        let rule = self.scheme.rule(c.category);
-        let p = |x: Centi| to_f64(&Ratio::from_integer(x));
-        let joint = a.joint.as_ref();
-        let neighbour = |n: &Option<Neighbour>| {
-            n.as_ref().map(|n| {
-                json!({
-                    "code": n.row.entry.candidate.code,
-                    "name": n.row.entry.candidate.name,
-                    "rank": n.row.rank,
-                    "deciding_key": n.key.map(|k| k.code()),
-                    "value": n.key.and_then(|k| key_value(&n.row.assessment, k)),
-                    "own_value": n.key.and_then(|k| key_value(a, k)),
-                })
-            })
-        };
-        let num = |cell: Cell| match cell {
-            Cell::Num(f, _) => json!(f),
-            _ => Value::Null,
-        };
-        json!({
-            "code": c.code,
-            "category": c.category.code(),
-            "name": c.name,
-            "unit": c.unit,
-            "group": c.group,
-            "criteria": rule.criteria.iter().map(|k| criterion_name(k).to_string()).collect::<Vec<_>>(),
-            "self_sheet": c.self_sheet.as_ref().map(|s| json!({
-                "marks": s.marks.iter().map(|m| p(*m)).collect::<Vec<_>>(),
-                "total": p(s.total()),
-            })),
-            "joint_sheets": c.joint.iter().enumerate().map(|(i, s)| json!({
-                "evaluator": s.evaluator,
-                "marks": s.marks.iter().map(|m| p(*m)).collect::<Vec<_>>(),
-                "total": p(s.total()),
-                "dropped": match joint.map(|j| j.fate(i)) {
-                    Some(Fate::DroppedHigh) => Some("highest"),
-                    Some(Fate::DroppedLow) => Some("lowest"),
-                    _ => None,
-                },
-            })).collect::<Vec<_>>(),
-            "joint": joint.map(|j| json!({
-                "counted": j.counted,
-                "mean": to_f64(&j.mean),
-                "mean_exact": fraction(&j.mean),
-            })),
-            "findings": self.row.entry.findings.iter().map(finding_json).collect::<Vec<_>>(),
-            "withdrawn_findings": self.row.entry.withdrawn_findings.iter()
-                .map(|(f, w)| with_withdrawal(finding_json(f), w)).collect::<Vec<_>>(),
-            "inspection": {
-                "base": p(self.scheme.inspection_base),
-                "deductions": p(c.deductions.iter().sum()),
-                "score": p(a.inspection),
-            },
-            "surveys": self.row.entry.surveys.iter().map(survey_json).collect::<Vec<_>>(),
-            "withdrawn_surveys": self.row.entry.withdrawn_surveys.iter()
-                .map(|(s, w)| with_withdrawal(survey_json(s), w)).collect::<Vec<_>>(),
-            "satisfaction": a.satisfaction.map(|s| json!({
-                "satisfied": s.satisfied,
-                "total": s.total,
-                "percent": s.percent(),
-                "threshold": rule.threshold.map(p),
-                "meets": self.meets_threshold(),
-            })),
-            "weights": {
-                "self": self.scheme.weight_self,
-                "joint": self.scheme.weight_joint,
-                "inspection": self.scheme.weight_inspection,
-            },
-            "parts": self.weighted().iter().zip(["self", "joint", "inspection"]).map(|((_, w, v), key)| {
-                (key.to_string(), json!({
-                    "score": num(exact_cell(*v)),
-                    "weight": w,
-                    "weighted": num(exact_cell(v.map(|v| v * *w / 100))),
-                }))
-            }).collect::<serde_json::Map<_, _>>(),
-            "self": num(points_cell(a.self_total)),
-            "total": num(exact_cell(a.total)),
-            "total_exact": a.total.as_ref().map(fraction),
-            "vetoes": self.row.entry.vetoes.iter().map(|v| json!({
-                "id": v.id,
-                "reason": v.reason,
-                "evidence": v.evidence,
-                "document": v.document,
-            })).collect::<Vec<_>>(),
-            "status": a.status.code(),
-            "reasons": a.reasons.iter().map(|r| r.text()).collect::<Vec<_>>(),
-            "rank": self.row.rank,
-            "quota": self.board.quota,
-            "eligible": self.board.eligible(),
-            "shortlisted": self.row.shortlisted,
-            "tie_at_cutoff": self.row.tie_at_cutoff,
-            "above": neighbour(&self.above),
-            "below": neighbour(&self.below),
-            "equals": self.equals.iter().map(|r| r.entry.candidate.code.clone()).collect::<Vec<_>>(),
-        })
     }
 }

@@ -1,9 +1,14 @@
 //! `inspect`: the year-round record: findings of open inspections (明查) and covert visits
 //! (暗访), and satisfaction surveys (满意度调查) of the people served.
 
+mod add;
+mod import;
 mod list;
 mod record;
 mod withdraw;
+
+use add::*;
+use import::*;
 
 use std::collections::HashMap;
 
@@ -13,11 +18,12 @@ use clap::{Args, Subcommand, ValueEnum};
 
 use super::Ctx;
 use super::common::{Counts, Outcome};
-use super::common::{FindingKind, ImportFile, RowNominees, check_nominee_columns, column, summary_prefix};
+use super::common::{
+    FindingKind, ImportFile, check_nominee_columns, column, row_nominee, set_aside_text, summary_prefix,
+};
 use crate::csvin::{self, Column, CsvFile, Row};
 use crate::i18n::{both, tr};
 use crate::output::say;
-use crate::progress::Progress;
 use crate::store::{self, check_assessable, nominee_by_code};
 use crate::values::parse_date;
 use record::{Finding, Identity, Origin, Record, Survey, check_count, check_deduction, check_in_year};
@@ -278,253 +284,4 @@ pub fn run(ctx: &Ctx, args: InspectArgs) -> Result<()> {
         ),
         InspectCommand::Withdraw { id, reason, dry_run } => withdraw::run(ctx, &id, &reason, dry_run),
     }
-}
-
-// ---- import --------------------------------------------------------------------------------
-
-/// A second row of a file for the same record.
-fn same_as_line(rec: &Record, first: u64) -> String {
-    match rec {
-        Record::Finding(_) => both(
-            format!(
-                "the same finding as line {first} (nominee, kind, date, inspector and finding); if there were really two, tell them apart (inspector, finding or date)"
-            ),
-            format!(
-                "与第 {first} 行是同一条检查发现（被推荐对象、方式、日期、检查人、发现问题均相同）；如确有两条，请在检查人、发现问题或日期上加以区分"
-            ),
-        ),
-        Record::Survey(_) => both(
-            format!(
-                "the same survey as line {first} (nominee and date); a file gives each survey once, and two surveys of one nominee need their dates"
-            ),
-            format!(
-                "与第 {first} 行是同一次满意度调查（被推荐对象、日期相同）；同一被推荐对象的两次调查须注明各自日期"
-            ),
-        ),
-    }
-}
-
-fn import(ctx: &Ctx, input: &ImportFile, replace: bool) -> Result<()> {
-    let dry_run = input.dry_run;
-    let decoded = input.decode()?;
-    let findings = decoded.fits(FINDING_COLUMNS);
-    let surveys = decoded.fits(SURVEY_COLUMNS);
-    let needs = |cols: &[Column]| {
-        cols.iter()
-            .filter(|c| c.required)
-            .map(|c| c.names.join("/"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let explain = || {
-        format!(
-            "\n  {}: {}\n  {}: {}\n  {}: {}\n  {}: {}",
-            tr("a findings file needs", "检查发现文件须有"),
-            needs(FINDING_COLUMNS),
-            tr("a surveys file needs", "满意度调查文件须有"),
-            needs(SURVEY_COLUMNS),
-            tr("both name the nominee by", "两者均须指明被推荐对象"),
-            tr(
-                "code/编号, or category/类别 + unit/单位 + name/名称",
-                "编号/code，或 类别/category + 单位/unit + 名称/name"
-            ),
-            tr("the file has", "文件的列"),
-            decoded.headers.join(", ")
-        ) + &decoded.other_sheets()
-    };
-    let file = match (findings, surveys) {
-        (true, false) => decoded.parse(FINDING_COLUMNS)?,
-        (false, true) => decoded.parse(SURVEY_COLUMNS)?,
-        (true, true) => bail!(
-            "{}: {}{}",
-            decoded.name,
-            tr(
-                "has the columns of both findings and surveys; give them in two files",
-                "同时含有检查发现和满意度调查的列，请分成两个文件"
-            ),
-            explain()
-        ),
-        (false, false) => bail!(
-            "{}: {}{}",
-            decoded.name,
-            tr(
-                "is neither a findings file nor a surveys file",
-                "既不是检查发现文件，也不是满意度调查文件"
-            ),
-            explain()
-        ),
-    };
-    check_nominee_columns(&file)?;
-    let tx = ctx.change()?;
-    let term = store::writable_term(&tx, ctx)?;
-    let mut problems = file.problems();
-    let mut seen: HashMap<(i64, Identity), u64> = HashMap::new();
-    let mut nominees = RowNominees::default();
-    let mut counts = Counts::default();
-    let mut progress = Progress::new(file.row_count());
-    for row in file.rows() {
-        progress.tick();
-        let row = &row;
-        let nominee = nominees.find(&tx, term.year, &file, row, &mut problems);
-        let rec = if findings {
-            read_finding(&file, row, term.year, &mut problems).map(Record::Finding)
-        } else {
-            read_survey(&file, row, term.year, &mut problems).map(Record::Survey)
-        };
-        let (Some(n), Some(rec)) = (nominee, rec) else {
-            continue;
-        };
-        let first = *seen.entry((n.id, rec.identity())).or_insert(row.line);
-        if first != row.line {
-            problems.push(file.row_problem(row, same_as_line(&rec, first)));
-            continue;
-        }
-        // Every row is checked against the record too, so that one run reports every problem;
-        // the transaction is dropped if there is any.
-        let origin = Origin::Line(&file.name, row.line);
-        match record::record(&tx, ctx, term.year, &n, &rec, &origin, replace)? {
-            Ok(o) => counts.bump(o),
-            Err(refusal) => problems.push(match refusal.key {
-                Some(key) => file.problem(row, key, refusal.message),
-                None => file.row_problem(row, refusal.message),
-            }),
-        }
-    }
-    drop(progress);
-    problems.into_result()?;
-    tx.finish(dry_run)?;
-    let text = if findings {
-        counts.text("findings", "检查发现")
-    } else {
-        counts.text("surveys", "满意度调查")
-    };
-    say(&format!(
-        "{}{}{}{text}",
-        summary_prefix(dry_run),
-        file.describe(),
-        tr(": ", "：")
-    ));
-    Ok(())
-}
-
-fn read_date(file: &CsvFile, row: &Row, year: i32, problems: &mut csvin::Problems) -> Option<Option<NaiveDate>> {
-    let raw = file.get(row, "date");
-    if raw.is_empty() {
-        return Some(None);
-    }
-    match parse_date(raw)
-        .map_err(|e| e.to_string())
-        .and_then(|d| check_in_year(d, year).map(|()| d))
-    {
-        Ok(d) => Some(Some(d)),
-        Err(m) => {
-            problems.push(file.problem(row, "date", m));
-            None
-        }
-    }
-}
-
-fn read_finding(file: &CsvFile, row: &Row, year: i32, problems: &mut csvin::Problems) -> Option<Finding> {
-    let kind = FindingKind::parse(file.get(row, "kind"));
-    if kind.is_none() {
-        problems.push(file.problem(
-            row,
-            "kind",
-            tr("expected open/明查 or covert/暗访", "应为 明查/open 或 暗访/covert"),
-        ));
-    }
-    let date = match read_date(file, row, year, problems) {
-        Some(None) => {
-            problems.push(file.problem(row, "date", tr("no date given", "未填写日期")));
-            None
-        }
-        d => d.flatten(),
-    };
-    let deduction = check_deduction(file.get(row, "deduction"))
-        .map_err(|m| problems.push(file.problem(row, "deduction", m)))
-        .ok();
-    Some(Finding {
-        kind: kind?,
-        date: date?,
-        inspector: file.get(row, "inspector").to_string(),
-        finding: file.get(row, "finding").to_string(),
-        deduction: deduction?,
-    })
-}
-
-fn read_survey(file: &CsvFile, row: &Row, year: i32, problems: &mut csvin::Problems) -> Option<Survey> {
-    let date = read_date(file, row, year, problems);
-    let satisfied = check_count(file.get(row, "satisfied"))
-        .map_err(|m| problems.push(file.problem(row, "satisfied", m)))
-        .ok();
-    let total = check_count(file.get(row, "total"))
-        .map_err(|m| problems.push(file.problem(row, "total", m)))
-        .ok();
-    let s = Survey {
-        date: date?,
-        satisfied: satisfied?,
-        total: total?,
-    };
-    if let Err(m) = s.check() {
-        let key = if s.total == 0 { "total" } else { "satisfied" };
-        problems.push(file.problem(row, key, m));
-        return None;
-    }
-    Some(s)
-}
-
-// ---- add and survey --------------------------------------------------------------------------
-
-/// The flag and the value given for a column of a record, for a refusal of `inspect add` or
-/// `inspect survey`.
-fn flag_value(rec: &Record, key: &str) -> String {
-    match (rec, key) {
-        (Record::Finding(f), "deduction") => crate::values::fmt_points(f.deduction),
-        (Record::Survey(s), "satisfied") => s.satisfied.to_string(),
-        (Record::Survey(s), "total") => s.total.to_string(),
-        _ => String::new(),
-    }
-}
-
-fn add_one(ctx: &Ctx, code: &str, rec: Record, replace: bool, dry_run: bool) -> Result<()> {
-    let tx = ctx.change()?;
-    let term = store::writable_term(&tx, ctx)?;
-    let n = nominee_by_code(&tx, term.year, code)?;
-    check_assessable(&n).map_err(anyhow::Error::msg)?;
-    let date = match &rec {
-        Record::Finding(f) => Some(f.date),
-        Record::Survey(s) => s.date,
-    };
-    if let Some(d) = date {
-        check_in_year(d, term.year).map_err(|m| anyhow::anyhow!("--date: {m}"))?;
-    }
-    let via = match rec {
-        Record::Finding(_) => Origin::Command("inspect add"),
-        Record::Survey(_) => Origin::Command("inspect survey"),
-    };
-    let outcome = match record::record(&tx, ctx, term.year, &n, &rec, &via, replace)? {
-        Ok(o) => o,
-        Err(refusal) => match refusal.key {
-            Some(key) => bail!("--{key} \"{}\": {}", flag_value(&rec, key), refusal.message),
-            None => bail!("{}", refusal.message),
-        },
-    };
-    tx.finish(dry_run)?;
-    say(&format!(
-        "{}{} {}: {}{}",
-        summary_prefix(dry_run),
-        n.code,
-        n.name,
-        rec.describe(),
-        match outcome {
-            Outcome::Added => "",
-            Outcome::Replaced => tr(
-                " (replaced the record on file, which stays listed as withdrawn)",
-                "（已替换原记录，原记录标为已撤销）"
-            ),
-            Outcome::Present => tr(" (already present; nothing added)", "（已有相同记录，未重复录入）"),
-            Outcome::LeftWithdrawn => tr(" (withdrawn earlier; left withdrawn)", "（此前已撤销，保持撤销）"),
-        }
-    ));
-    Ok(())
 }

@@ -46,6 +46,35 @@ pub struct RankArgs {
     /// Only the shortlist: the candidates within the quota, and any tie at the cutoff
     #[arg(long, conflicts_with = "explain")]
     pub shortlist: bool,
+    /// Beside the official rank, advice only: the order of the eligible by the mean of their
+    /// joint sheets' per-evaluator z-scores (each evaluator's totals standardised against
+    /// their own). It never changes a status, the shortlist or an award.
+    #[arg(long, conflicts_with = "explain")]
+    pub normalized: bool,
+}
+
+/// Per code: the advisory place and mean z-score among the eligible of its category.
+type Normalized = std::collections::HashMap<String, (usize, f64)>;
+
+fn normalized(conn: &rusqlite::Connection, year: i32, boards: &[Board]) -> Result<Normalized> {
+    let z = crate::core::panel::normalized(&super::score::evaluators::joint_totals(conn, year)?);
+    let mut out = Normalized::new();
+    for b in boards {
+        let scores: Vec<(String, f64)> = b
+            .rows
+            .iter()
+            .filter(|r| r.rank.is_some())
+            .filter_map(|r| {
+                z.get(&r.entry.candidate.code)
+                    .map(|v| (r.entry.candidate.code.clone(), *v))
+            })
+            .collect();
+        for (code, place) in crate::core::panel::order(&scores) {
+            let v = scores.iter().find(|s| s.0 == code).map_or(0.0, |s| s.1);
+            out.insert(code, (place, (v * 1000.0).round() / 1000.0));
+        }
+    }
+    Ok(out)
 }
 
 fn parse_category(s: &str) -> std::result::Result<Category, String> {
@@ -91,8 +120,14 @@ pub fn run(ctx: &Ctx, args: RankArgs) -> Result<()> {
     for v in &mut views {
         v.shortlist_only = args.shortlist;
     }
+    let norm = if args.normalized {
+        Some(normalized(ctx.read()?, term.year, &boards)?)
+    } else {
+        None
+    };
+    let past = crate::history::past_awards(ctx.read()?, term.year)?;
     let head = crate::chain::head(ctx.read()?)?;
-    print(ctx.format, term.year, &views, head)
+    print(ctx.format, term.year, &views, norm.as_ref(), &past, head)
 }
 
 fn group_names(conn: &rusqlite::Connection) -> Result<Vec<String>> {
@@ -234,6 +269,7 @@ const TABLE_COLUMNS: &[&str] = &[
     "total",
     "status",
     "reasons",
+    "past_awards",
 ];
 const DATA_COLUMNS: &[&str] = &[
     "rank",
@@ -253,20 +289,25 @@ const DATA_COLUMNS: &[&str] = &[
     "reasons",
     "shortlisted",
     "tie_at_cutoff",
+    "past_awards",
 ];
 
 /// Every row shown, with every column: one row type for every format.
-fn listing<'a>(views: impl IntoIterator<Item = &'a View<'a>>) -> Listing {
-    let mut l = Listing::new(columns());
+/// Per nomination, the earlier years in which the same nominee was awarded.
+type Past = std::collections::HashMap<i64, Vec<i32>>;
+
+fn listing<'a>(views: impl IntoIterator<Item = &'a View<'a>>, norm: Option<&Normalized>, past: &Past) -> Listing {
+    let mut l = Listing::new(all_columns());
     for v in views {
         for (shown, r) in v.shown() {
-            l.push(row(*shown, r));
+            l.push(row(*shown, r, norm, past));
         }
     }
     l
 }
 
-fn columns() -> Vec<crate::output::Col> {
+/// Every column a rank listing has; each output shows some of them.
+fn all_columns() -> Vec<crate::output::Col> {
     vec![
         col("rank", tr("#", "名次")),
         col("category_rank", tr("rank in category", "类别名次")),
@@ -286,11 +327,14 @@ fn columns() -> Vec<crate::output::Col> {
         col("reasons", tr("reasons", "原因")),
         col("shortlisted", tr("shortlisted", "入围")),
         col("tie_at_cutoff", tr("tie at cutoff", "名额线并列")),
+        col("past_awards", tr("awarded before", "往年获表彰")),
+        col("normalized_rank", tr("z-order (advice)", "标准化参考名次")),
+        col("normalized_score", tr("mean z (advice)", "标准分均值（参考）")),
     ]
 }
 
 /// One candidate's row, at the rank shown.
-fn row(shown: Option<usize>, r: &Ranked) -> Vec<Cell> {
+fn row(shown: Option<usize>, r: &Ranked, norm: Option<&Normalized>, past: &Past) -> Vec<Cell> {
     let c = &r.entry.candidate;
     let a = &r.assessment;
     vec![
@@ -312,14 +356,43 @@ fn row(shown: Option<usize>, r: &Ranked) -> Vec<Cell> {
         Cell::List(a.reasons.iter().map(|x| x.text()).collect()),
         r.shortlisted.into(),
         r.tie_at_cutoff.into(),
+        Cell::Ints(
+            past.get(&r.entry.id)
+                .map(|v| v.iter().map(|y| i64::from(*y)).collect())
+                .unwrap_or_default(),
+        ),
+        norm.and_then(|n| n.get(&c.code)).map(|x| x.0 as i64).into(),
+        match norm.and_then(|n| n.get(&c.code)) {
+            Some((_, z)) => Cell::Num(*z, format!("{z:+.3}")),
+            None => Cell::Null,
+        },
     ]
 }
 
-fn print(format: Format, year: i32, views: &[View], head: Option<(i64, String)>) -> Result<()> {
+/// The columns shown, with the advisory ones when asked for.
+fn columns(base: &[&'static str], norm: Option<&Normalized>) -> Vec<&'static str> {
+    let mut v = base.to_vec();
+    if norm.is_some() {
+        v.extend(["normalized_rank", "normalized_score"]);
+    }
+    v
+}
+
+fn print(
+    format: Format,
+    year: i32,
+    views: &[View],
+    norm: Option<&Normalized>,
+    past: &Past,
+    head: Option<(i64, String)>,
+) -> Result<()> {
     match format {
+        // Row by row: a hundred thousand candidates take the memory of one row.
         Format::Json | Format::Csv => {
-            let rows = views.iter().flat_map(|v| v.shown().map(|(shown, r)| row(*shown, r)));
-            print_rows(&columns(), DATA_COLUMNS, rows, format)
+            let rows = views
+                .iter()
+                .flat_map(|v| v.shown().map(|(shown, r)| row(*shown, r, norm, past)));
+            print_rows(&all_columns(), &columns(DATA_COLUMNS, norm), rows, format)
         }
         Format::Table | Format::Md => {
             let mut s = String::new();
@@ -327,7 +400,13 @@ fn print(format: Format, year: i32, views: &[View], head: Option<(i64, String)>)
                 if i > 0 {
                     s.push('\n');
                 }
-                let heading = v.heading(year);
+                let mut heading = v.heading(year);
+                if norm.is_some() {
+                    heading += &both(
+                        "\nz-order: advice only, the order per-evaluator z-scores of the joint sheets would give; it changes no status, shortlist or award".into(),
+                        "\n标准化参考名次：仅供参考，按各评委联评分的标准分排序；不改变资格、入围和授奖".into(),
+                    );
+                }
                 if format == Format::Md {
                     let mut lines = heading.lines();
                     s += &format!("## {}\n\n", lines.next().unwrap_or_default());
@@ -341,7 +420,9 @@ fn print(format: Format, year: i32, views: &[View], head: Option<(i64, String)>)
                 if v.shown().next().is_none() {
                     s += v.empty_text();
                 } else {
-                    s += &listing([v]).only(TABLE_COLUMNS).render(format)?;
+                    s += &listing([v], norm, past)
+                        .only(&columns(TABLE_COLUMNS, norm))
+                        .render(format)?;
                 }
             }
             // The record this list was drawn from, to print with it: a later copy of the

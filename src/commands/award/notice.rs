@@ -1,0 +1,219 @@
+//! `award notice`: the commendation notice (通报表彰) of the active awards.
+
+use super::*;
+
+/// The active awards of the term for the documents, by group, unit and certificate number.
+pub(super) fn awardees(conn: &Connection, year: i32, by_group: bool) -> Result<(Vec<Awardee>, Option<String>)> {
+    let order = if by_group {
+        "g.id, u.id, a.category = 'individual', a.serial"
+    } else {
+        "a.category = 'individual', a.serial"
+    };
+    let mut st = conn.prepare(&format!(
+        "SELECT a.category, n.name, u.name, g.name, a.certificate, a.granted_at
+         FROM award a JOIN nomination n ON n.id = a.nomination JOIN unit u ON u.id = n.unit_id
+         JOIN org_group g ON g.id = n.group_id
+         WHERE a.term = ?1 AND a.revoked_at IS NULL ORDER BY {order}"
+    ))?;
+    let mut last: Option<String> = None;
+    let mut list = Vec::new();
+    let rows = st.query_map([year], |r| {
+        Ok((
+            Awardee {
+                category: r.get(0)?,
+                name: r.get(1)?,
+                unit: r.get(2)?,
+                group: r.get(3)?,
+                certificate: r.get(4)?,
+            },
+            r.get::<_, String>(5)?,
+        ))
+    })?;
+    for row in rows {
+        let (a, at) = row.context(crate::i18n::tr("reading the awards", "读取奖项"))?;
+        if last.as_ref().is_none_or(|l| at > *l) {
+            last = Some(at);
+        }
+        list.push(a);
+    }
+    if list.is_empty() {
+        bail!(
+            "{} {year}; {}",
+            tr("there are no active awards in the term", "本届没有有效的奖项，届期"),
+            tr(
+                "grant them with `pingxuan award grant`",
+                "请先用 `pingxuan award grant` 授奖"
+            )
+        );
+    }
+    Ok((list, last))
+}
+
+/// The date given, else the day of the latest grant.
+pub(super) fn document_date(given: Option<String>, last_grant: Option<String>) -> Result<NaiveDate> {
+    if let Some(d) = given {
+        return parse_date(&d).with_context(|| format!("--date \"{d}\""));
+    }
+    let at = last_grant.unwrap_or_else(now);
+    Ok(NaiveDate::parse_from_str(at.get(..10).unwrap_or_default(), "%Y-%m-%d")
+        .unwrap_or_else(|_| chrono::Local::now().date_naive()))
+}
+
+pub(super) fn write_file(path: &Path, text: &str) -> Result<()> {
+    crate::output::write_file(path, text.as_bytes())
+}
+
+pub(super) fn notice(
+    ctx: &Ctx,
+    conn: &Connection,
+    file: Option<PathBuf>,
+    html: bool,
+    date: Option<String>,
+    number: Option<String>,
+    template: crate::template::Template,
+) -> Result<()> {
+    let term = resolve_term(conn, ctx)?;
+    let (awards, last) = awardees(conn, term.year, true)?;
+    let mut data = NoticeData {
+        year: term.year,
+        date: document_date(date, last)?,
+        number,
+        awards,
+        template,
+        head: None,
+        serial: 0,
+    };
+    // The file's ending says what it is, unless --html or --format says so.
+    let ending = file
+        .as_ref()
+        .and_then(|f| f.extension())
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let official = html || matches!(ending.as_deref(), Some("html" | "htm" | "docx"));
+    if official && data.number.is_none() {
+        data.number = Some(notice_number(ctx, conn, &term, &mut data)?);
+    }
+    // The head of the record as it stands now, the number's entry included.
+    data.head = crate::chain::head(ctx.read()?)?.map(|(_, hash)| hash);
+    if ending.as_deref() == Some("docx") {
+        let f = file.as_deref().unwrap_or(Path::new(""));
+        crate::output::write_file(f, &crate::notice_docx::notice_docx(&data)?)?;
+        say(&format!(
+            "{} {}",
+            tr("wrote the notice to", "已写出通报："),
+            f.display()
+        ));
+        return Ok(());
+    }
+    let html = html || matches!(ending.as_deref(), Some("html" | "htm"));
+    let format = match (ctx.format, ending.as_deref()) {
+        (Format::Table, Some("md" | "markdown")) => Format::Md,
+        (Format::Table, Some("csv")) => Format::Csv,
+        (Format::Table, Some("json")) => Format::Json,
+        (f, _) => f,
+    };
+    let text = if html {
+        documents::notice_html(&data)?
+    } else {
+        match format {
+            Format::Table => documents::notice_text(&data)?,
+            Format::Md => documents::notice_markdown(&data)?,
+            Format::Json | Format::Csv => {
+                let mut l = Listing::new(vec![
+                    col("category", "category"),
+                    col("group", "group"),
+                    col("unit", "unit"),
+                    col("name", "name"),
+                    col("certificate", "certificate"),
+                ]);
+                for a in &data.awards {
+                    l.push(vec![
+                        a.category.code().into(),
+                        a.group.clone().into(),
+                        a.unit.clone().into(),
+                        a.name.clone().into(),
+                        a.certificate.clone().into(),
+                    ]);
+                }
+                l.render(format)?
+            }
+        }
+    };
+    match file {
+        Some(f) => {
+            write_file(&f, &text)?;
+            say(&format!(
+                "{} {}",
+                tr("wrote the notice to", "已写出通报："),
+                f.display()
+            ));
+            Ok(())
+        }
+        None => out(&text),
+    }
+}
+
+/// The number (文号) of the term's notice: the one registered at its first official print,
+/// else the next serial of the term in the template's form, registered now (on the record),
+/// so that every reprint carries the same number.
+pub(super) fn notice_number(ctx: &Ctx, conn: &Connection, term: &Term, data: &mut NoticeData) -> Result<String> {
+    let registered = |c: &Connection| -> Result<Option<String>> {
+        Ok(c.query_row(
+            "SELECT number FROM document_number WHERE term = ?1 AND kind = 'notice'",
+            [term.year],
+            |r| r.get(0),
+        )
+        .optional()?)
+    };
+    if let Some(n) = registered(conn)? {
+        return Ok(n);
+    }
+    if term.state == TermState::Closed {
+        bail!(
+            "{}",
+            both(
+                format!(
+                    "the {} term is closed and its notice was never numbered; give the number with --number",
+                    term.year
+                ),
+                format!("{} 届已结束，其通报未曾编号；请用 --number 给出文号", term.year),
+            )
+        );
+    }
+    let tx = ctx.change()?;
+    // Read again under the write lock: another clerk may have numbered it meanwhile.
+    if let Some(n) = registered(&tx)? {
+        return Ok(n);
+    }
+    data.serial = tx.query_row(
+        "SELECT coalesce(max(serial), 0) + 1 FROM document_number WHERE term = ?1",
+        [term.year],
+        |r| r.get(0),
+    )?;
+    let Some(number) = documents::notice(data)?.number else {
+        bail!(
+            "{}",
+            tr(
+                "the template gives no document number; give one with --number",
+                "模板未给出发文字号；请用 --number 给出文号"
+            )
+        );
+    };
+    tx.execute(
+        "INSERT INTO document_number (term, kind, serial, number, issued_at, issued_by) VALUES (?1, 'notice', ?2, ?3, ?4, ?5)",
+        params![term.year, data.serial, number, now(), ctx.operator],
+    )
+    .context("registering the notice's number")?;
+    tx.record(
+        Some(term.year),
+        "notice.number",
+        &number,
+        json!({ "serial": data.serial }),
+    )?;
+    tx.finish(false)?;
+    say(&both(
+        format!("the notice is numbered {number}; every reprint keeps this number"),
+        format!("通报文号为 {number}，已登记，重印沿用此文号"),
+    ));
+    Ok(number)
+}

@@ -1,0 +1,173 @@
+//! 公示: the proposed list and its notice period, objections, and the grant that follows.
+
+use crate::common::{Env, json};
+use crate::decide::{seed, year};
+
+fn codes(v: &serde_json::Value) -> Vec<String> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["code"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn a_proposal_its_notice_objections_and_the_grant_of_the_list_less_the_ineligible() {
+    let env = Env::with_term();
+    seed(&env, &year());
+    let err = env.fails(&["award", "publicity"]);
+    assert!(err.contains("has no proposal"), "{err}");
+    let err = env.fails(&["objection", "add", "W2026-001", "--from", "某企业", "--text", "x"]);
+    assert!(err.contains("no proposal in 公示"), "{err}");
+    let err = env.fails(&["award", "propose", "--from", "2999-01-04"]);
+    assert!(err.contains("cannot start in the future"), "{err}");
+
+    let said = env.run(&["award", "propose", "--from", "2026-11-02"]).stderr;
+    assert!(
+        said.contains(
+            "proposed 2 windows and 6 individuals (#1); notice period (公示) 5 working days, 2026-11-02 to 2026-11-06"
+        ),
+        "{said}"
+    );
+    let err = env.fails(&["award", "propose", "--from", "2026-11-02"]);
+    assert!(
+        err.contains("already has a proposal in force (#1") && err.contains("--replace"),
+        "{err}"
+    );
+
+    let text = env.ok(&["award", "publicity"]);
+    assert!(
+        text.contains("公示时间：2026年11月2日至2026年11月6日（5个工作日）"),
+        "{text}"
+    );
+    assert!(
+        text.contains("北仑海关行政审批综合窗口") && text.contains("王芳（北仑海关）"),
+        "{text}"
+    );
+    assert!(text.contains("宁波市口岸打私办"), "where to send objections: {text}");
+    let md = env.ok(&["award", "publicity", "--format", "md"]);
+    assert!(md.starts_with("# 关于2026年度"), "{md}");
+    let path = env.path("公示.html");
+    env.ok(&["award", "publicity", "--out", &path]);
+    let html = std::fs::read_to_string(&path).unwrap();
+    assert!(html.contains("<h1>关于2026年度") && html.contains("@page"), "{html}");
+    let p = json(&env.ok(&["award", "publicity", "--format", "json"]));
+    assert_eq!(p["ends_on"], "2026-11-06");
+    assert_eq!(codes(&p["items"])[..2], ["W2026-001", "W2026-002"]);
+
+    // Objections: about the proposed list only; one after the period is marked late.
+    let err = env.fails(&["objection", "add", "W2026-003", "--from", "某企业", "--text", "x"]);
+    assert!(err.contains("W2026-003 is not on the proposed list #1"), "{err}");
+    env.ok(&[
+        "objection",
+        "add",
+        "W2026-002",
+        "--from",
+        "某物流企业",
+        "--text",
+        "推诿办事群众",
+        "--date",
+        "2026-11-04",
+    ]);
+    let said = env
+        .run(&[
+            "objection",
+            "add",
+            "P2026-001",
+            "--from",
+            "匿名",
+            "--text",
+            "迟到",
+            "--date",
+            "2026-11-10",
+        ])
+        .stderr;
+    assert!(
+        said.contains("late: received after the period ended on 2026-11-06"),
+        "{said}"
+    );
+    let list = json(&env.ok(&["objection", "list", "--format", "json"]));
+    assert_eq!(list[0]["late"], false);
+    assert_eq!(list[1]["late"], true);
+    assert_eq!(list[1]["status"], "open");
+
+    // The grant waits for every objection, naming each.
+    let err = env.fails(&["award", "grant"]);
+    assert!(
+        err.contains("objection #1 about W2026-002 from 某物流企业 is not resolved"),
+        "{err}"
+    );
+    assert!(
+        err.contains("objection #2 about P2026-001 from 匿名 is not resolved"),
+        "{err}"
+    );
+    assert!(!err.contains("runs until"), "the period is over: {err}");
+    let r = env.run(&["objection", "resolve", "1", "--finding", "x"]);
+    assert_eq!(r.code, 2, "upheld or dismissed must be said: {}", r.stderr);
+
+    // Upheld: the clerk records the veto that follows; dismissed: nothing follows.
+    env.ok(&["objection", "resolve", "1", "--upheld", "--finding", "经调查属实"]);
+    env.ok(&[
+        "veto",
+        "add",
+        "W2026-002",
+        "--reason",
+        "complaint",
+        "--evidence",
+        "公示期间投诉，经调查属实",
+    ]);
+    let err = env.fails(&["award", "grant"]);
+    assert!(err.contains("objection #2") && !err.contains("objection #1"), "{err}");
+    env.ok(&[
+        "objection",
+        "resolve",
+        "2",
+        "--dismissed",
+        "--finding",
+        "所反映情况不属实",
+    ]);
+    let err = env.fails(&["objection", "resolve", "2", "--dismissed", "--finding", "again"]);
+    assert!(err.contains("already resolved (dismissed)"), "{err}");
+    let err = env.fails(&["award", "grant", "--include", "W2026-003"]);
+    assert!(err.contains("given with the proposal #1"), "{err}");
+
+    let r = env.run(&["award", "grant"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("not granted, no longer eligible since the proposal: W2026-002 (vetoed)"),
+        "{}",
+        r.stderr
+    );
+    let awards = json(&env.ok(&["award", "list", "--format", "json"]));
+    let mut expected = codes(&p["items"]);
+    expected.retain(|c| c != "W2026-002");
+    assert_eq!(codes(&awards), expected);
+    assert_eq!(
+        env.query::<i64>("SELECT count(*) FROM audit WHERE action LIKE 'objection.%'"),
+        4
+    );
+}
+
+#[test]
+fn the_grant_waits_for_the_end_of_the_period_and_a_proposal_may_be_replaced() {
+    let env = Env::with_term();
+    seed(&env, &year());
+    env.ok(&["award", "propose", "--from", "2026-11-02", "--days", "3"]);
+    env.ok(&["award", "propose", "--replace", "--days", "5"]);
+    assert_eq!(
+        env.query::<i64>("SELECT count(*) FROM proposal WHERE superseded_at IS NOT NULL"),
+        1
+    );
+    let err = env.fails(&["award", "grant"]);
+    assert!(
+        err.contains("the notice period (公示) runs until") && err.contains("may be granted from"),
+        "{err}"
+    );
+    assert_eq!(env.query::<i64>("SELECT count(*) FROM award"), 0);
+    // Without a proposal, the direct grant stays as it was.
+    let direct = Env::with_term();
+    seed(&direct, &year());
+    direct.ok(&["award", "grant"]);
+    assert_eq!(direct.query::<i64>("SELECT count(*) FROM award"), 8);
+}
