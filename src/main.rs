@@ -9,6 +9,7 @@ mod documents;
 mod i18n;
 mod load;
 mod output;
+mod place;
 mod store;
 mod values;
 

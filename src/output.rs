@@ -234,7 +234,7 @@ pub fn write_file(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).with_context(cannot)?;
     }
-    std::fs::write(path, bytes).with_context(cannot)
+    crate::place::write(path, bytes).with_context(cannot)
 }
 
 /// A message for the clerk, on stderr.

@@ -46,17 +46,21 @@ fn db_path(cli: &Cli) -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("pingxuan.sqlite"))
 }
 
+/// Who acts: `--operator`, else `$USER` (Unix), else `%USERNAME%` (Windows, which has no
+/// `USER`), else "clerk". A blank name counts as none.
+fn operator(given: Option<String>, get: impl Fn(&str) -> Option<String>) -> String {
+    let named = |v: &String| !v.trim().is_empty();
+    given
+        .or_else(|| ["USER", "USERNAME"].iter().find_map(|k| get(k).filter(named)))
+        .filter(named)
+        .unwrap_or_else(|| "clerk".to_string())
+}
+
 pub fn run(cli: Cli) -> Result<()> {
     let ctx = Ctx {
         format: cli.global.format.unwrap_or_default(),
         term: cli.global.term,
-        operator: cli
-            .global
-            .operator
-            .clone()
-            .or_else(|| std::env::var("USER").ok())
-            .filter(|s| !s.trim().is_empty())
-            .unwrap_or_else(|| "clerk".to_string()),
+        operator: operator(cli.global.operator.clone(), |k| std::env::var(k).ok()),
     };
     let access = match &cli.command {
         Command::Term(a) => a.access(),
@@ -111,4 +115,24 @@ fn dispatch(ctx: &Ctx, db: Option<&Db>, command: Command) -> Result<()> {
 /// The database of a command that declared it needs one.
 pub fn need(db: Option<&Db>) -> Result<&Db> {
     db.ok_or_else(|| anyhow::anyhow!("internal: this command did not declare that it uses the database"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::operator;
+
+    #[test]
+    fn the_operator_is_user_else_username_else_clerk() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |k: &str| pairs.iter().find(|(n, _)| *n == k).map(|(_, v)| v.to_string())
+        };
+        let both = env(&[("USER", "wang"), ("USERNAME", "张晓梅")]);
+        assert_eq!(operator(None, both), "wang");
+        assert_eq!(operator(Some("李主任".into()), both), "李主任");
+        // Windows: no USER, the account name in USERNAME.
+        assert_eq!(operator(None, env(&[("USERNAME", "张晓梅")])), "张晓梅");
+        assert_eq!(operator(None, env(&[("USER", " "), ("USERNAME", "张晓梅")])), "张晓梅");
+        assert_eq!(operator(None, env(&[])), "clerk");
+        assert_eq!(operator(Some(" ".into()), env(&[("USER", "wang")])), "clerk");
+    }
 }
