@@ -89,7 +89,7 @@ for row in csv.DictReader(sys.stdin):
 cargo build --locked --quiet
 ref() { # ref LANG OUT
     mkdir -p "$2"
-    native() { "$root/target/debug/pingxuan" --db "$ref_db" --operator "Port Office" "$@" </dev/null; }
+    native() { "${CARGO_TARGET_DIR:-$root/target}/debug/pingxuan" --db "$ref_db" --operator "Port Office" "$@" </dev/null; }
     linux_file() { printf '%s/examples/2026/%s' "$root" "$1"; }
     ref_db=$2/cycle.sqlite
     LANG=$1 LC_ALL= PINGXUAN_LANG= cycle native linux_file "$2" >/dev/null 2>"$2/messages.txt"

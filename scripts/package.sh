@@ -15,11 +15,12 @@ cd "$(dirname "$0")/.."
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
 win=x86_64-pc-windows-gnu
 arm=aarch64-unknown-linux-gnu
+tdir=${CARGO_TARGET_DIR:-target}
 cargo build --release --locked --target "$win"
 cargo build --release --locked --target "$arm"
 # The native binary writes the completions: it is the same program.
 cargo build --locked --quiet
-native=target/debug/pingxuan
+native=$tdir/debug/pingxuan
 
 rm -rf dist
 mkdir -p dist
@@ -41,7 +42,7 @@ completions() {
 
 w=pingxuan-$version-windows-x86_64
 mkdir -p "dist/$w"
-cp "target/$win/release/pingxuan.exe" "dist/$w/"
+cp "$tdir/$win/release/pingxuan.exe" "dist/$w/"
 cp packaging/start.bat "dist/$w/开始.bat"
 common "dist/$w"
 completions powershell "dist/$w/completions/pingxuan.ps1"
@@ -50,7 +51,7 @@ completions powershell "dist/$w/completions/pingxuan.ps1"
 
 a=pingxuan-$version-linux-aarch64
 mkdir -p "dist/$a"
-cp "target/$arm/release/pingxuan" "dist/$a/"
+cp "$tdir/$arm/release/pingxuan" "dist/$a/"
 common "dist/$a"
 completions bash "dist/$a/completions/pingxuan.bash"
 completions zsh "dist/$a/completions/_pingxuan"
