@@ -59,30 +59,32 @@ same() { # same A B WHAT
 # (on this side) for the shortlists. Documents go where DOC NAME says.
 cycle() {
     local run=$1 file=$2 out=$3
-    "$run" term open 2026
-    "$run" org import "$("$file" units.csv)"
+    # Each step is checked here: `set -e` does not reach into a function called before `||`.
+    "$run" term open 2026 || return
+    "$run" org import "$("$file" units.csv)" || return
     for group in beilun meishan zhenhai; do
-        "$run" nominate import "$("$file" "nominations-$group.csv")"
+        "$run" nominate import "$("$file" "nominations-$group.csv")" || return
     done
-    "$run" nominate verify >/dev/null
-    "$run" score import "$("$file" self-scores.csv)" --source self
-    "$run" score import "$("$file" joint-scores.csv)" --source joint
-    "$run" inspect import "$("$file" inspections.csv)"
-    "$run" inspect import "$("$file" surveys.csv)"
+    "$run" nominate verify >/dev/null || return
+    "$run" score import "$("$file" self-scores.csv)" --source self || return
+    "$run" score import "$("$file" joint-scores.csv)" --source joint || return
+    "$run" inspect import "$("$file" inspections.csv)" || return
+    "$run" inspect import "$("$file" surveys.csv)" || return
     while IFS='|' read -r code reason evidence document; do
-        "$run" veto add "$code" --reason "$reason" --evidence "$evidence" --document "$document"
+        "$run" veto add "$code" --reason "$reason" --evidence "$evidence" --document "$document" || return
     done <"$root/examples/2026/vetoes.txt"
-    "$run" rank --shortlist >"$out/shortlist.txt"
-    "$run" rank --shortlist --format csv >"$out/shortlist.csv"
-    "$run" award grant
+    "$run" rank --shortlist >"$out/shortlist.txt" || return
+    "$run" rank --shortlist --format csv >"$out/shortlist.csv" || return
+    "$run" award grant || return
     # The awards with their certificate numbers, less the time of the grant.
-    "$run" award list --format csv | python3 -c '
+    "$run" award list --format csv >"$out/awards-with-time.csv" || return
+    python3 -c '
 import csv, sys
 w = csv.writer(sys.stdout, lineterminator="\n")
 for row in csv.DictReader(sys.stdin):
     row.pop("granted_at")
     w.writerow(row.values())
-' >"$out/awards.csv"
+' <"$out/awards-with-time.csv" >"$out/awards.csv"
 }
 
 # The x86-64 Linux reference, in the language of each run.
@@ -92,7 +94,8 @@ ref() { # ref LANG OUT
     native() { "${CARGO_TARGET_DIR:-$root/target}/debug/pingxuan" --db "$ref_db" --operator "Port Office" "$@" </dev/null; }
     linux_file() { printf '%s/examples/2026/%s' "$root" "$1"; }
     ref_db=$2/cycle.sqlite
-    LANG=$1 LC_ALL= PINGXUAN_LANG= cycle native linux_file "$2" >/dev/null 2>"$2/messages.txt"
+    LANG=$1 LC_ALL= PINGXUAN_LANG= cycle native linux_file "$2" >/dev/null 2>"$2/messages.txt" ||
+        { cat "$2/messages.txt" >&2; fail "the example cycle on x86-64"; }
 }
 
 run_aarch64() {
