@@ -125,6 +125,10 @@ run_windows() {
     export WINEPREFIX=$work/wineprefix WINEDEBUG=-all WINEDLLOVERRIDES='mscoree,mshtml='
     # Debian's wine64 package; its `wine` package only adds a wrapper in /usr/bin.
     local wine=/usr/lib/wine/wine64
+    # One wineserver for the whole run, not one started and stopped around each command (it
+    # lingers 3 s after the last program, and a command starting as it goes may fail).
+    mkdir -p "$WINEPREFIX"
+    /usr/lib/wine/wineserver64 -p || fail "wineserver"
     "$wine" wineboot -i >/dev/null 2>&1 || fail "wineboot"
     # Drive D: is the office's data drive; the package is unpacked into a Chinese folder on it.
     mkdir -p "$work/d/口岸办"
