@@ -2,7 +2,7 @@
 # Builds pingxuan.exe (Windows x86-64) and the aarch64 Linux binary, and makes the packages a
 # clerk unpacks, in dist/:
 #
-#   pingxuan-VERSION-windows-x86_64.zip      pingxuan.exe, 开始.bat, 快速上手.html, 示例/2026/
+#   pingxuan-VERSION-windows-x86_64.zip      pingxuan.exe (stripped), 开始.bat, 快速上手.html, 示例/2026/
 #   pingxuan-VERSION-linux-aarch64.tar.gz    pingxuan, 快速上手.html, 示例/2026/
 #
 # plus shell completions where the binary has a `completions` command (PowerShell on Windows;
@@ -42,7 +42,7 @@ completions() {
 
 w=pingxuan-$version-windows-x86_64
 mkdir -p "dist/$w"
-cp "$tdir/$win/release/pingxuan.exe" "dist/$w/"
+x86_64-w64-mingw32-strip -o "dist/$w/pingxuan.exe" "$tdir/$win/release/pingxuan.exe"
 cp packaging/start.bat "dist/$w/开始.bat"
 common "dist/$w"
 completions powershell "dist/$w/completions/pingxuan.ps1"
@@ -51,7 +51,7 @@ completions powershell "dist/$w/completions/pingxuan.ps1"
 
 a=pingxuan-$version-linux-aarch64
 mkdir -p "dist/$a"
-cp "$tdir/$arm/release/pingxuan" "dist/$a/"
+aarch64-linux-gnu-strip -o "dist/$a/pingxuan" "$tdir/$arm/release/pingxuan"
 common "dist/$a"
 completions bash "dist/$a/completions/pingxuan.bash"
 completions zsh "dist/$a/completions/_pingxuan"
