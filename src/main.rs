@@ -15,6 +15,7 @@ mod load;
 mod notice_docx;
 mod output;
 mod overprint;
+mod place;
 mod progress;
 mod sheetin;
 mod store;

@@ -531,9 +531,11 @@ pub fn put_in_place(tmp: tempfile::NamedTempFile, path: &Path) -> Result<()> {
     }
     // Checked again just before the rename: nothing may have been planted meanwhile.
     check_target(path)?;
-    tmp.persist(path)
-        .map_err(|e| e.error)
-        .with_context(|| cannot_write(path))?;
+    // Renamed into place; on Windows, past a viewer that holds the old file open.
+    let tmp = tmp.into_temp_path();
+    crate::place::put(&tmp, path).with_context(|| cannot_write(path))?;
+    // Renamed away already: nothing is left for the temporary path to remove.
+    let _ = tmp.keep();
     Ok(())
 }
 

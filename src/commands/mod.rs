@@ -270,20 +270,25 @@ fn out_format(global: &Global, command: &Command) -> Result<Option<Format>> {
 /// Who acts: --operator, else $USER, else $USERNAME (Windows), else "clerk". It goes on
 /// every audit entry, so it is one clean line.
 fn operator(global: &Global) -> Result<String> {
-    let name = global
-        .operator
-        .clone()
-        .or_else(|| std::env::var("USER").ok())
-        .or_else(|| std::env::var("USERNAME").ok())
-        .map(|s| s.trim().to_string())
-        .filter(|s| !s.is_empty())
-        .unwrap_or_else(|| "clerk".to_string());
+    let name = operator_name(global.operator.clone(), |k| std::env::var(k).ok())
+        .trim()
+        .to_string();
     check_text(
         tr("the operator (--operator or $USER)", "操作人（--operator 或 $USER）"),
         &name,
         ONE_LINE,
     )?;
     Ok(name)
+}
+
+/// Who acts: `--operator`, else `$USER` (Unix), else `%USERNAME%` (Windows, which has no
+/// `USER`), else "clerk". A blank name counts as none.
+fn operator_name(given: Option<String>, get: impl Fn(&str) -> Option<String>) -> String {
+    let named = |v: &String| !v.trim().is_empty();
+    given
+        .or_else(|| ["USER", "USERNAME"].iter().find_map(|k| get(k).filter(named)))
+        .filter(named)
+        .unwrap_or_else(|| "clerk".to_string())
 }
 
 pub fn run(global: Global, command: Command) -> Result<()> {
@@ -347,5 +352,25 @@ fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Status => status::run(ctx),
         Command::Completions(a) => shell::completions(a),
         Command::Man(a) => shell::man(a),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::operator_name as operator;
+
+    #[test]
+    fn the_operator_is_user_else_username_else_clerk() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |k: &str| pairs.iter().find(|(n, _)| *n == k).map(|(_, v)| v.to_string())
+        };
+        let both = env(&[("USER", "wang"), ("USERNAME", "张晓梅")]);
+        assert_eq!(operator(None, both), "wang");
+        assert_eq!(operator(Some("李主任".into()), both), "李主任");
+        // Windows: no USER, the account name in USERNAME.
+        assert_eq!(operator(None, env(&[("USERNAME", "张晓梅")])), "张晓梅");
+        assert_eq!(operator(None, env(&[("USER", " "), ("USERNAME", "张晓梅")])), "张晓梅");
+        assert_eq!(operator(None, env(&[])), "clerk");
+        assert_eq!(operator(Some(" ".into()), env(&[("USER", "wang")])), "clerk");
     }
 }

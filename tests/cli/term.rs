@@ -235,6 +235,42 @@ fn help_texts() {
 }
 
 #[test]
+fn pingxuan_lang_wins_over_the_locale_and_the_operator_falls_back_to_username() {
+    let env = Env::with_term();
+    let zh = env
+        .cmd()
+        .env("LC_ALL", "en_US.UTF-8")
+        .env("PINGXUAN_LANG", "zh")
+        .args(["term", "list"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&zh.stdout).contains("年度"));
+    let named = env
+        .cmd()
+        .env("PINGXUAN_LANG", "zh")
+        .args(["term", "list", "--lang", "en"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&named.stdout).contains("deadline"));
+    // As on Windows: no USER, the account name in USERNAME.
+    let out = env
+        .cmd()
+        .env_remove("USER")
+        .env("USERNAME", "张晓梅")
+        .args(["org", "add-group", "大榭区域共建片组", "--kind", "region"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let audit = env.cmd().args(["audit", "--format", "csv"]).output().unwrap();
+    let last = String::from_utf8_lossy(&audit.stdout)
+        .lines()
+        .last()
+        .unwrap()
+        .to_string();
+    assert!(last.contains(",张晓梅,"), "{last}");
+}
+
+#[test]
 fn the_language_follows_the_environment_unless_named() {
     let env = Env::with_term();
     let zh = env
