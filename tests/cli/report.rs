@@ -267,9 +267,16 @@ fn the_figures_of_the_example_year() {
         [
             ("P2026-025", "criminal", "in_force"),
             ("P2026-037", "discipline", "in_force"),
-            ("W2026-015", "complaint", "in_force")
+            ("W2026-015", "complaint", "in_force"),
+            // The veto against 梅山海关, which reaches its windows.
+            ("", "criminal", "in_force")
         ]
         .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+    );
+    let unit = &r["vetoes"][3];
+    assert_eq!(
+        (unit["against"].as_str(), unit["unit"].as_str(), unit["name"].as_str()),
+        (Some("unit"), Some("梅山海关"), Some("王某"))
     );
 }
 
@@ -712,4 +719,46 @@ fn the_page_prints_on_a4_and_every_chart_draws() {
             );
         }
     }
+}
+
+#[test]
+fn the_public_notice_and_its_objections_reach_the_report() {
+    let env = assessed_year();
+    env.ok(&["award", "propose", "--from", "2026-11-23", "--days", "5"]);
+    env.ok(&[
+        "objection",
+        "add",
+        "W2026-032",
+        "--from",
+        "某货代企业",
+        "--text",
+        "该窗口曾要求重复提交材料",
+        "--date",
+        "2026-11-25",
+    ]);
+    let r = report_json(&env);
+    let o = &r["objections"][0];
+    assert_eq!(
+        (o["code"].as_str(), o["outcome"].as_str()),
+        (Some("W2026-032"), Some("open"))
+    );
+    env.ok(&[
+        "objection",
+        "resolve",
+        "1",
+        "--dismissed",
+        "--finding",
+        "经调查，系企业材料不全",
+    ]);
+    let r = report_json(&env);
+    let o = &r["objections"][0];
+    assert_eq!(o["outcome"], "dismissed");
+    assert_eq!(o["finding"], "经调查，系企业材料不全");
+    // The proposed step of the funnel: the shortlist, as proposed.
+    for (cat, n) in [("window", 10), ("individual", 20)] {
+        let steps = counts(funnel(&r, cat, None));
+        assert!(steps.contains(&("proposed".to_string(), n)), "{cat}: {steps:?}");
+    }
+    let html = env.ok(&["report", "--lang", "zh", "--date", "2026-12-04"]);
+    assert!(html.contains("该窗口曾要求重复提交材料") && html.contains("经调查，系企业材料不全"));
 }

@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use anyhow::{Context, Result};
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 
 use crate::core::assess::Candidate;
@@ -17,6 +17,9 @@ use crate::store::{Term, load_scheme};
 #[derive(Clone, Debug, Serialize)]
 pub struct VetoRow {
     pub id: i64,
+    /// `nomination`, or `unit`: a veto against a unit reaches its windows (with scope `all`,
+    /// its individuals too); then `code` is empty and `name` is the person it names, if any.
+    pub against: &'static str,
     pub code: String,
     pub category: crate::values::Category,
     pub name: String,
@@ -167,6 +170,7 @@ fn vetoes(conn: &Connection, year: i32) -> Result<Vec<VetoRow>> {
             let revoked_at: Option<String> = r.get(9)?;
             Ok(VetoRow {
                 id: r.get(0)?,
+                against: "nomination",
                 code: r.get(1)?,
                 category: crate::values::Category::from_code(&category).unwrap_or(crate::values::Category::Window),
                 name: r.get(3)?,
@@ -180,22 +184,73 @@ fn vetoes(conn: &Connection, year: i32) -> Result<Vec<VetoRow>> {
                 revoke_reason: r.get(10)?,
             })
         })
-        .context("reading the vetoes")?
-        .collect::<rusqlite::Result<_>>()?;
+        .context(crate::i18n::tr("reading the vetoes", "读取否决"))?
+        .collect::<rusqlite::Result<Vec<VetoRow>>>()?;
+    let mut rows = rows;
+    for uv in crate::load::unit_vetoes_of(conn, Some(year), None, false)? {
+        let revoked = uv.revoked.as_ref();
+        rows.push(VetoRow {
+            id: uv.id,
+            against: "unit",
+            code: String::new(),
+            category: crate::values::Category::Window,
+            name: uv.person.clone(),
+            unit: uv.unit.clone(),
+            reason: uv.reason.clone(),
+            evidence: uv.evidence.clone(),
+            document: uv.document.clone(),
+            added_at: uv.added_at.clone(),
+            outcome: if revoked.is_some() { "revoked" } else { "in_force" },
+            revoked_at: revoked.map(|w| w.at.clone()),
+            revoke_reason: revoked.map(|w| w.reason.clone()),
+        });
+    }
+    rows.sort_by_key(|v| v.id);
     Ok(rows)
 }
 
-/// The proposed list (公示) of the term. This database keeps none yet: proposals come with
-/// the public-notice stage, and this is the one place that will read them. None: no step
-/// and no column in the report.
-fn proposed(_conn: &Connection, _year: i32) -> Result<Option<HashSet<String>>> {
-    Ok(None)
+/// The codes on the proposal (公示) in force, if the term has one.
+fn proposed(conn: &Connection, year: i32) -> Result<Option<HashSet<String>>> {
+    let Some(id) = conn
+        .query_row(
+            "SELECT id FROM proposal WHERE term = ?1 AND superseded_at IS NULL",
+            [year],
+            |r| r.get::<_, i64>(0),
+        )
+        .optional()?
+    else {
+        return Ok(None);
+    };
+    let mut st = conn
+        .prepare("SELECT n.code FROM proposal_item p JOIN nomination n ON n.id = p.nomination WHERE p.proposal = ?1")?;
+    let codes = st
+        .query_map([id], |r| r.get::<_, String>(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(Some(codes))
 }
 
-/// The objections of the term's public notice. This database keeps none yet (they come with
-/// the public-notice stage); the report then says that none are recorded.
-fn objections(_conn: &Connection, _year: i32) -> Result<Option<Vec<ObjectionRow>>> {
-    Ok(None)
+/// The objections of the term's public notice (公示), with their outcome; None when the term
+/// has had no public notice and no objection.
+fn objections(conn: &Connection, year: i32) -> Result<Option<Vec<ObjectionRow>>> {
+    let mut st = conn.prepare(
+        "SELECT o.id, n.code, n.name, o.sender, o.text, coalesce(o.outcome, 'open'), coalesce(o.finding, '')
+         FROM objection o JOIN nomination n ON n.id = o.nomination WHERE o.term = ?1 ORDER BY o.id",
+    )?;
+    let rows: Vec<ObjectionRow> = st
+        .query_map([year], |r| {
+            Ok(ObjectionRow {
+                id: r.get(0)?,
+                code: r.get(1)?,
+                name: r.get(2)?,
+                from: r.get(3)?,
+                text: r.get(4)?,
+                outcome: r.get(5)?,
+                finding: r.get(6)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let noticed = proposed(conn, year)?.is_some();
+    Ok((noticed || !rows.is_empty()).then_some(rows))
 }
 
 /// The hash at the head of the audit record's chain, where the record carries one (a `hash`

@@ -315,7 +315,19 @@ fn record_page(r: &Report) -> Page {
                 b,
                 "<tr>{}{}{}{}{}{}{}</tr>",
                 ncell(v.id),
-                cell(&format!("{} {}", v.code, v.name)),
+                cell(&if v.against == "unit" {
+                    let who = if v.name.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({})", v.name)
+                    };
+                    match lang() {
+                        Lang::En => format!("the unit's nominations{who}"),
+                        Lang::Zh => format!("该单位的推荐{}", who.replace(" (", "（").replace(')', "）")),
+                    }
+                } else {
+                    format!("{} {}", v.code, v.name)
+                }),
                 cell(&v.unit),
                 cell(veto_reason_label(&v.reason)),
                 cell(&v.evidence),
