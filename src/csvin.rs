@@ -187,7 +187,7 @@ pub fn decode(path: &Path, forced: Option<Encoding>, sheet: Option<&str>) -> Res
             )
         );
     }
-    let (encoding, text) = decode_bytes(&bytes, forced).with_context(|| name.clone())?;
+    let (encoding, text) = decode_owned(bytes, forced).with_context(|| name.clone())?;
     if let Some(line) = unclosed_quote(&text) {
         bail!(
             "{}: {} {line} {}",
@@ -271,6 +271,23 @@ fn names_a_column(headers: &[String], columns: &[Column]) -> bool {
             .iter()
             .any(|c| c.names.iter().any(|n| norm_header(n) == norm_header(h)))
     })
+}
+
+/// As `decode_bytes`, but a UTF-8 file, the usual one, becomes its text in the buffer it was
+/// read into, without a copy the size of the file.
+fn decode_owned(bytes: Vec<u8>, forced: Option<Encoding>) -> Result<(Encoding, String)> {
+    if forced == Some(Encoding::Gbk) {
+        return decode_bytes(&bytes, forced);
+    }
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            if text.starts_with('\u{feff}') {
+                text.drain(..'\u{feff}'.len_utf8());
+            }
+            Ok((Encoding::Utf8, text))
+        }
+        Err(e) => decode_bytes(e.as_bytes(), forced),
+    }
 }
 
 fn decode_bytes(bytes: &[u8], forced: Option<Encoding>) -> Result<(Encoding, String)> {
@@ -1133,6 +1150,25 @@ mod tests {
         let e = decode_bytes(&bytes, None).unwrap_err().to_string();
         assert!(e.contains("mixes encodings") && e.contains("line 2"), "{e}");
         assert!(decode_bytes(&bytes, Some(Encoding::Gbk)).is_ok());
+    }
+
+    #[test]
+    fn a_file_decoded_in_its_own_buffer_reads_as_when_copied() {
+        let cases: &[&[u8]] = &[
+            b"\xEF\xBB\xBFa,b",
+            b"a,b",
+            "片组".as_bytes(),
+            b"\xFF\xFEa\x00",
+            b"\xEF\xBB\xBF\xb2\xe2",
+        ];
+        let (gbk, _, _) = encoding_rs::GBK.encode("片组,单位");
+        for bytes in cases.iter().copied().chain([&gbk[..]]) {
+            for forced in [None, Some(Encoding::Utf8), Some(Encoding::Gbk)] {
+                let owned = decode_owned(bytes.to_vec(), forced).map_err(|e| e.to_string());
+                let copied = decode_bytes(bytes, forced).map_err(|e| e.to_string());
+                assert_eq!(owned, copied, "{bytes:?} {forced:?}");
+            }
+        }
     }
 
     #[test]
