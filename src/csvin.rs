@@ -62,14 +62,14 @@ fn scientific(v: &str) -> bool {
 }
 
 /// What is wrong with a cell for its column because of how Excel typed it, if anything.
-fn typed_problem(key: &str, cell: &SheetCell) -> Option<String> {
+fn typed_problem(key: &str, text: &str, kind: Kind) -> Option<String> {
     let as_text = || {
         tr(
             "format the column as Text (Format Cells > Text) and type the numbers again",
             "请将该列设置为文本格式（设置单元格格式 > 文本）后重新录入",
         )
     };
-    match cell.kind {
+    match kind {
         Kind::Error => Some(
             tr(
                 "the cell shows an Excel error, not a value",
@@ -86,7 +86,7 @@ fn typed_problem(key: &str, cell: &SheetCell) -> Option<String> {
             tr("; ", "；"),
             as_text()
         )),
-        Kind::Text if TEXT_NUMBER_KEYS.contains(&key) && scientific(&cell.text) => Some(format!(
+        Kind::Text if TEXT_NUMBER_KEYS.contains(&key) && scientific(text) => Some(format!(
             "{}{}{}",
             tr(
                 "Excel turned this number into scientific form and its digits are lost",
@@ -187,7 +187,7 @@ pub fn decode(path: &Path, forced: Option<Encoding>, sheet: Option<&str>) -> Res
             )
         );
     }
-    let (encoding, text) = decode_bytes(&bytes, forced).with_context(|| name.clone())?;
+    let (encoding, text) = decode_owned(bytes, forced).with_context(|| name.clone())?;
     if let Some(line) = unclosed_quote(&text) {
         bail!(
             "{}: {} {line} {}",
@@ -271,6 +271,23 @@ fn names_a_column(headers: &[String], columns: &[Column]) -> bool {
             .iter()
             .any(|c| c.names.iter().any(|n| norm_header(n) == norm_header(h)))
     })
+}
+
+/// As `decode_bytes`, but a UTF-8 file, the usual one, becomes its text in the buffer it was
+/// read into, without a copy the size of the file.
+fn decode_owned(bytes: Vec<u8>, forced: Option<Encoding>) -> Result<(Encoding, String)> {
+    if forced == Some(Encoding::Gbk) {
+        return decode_bytes(&bytes, forced);
+    }
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            if text.starts_with('\u{feff}') {
+                text.drain(..'\u{feff}'.len_utf8());
+            }
+            Ok((Encoding::Utf8, text))
+        }
+        Err(e) => decode_bytes(e.as_bytes(), forced),
+    }
 }
 
 fn decode_bytes(bytes: &[u8], forced: Option<Encoding>) -> Result<(Encoding, String)> {
@@ -374,7 +391,9 @@ pub struct Row {
     values: Vec<Option<String>>,
 }
 
-/// A file read against a set of columns.
+/// A file read against a set of columns and checked whole. Its rows are not kept: `rows`
+/// reads them again from the decoded text (or the sheet's cells) one at a time, so that a
+/// large file is never held in memory as rows.
 pub struct CsvFile {
     pub name: String,
     pub encoding: Encoding,
@@ -382,7 +401,16 @@ pub struct CsvFile {
     columns: &'static [Column],
     /// For each column of `columns`, its 1-based position and header in the file.
     found: Vec<Option<(usize, String)>>,
-    pub rows: Vec<Row>,
+    /// The decoded text of a CSV file; empty for a workbook.
+    text: String,
+    /// A sheet's rows below its header; empty for CSV.
+    grid: Vec<(u64, Vec<SheetCell>)>,
+    /// How many columns the header has.
+    width: usize,
+    /// The columns with a blank header, whose cells must stay empty.
+    blank: Vec<usize>,
+    /// How many data rows the file has (blank lines are not rows).
+    rows_in_file: usize,
 }
 
 impl Decoded {
@@ -449,36 +477,6 @@ impl Decoded {
             ),
             _ => self.name.clone(),
         }
-    }
-
-    /// Every record below the header: its line, its spreadsheet row and its cells. A CSV
-    /// fault of structure stops the reading, with its line.
-    fn records(&self) -> Result<Vec<(u64, u64, Vec<SheetCell>)>> {
-        if self.sheet.is_some() {
-            return Ok(self
-                .grid
-                .iter()
-                .skip(self.header + 1)
-                .map(|(row, cells)| (*row, *row, cells.clone()))
-                .collect());
-        }
-        let mut reader = csv::ReaderBuilder::new()
-            .flexible(true)
-            .from_reader(self.text.as_bytes());
-        let mut lines = LineCounter::new(&self.text);
-        let mut out = Vec::new();
-        for (index, rec) in reader.records().enumerate() {
-            let rec = match rec {
-                Ok(r) => r,
-                Err(e) => {
-                    let line = e.position().map(|p| lines.line_at(p.byte())).unwrap_or(0);
-                    bail!("{}: {} {line}: {e}", self.name, tr("line", "第"));
-                }
-            };
-            let line = rec.position().map(|p| lines.line_at(p.byte())).unwrap_or(0);
-            out.push((line, index as u64 + 2, rec.iter().map(SheetCell::text).collect()));
-        }
-        Ok(out)
     }
 
     /// Matches headers to columns by name and reads every row. Unknown and missing
@@ -556,102 +554,167 @@ impl Decoded {
             bail!(msg);
         }
 
-        let width = self.headers.len();
-        let mut rows = Vec::new();
-        let mut problems = Problems::new(&self.name);
-        problems.sheet = self.sheet.clone();
-        for (line, sheet_row, rec) in self.records()? {
-            if rec.iter().all(|v| v.text.trim().is_empty()) {
-                continue;
-            }
-            if rec.len() > width && rec.iter().skip(width).any(|v| !v.text.trim().is_empty()) {
-                let extra: Vec<_> = rec
-                    .iter()
-                    .skip(width)
-                    .map(|v| v.text.as_str())
-                    .filter(|v| !v.trim().is_empty())
-                    .collect();
-                problems.push(Problem {
-                    line,
-                    sheet_row,
-                    column: Some((width + 1, String::new())),
-                    value: extra.join(","),
-                    message: tr("values beyond the last column", "超出表头范围的多余数据").to_string(),
-                });
-                continue;
-            }
-            let mut bad = false;
-            for &i in &blank {
-                let v = rec.get(i).map_or("", |c| c.text.trim());
-                if !v.is_empty() {
-                    bad = true;
-                    problems.push(Problem {
-                        line,
-                        sheet_row,
-                        column: Some((i + 1, String::new())),
-                        value: v.to_string(),
-                        message: tr("a value under a column with no header", "该列没有表头，却填了内容").to_string(),
-                    });
-                }
-            }
-            let values: Vec<Option<String>> = found
-                .iter()
-                .map(|f| {
-                    f.as_ref()
-                        .map(|(pos, _)| rec.get(pos - 1).map_or("", |c| c.text.trim()).to_string())
-                })
-                .collect();
-            for ((col, f), v) in columns.iter().zip(&found).zip(&values) {
-                let field = if MULTILINE_KEYS.contains(&col.key) {
-                    crate::core::text::PARAGRAPHS
-                } else {
-                    crate::core::text::ONE_LINE
-                };
-                if let (Some((pos, header)), Some(v)) = (f, v)
-                    && let Some(fault) = crate::core::text::text_fault(v, field)
-                {
-                    bad = true;
-                    let shown: String = v.chars().take(60).collect::<String>().escape_debug().to_string();
-                    problems.push(Problem {
-                        line,
-                        sheet_row,
-                        column: Some((*pos, header.clone())),
-                        value: if v.chars().count() > 60 { shown + "…" } else { shown },
-                        message: crate::values::describe_text_fault(tr("the value", "该值"), fault),
-                    });
-                }
-            }
-            for (f, col) in found.iter().zip(columns) {
-                if let Some((pos, header)) = f
-                    && let Some(message) = rec.get(pos - 1).and_then(|c| typed_problem(col.key, c))
-                {
-                    bad = true;
-                    problems.push(Problem {
-                        line,
-                        sheet_row,
-                        column: Some((*pos, header.clone())),
-                        value: rec[pos - 1].text.clone(),
-                        message,
-                    });
-                }
-            }
-            if !bad {
-                rows.push(Row {
-                    line,
-                    sheet_row,
-                    values,
-                });
-            }
-        }
-        problems.into_result()?;
-        Ok(CsvFile {
+        let mut grid = std::mem::take(&mut self.grid);
+        grid.drain(..(self.header + 1).min(grid.len()));
+        let mut file = CsvFile {
             name: self.name,
             encoding: self.encoding,
             sheet: self.sheet,
             columns,
             found,
-            rows,
-        })
+            text: std::mem::take(&mut self.text),
+            grid,
+            width: self.headers.len(),
+            blank,
+            rows_in_file: 0,
+        };
+        // Every row is checked here, so that a file with a fault is refused, with all its
+        // faults, before anything is done with it; `rows` reads the rows again when they are
+        // wanted.
+        let mut problems = file.problems();
+        let mut rows = 0;
+        let mut records = file.records();
+        while let Some(record) = records.next() {
+            let record = match record {
+                Ok(r) => r,
+                Err(Fault { line, error }) => bail!("{}: {} {line}: {error}", file.name, tr("line", "第")),
+            };
+            match file.read(&record) {
+                Read::Row(_) => rows += 1,
+                Read::Blank => {}
+                Read::Bad(found) => found.into_iter().for_each(|p| problems.push(p)),
+            }
+        }
+        problems.into_result()?;
+        file.rows_in_file = rows;
+        Ok(file)
+    }
+}
+
+/// One record of a file as read: where it is, and its cells.
+struct Record<'a> {
+    line: u64,
+    sheet_row: u64,
+    cells: Cells<'a>,
+}
+
+/// The fields of a CSV line, or a sheet's cells with the types Excel gave them.
+enum Cells<'a> {
+    Csv(&'a csv::StringRecord),
+    Sheet(&'a [SheetCell]),
+}
+
+/// A fault of CSV structure (a stray quote), on its line.
+struct Fault {
+    line: u64,
+    error: csv::Error,
+}
+
+impl Record<'_> {
+    fn len(&self) -> usize {
+        match self.cells {
+            Cells::Csv(r) => r.len(),
+            Cells::Sheet(cells) => cells.len(),
+        }
+    }
+
+    /// The text of the cell at 0-based position `i`, when the record reaches it.
+    fn text(&self, i: usize) -> Option<&str> {
+        match self.cells {
+            Cells::Csv(r) => r.get(i),
+            Cells::Sheet(cells) => cells.get(i).map(|c| c.text.as_str()),
+        }
+    }
+
+    /// What the cell at `i` was typed as: text, in a CSV file.
+    fn kind(&self, i: usize) -> Kind {
+        match self.cells {
+            Cells::Csv(_) => Kind::Text,
+            Cells::Sheet(cells) => cells.get(i).map_or(Kind::Text, |c| c.kind),
+        }
+    }
+
+    fn texts(&self) -> impl Iterator<Item = &str> {
+        (0..self.len()).filter_map(|i| self.text(i))
+    }
+}
+
+/// The records below the header, read one at a time, each with its line and spreadsheet row.
+enum Records<'a> {
+    Csv {
+        reader: csv::Reader<&'a [u8]>,
+        /// The one record read into, again and again.
+        record: csv::StringRecord,
+        lines: LineCounter<'a>,
+        /// Records read so far, blank ones included.
+        index: u64,
+    },
+    Sheet(std::slice::Iter<'a, (u64, Vec<SheetCell>)>),
+}
+
+impl Records<'_> {
+    /// The next record, or a fault of CSV structure with its line.
+    fn next(&mut self) -> Option<std::result::Result<Record<'_>, Fault>> {
+        match self {
+            Records::Sheet(rows) => rows.next().map(|(row, cells)| {
+                Ok(Record {
+                    line: *row,
+                    sheet_row: *row,
+                    cells: Cells::Sheet(cells),
+                })
+            }),
+            Records::Csv {
+                reader,
+                record,
+                lines,
+                index,
+            } => match reader.read_record(record) {
+                Ok(false) => None,
+                Ok(true) => {
+                    *index += 1;
+                    let line = record.position().map(|p| lines.line_at(p.byte())).unwrap_or(0);
+                    Some(Ok(Record {
+                        line,
+                        sheet_row: *index + 1,
+                        cells: Cells::Csv(record),
+                    }))
+                }
+                Err(e) => {
+                    let line = e.position().map(|p| lines.line_at(p.byte())).unwrap_or(0);
+                    Some(Err(Fault { line, error: e }))
+                }
+            },
+        }
+    }
+}
+
+/// What one record turned out to be.
+enum Read {
+    Row(Row),
+    Blank,
+    Bad(Vec<Problem>),
+}
+
+/// The rows of a checked file, each read when it is reached.
+pub struct Rows<'a> {
+    file: &'a CsvFile,
+    records: Records<'a>,
+}
+
+impl Iterator for Rows<'_> {
+    type Item = Row;
+
+    fn next(&mut self) -> Option<Row> {
+        loop {
+            // The file was checked whole by `parse`: every record reads and is a row, or is
+            // blank and passed over.
+            let Ok(record) = self.records.next()? else {
+                return None;
+            };
+            if let Read::Row(row) = self.file.read(&record) {
+                return Some(row);
+            }
+        }
     }
 }
 
@@ -687,14 +750,114 @@ impl<'a> LineCounter<'a> {
 }
 
 impl CsvFile {
-    /// The file's rows, in order.
-    pub fn rows(&self) -> std::slice::Iter<'_, Row> {
-        self.rows.iter()
+    /// The file's rows, in order, each read when it is reached.
+    pub fn rows(&self) -> Rows<'_> {
+        Rows {
+            file: self,
+            records: self.records(),
+        }
     }
 
     /// How many data rows the file has (blank lines are not rows).
     pub fn row_count(&self) -> usize {
-        self.rows.len()
+        self.rows_in_file
+    }
+
+    /// The records below the header, from the first.
+    fn records(&self) -> Records<'_> {
+        if self.sheet.is_some() {
+            return Records::Sheet(self.grid.iter());
+        }
+        Records::Csv {
+            reader: csv::ReaderBuilder::new()
+                .flexible(true)
+                .from_reader(self.text.as_bytes()),
+            record: csv::StringRecord::new(),
+            lines: LineCounter::new(&self.text),
+            index: 0,
+        }
+    }
+
+    /// One record: a row, a blank line, or every problem that keeps it from being a row. Both
+    /// the check of `parse` and the reading of `rows` go through here.
+    fn read(&self, rec: &Record) -> Read {
+        let (line, sheet_row) = (rec.line, rec.sheet_row);
+        if rec.texts().all(|v| v.trim().is_empty()) {
+            return Read::Blank;
+        }
+        let width = self.width;
+        let extra: Vec<&str> = rec.texts().skip(width).filter(|v| !v.trim().is_empty()).collect();
+        if !extra.is_empty() {
+            return Read::Bad(vec![Problem {
+                line,
+                sheet_row,
+                column: Some((width + 1, String::new())),
+                value: extra.join(","),
+                message: tr("values beyond the last column", "超出表头范围的多余数据").to_string(),
+            }]);
+        }
+        let mut bad = Vec::new();
+        for &i in &self.blank {
+            let v = rec.text(i).unwrap_or("").trim();
+            if !v.is_empty() {
+                bad.push(Problem {
+                    line,
+                    sheet_row,
+                    column: Some((i + 1, String::new())),
+                    value: v.to_string(),
+                    message: tr("a value under a column with no header", "该列没有表头，却填了内容").to_string(),
+                });
+            }
+        }
+        let values: Vec<Option<String>> = self
+            .found
+            .iter()
+            .map(|f| {
+                f.as_ref()
+                    .map(|(pos, _)| rec.text(pos - 1).unwrap_or("").trim().to_string())
+            })
+            .collect();
+        for ((col, f), v) in self.columns.iter().zip(&self.found).zip(&values) {
+            let field = if MULTILINE_KEYS.contains(&col.key) {
+                crate::core::text::PARAGRAPHS
+            } else {
+                crate::core::text::ONE_LINE
+            };
+            if let (Some((pos, header)), Some(v)) = (f, v)
+                && let Some(fault) = crate::core::text::text_fault(v, field)
+            {
+                let shown: String = v.chars().take(60).collect::<String>().escape_debug().to_string();
+                bad.push(Problem {
+                    line,
+                    sheet_row,
+                    column: Some((*pos, header.clone())),
+                    value: if v.chars().count() > 60 { shown + "…" } else { shown },
+                    message: crate::values::describe_text_fault(tr("the value", "该值"), fault),
+                });
+            }
+        }
+        for (f, col) in self.found.iter().zip(self.columns) {
+            if let Some((pos, header)) = f
+                && let Some(text) = rec.text(pos - 1)
+                && let Some(message) = typed_problem(col.key, text, rec.kind(pos - 1))
+            {
+                bad.push(Problem {
+                    line,
+                    sheet_row,
+                    column: Some((*pos, header.clone())),
+                    value: text.to_string(),
+                    message,
+                });
+            }
+        }
+        if !bad.is_empty() {
+            return Read::Bad(bad);
+        }
+        Read::Row(Row {
+            line,
+            sheet_row,
+            values,
+        })
     }
 
     fn index(&self, key: &str) -> usize {
@@ -740,7 +903,7 @@ impl CsvFile {
     /// An empty report for this file, which knows how many rows the file has.
     pub fn problems(&self) -> Problems {
         let mut p = Problems::new(&self.name);
-        p.rows_in_file = self.rows.len();
+        p.rows_in_file = self.rows_in_file;
         p.sheet = self.sheet.clone();
         p
     }
@@ -947,18 +1110,19 @@ mod tests {
             text: text.into(),
             kind,
         };
+        let typed = |key: &str, c: &SheetCell| typed_problem(key, &c.text, c.kind);
         assert!(scientific("1.39582E+10") && scientific("1E+10") && scientific("2e5"));
         assert!(!scientific("0574-86875210") && !scientific("E+10") && !scientific("BL017"));
         let phone = cell("13958212345", Kind::Number(13958212345.0));
-        assert!(typed_problem("phone", &phone).is_some());
-        assert!(typed_problem("note", &phone).is_none(), "a number where numbers belong");
+        assert!(typed("phone", &phone).is_some());
+        assert!(typed("note", &phone).is_none(), "a number where numbers belong");
         // A short staff number typed as a number loses nothing.
-        assert!(typed_problem("staff_no", &cell("3102826", Kind::Number(3102826.0))).is_none());
-        assert!(typed_problem("staff_no", &cell("1.39582E+10", Kind::Text)).is_some());
+        assert!(typed("staff_no", &cell("3102826", Kind::Number(3102826.0))).is_none());
+        assert!(typed("staff_no", &cell("1.39582E+10", Kind::Text)).is_some());
         let date = cell("2026-01-03", Kind::Date);
-        assert!(typed_problem("submitted_on", &date).is_none());
-        assert!(typed_problem("name", &date).is_some());
-        assert!(typed_problem("c1", &cell("#N/A", Kind::Error)).is_some());
+        assert!(typed("submitted_on", &date).is_none());
+        assert!(typed("name", &date).is_some());
+        assert!(typed("c1", &cell("#N/A", Kind::Error)).is_some());
     }
 
     #[test]
@@ -986,6 +1150,25 @@ mod tests {
         let e = decode_bytes(&bytes, None).unwrap_err().to_string();
         assert!(e.contains("mixes encodings") && e.contains("line 2"), "{e}");
         assert!(decode_bytes(&bytes, Some(Encoding::Gbk)).is_ok());
+    }
+
+    #[test]
+    fn a_file_decoded_in_its_own_buffer_reads_as_when_copied() {
+        let cases: &[&[u8]] = &[
+            b"\xEF\xBB\xBFa,b",
+            b"a,b",
+            "片组".as_bytes(),
+            b"\xFF\xFEa\x00",
+            b"\xEF\xBB\xBF\xb2\xe2",
+        ];
+        let (gbk, _, _) = encoding_rs::GBK.encode("片组,单位");
+        for bytes in cases.iter().copied().chain([&gbk[..]]) {
+            for forced in [None, Some(Encoding::Utf8), Some(Encoding::Gbk)] {
+                let owned = decode_owned(bytes.to_vec(), forced).map_err(|e| e.to_string());
+                let copied = decode_bytes(bytes, forced).map_err(|e| e.to_string());
+                assert_eq!(owned, copied, "{bytes:?} {forced:?}");
+            }
+        }
     }
 
     #[test]
@@ -1025,7 +1208,7 @@ mod tests {
             text: text.into(),
             headers: vec!["a".into(), "b".into()],
         };
-        d.parse(COLS).unwrap().rows.iter().map(|r| r.line).collect()
+        d.parse(COLS).unwrap().rows().map(|r| r.line).collect()
     }
 
     #[test]
@@ -1060,5 +1243,73 @@ mod tests {
         assert_eq!(lines_of("a,b\n1,2\n3,4\n"), vec![2, 3]);
         assert_eq!(lines_of("a,b\r\n1,2\r\n3,4\r\n"), vec![2, 3]);
         assert_eq!(lines_of("a,b\r\n1,\"x\r\ny\"\r\n3,4\r\n\r\n5,6"), vec![2, 4, 6]);
+    }
+
+    #[test]
+    fn rows_are_read_again_each_time_and_counted_without_blank_lines() {
+        let d = Decoded {
+            name: "t.csv".into(),
+            encoding: Encoding::Utf8,
+            sheet: None,
+            grid: Vec::new(),
+            header: 0,
+            others: Vec::new(),
+            text: "a,b\n1,x\n,\n\n2,\"y\nz\"\n".into(),
+            headers: vec!["a".into(), "b".into()],
+        };
+        let file = d.parse(COLS).unwrap();
+        assert_eq!(file.row_count(), 2);
+        let read = |file: &CsvFile| {
+            file.rows()
+                .map(|r| {
+                    (
+                        r.line,
+                        r.sheet_row,
+                        file.get(&r, "a").to_string(),
+                        file.get(&r, "note").to_string(),
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+        let first = read(&file);
+        assert_eq!(
+            first,
+            vec![(2, 2, "1".into(), "x".into()), (5, 4, "2".into(), "y\nz".into())]
+        );
+        assert_eq!(read(&file), first, "a second reading gives the same rows");
+    }
+
+    #[test]
+    fn a_sheets_rows_below_its_title_are_read_with_their_row_numbers_and_types_checked() {
+        let text = |t: &str| SheetCell::text(t);
+        let grid = vec![
+            (1, vec![text("推荐表")]),
+            (2, vec![text("a"), text("b")]),
+            (3, vec![text("1"), text("x")]),
+            (4, vec![text(""), text("")]),
+            (5, vec![text("2"), text("y")]),
+        ];
+        let d = |grid| Decoded {
+            name: "t.xlsx".into(),
+            encoding: Encoding::Utf8,
+            sheet: Some("表".into()),
+            grid,
+            header: 1,
+            others: Vec::new(),
+            text: String::new(),
+            headers: vec!["a".into(), "b".into()],
+        };
+        let file = d(grid.clone()).parse(COLS).unwrap();
+        assert_eq!(file.row_count(), 2);
+        let rows: Vec<_> = file.rows().map(|r| (r.line, file.get(&r, "a").to_string())).collect();
+        assert_eq!(rows, vec![(3, "1".to_string()), (5, "2".to_string())]);
+        let mut bad = grid;
+        bad[4].1[0] = SheetCell {
+            text: "2026-01-03".into(),
+            kind: Kind::Date,
+        };
+        bad[2].1.push(text("z"));
+        let e = d(bad).parse(COLS).err().unwrap().to_string();
+        assert!(e.contains("表!C3") && e.contains("表!A5"), "every bad row at once: {e}");
     }
 }

@@ -65,7 +65,7 @@ pub fn import(ctx: &Ctx, input: &ImportFile, replace: bool) -> Result<()> {
     for row in file.rows() {
         progress.tick();
         let before = run.problems.len();
-        run.row(row)?;
+        run.row(&row)?;
         if run.problems.len() > before {
             run.counts.refused += 1;
         }
