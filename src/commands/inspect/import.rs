@@ -80,10 +80,11 @@ pub(super) fn import(ctx: &Ctx, input: &ImportFile, replace: bool) -> Result<()>
     let tx = ctx.change()?;
     let term = store::writable_term(&tx, ctx)?;
     let mut problems = file.problems();
-    let mut records: Vec<(&Row, Nominee, Record)> = Vec::new();
+    let mut records: Vec<(Row, Nominee, Record)> = Vec::new();
     let mut set_aside = Vec::new();
     let mut seen: HashMap<(i64, Identity), u64> = HashMap::new();
-    for row in &file.rows {
+    for owned in file.rows() {
+        let row = &owned;
         let nominee = row_nominee(&tx, term.year, &file, row, &mut problems, &mut set_aside);
         let rec = if findings {
             read_finding(&file, row, term.year, &mut problems).map(Record::Finding)
@@ -98,7 +99,7 @@ pub(super) fn import(ctx: &Ctx, input: &ImportFile, replace: bool) -> Result<()>
             problems.push(file.row_problem(row, same_as_line(&rec, first)));
             continue;
         }
-        records.push((row, n, rec));
+        records.push((owned, n, rec));
     }
     // Every row is checked against the record too, so that one run reports every problem;
     // the transaction is dropped if there is any.

@@ -26,7 +26,8 @@ pub fn run(ctx: &Ctx, input: &ImportFile) -> Result<()> {
     let mut problems = file.problems();
     let mut seen: HashMap<String, u64> = HashMap::new();
     let (mut added, mut present) = (Vec::new(), 0usize);
-    for row in &file.rows {
+    for owned in file.rows() {
+        let row = &owned;
         let (name, unit, role) = (file.get(row, "name"), file.get(row, "unit"), file.get(row, "role"));
         if let Some(first) = seen.get(name) {
             problems.push(file.problem(

@@ -15,7 +15,8 @@ pub(super) fn import(ctx: &Ctx, input: &ImportFile, flag_source: Option<Source>,
     let mut sheets = Vec::new();
     let mut set_aside = Vec::new();
     let panel = PanelCheck::load(&tx, term.year)?;
-    for row in &file.rows {
+    for owned in file.rows() {
+        let row = &owned;
         let nominee = row_nominee(&tx, term.year, &file, row, &mut problems, &mut set_aside);
         let source = row_source(&file, row, flag_source, &mut problems);
         let evaluator = file.get(row, "evaluator").to_string();
@@ -85,7 +86,7 @@ pub(super) fn import(ctx: &Ctx, input: &ImportFile, flag_source: Option<Source>,
             continue;
         }
         seen.insert(key, row.line);
-        sheets.push((row, nominee, source, evaluator, marks));
+        sheets.push((owned, nominee, source, evaluator, marks));
     }
     let mut counts = Counts::default();
     for (row, nominee, source, evaluator, marks) in &sheets {
