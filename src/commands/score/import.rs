@@ -12,7 +12,7 @@ pub(super) fn import(ctx: &Ctx, input: &ImportFile, flag_source: Option<Source>,
     let scheme = load_scheme(&tx, term.year)?;
     let mut problems = file.problems();
     let mut seen: HashMap<(i64, Source, String), u64> = HashMap::new();
-    let mut sheets = Vec::new();
+    let mut counts = Counts::default();
     let mut set_aside = Vec::new();
     let panel = PanelCheck::load(&tx, term.year)?;
     for owned in file.rows() {
@@ -86,15 +86,14 @@ pub(super) fn import(ctx: &Ctx, input: &ImportFile, flag_source: Option<Source>,
             continue;
         }
         seen.insert(key, row.line);
-        sheets.push((owned, nominee, source, evaluator, marks));
-    }
-    let mut counts = Counts::default();
-    for (row, nominee, source, evaluator, marks) in &sheets {
+        // Recorded as it is read: the rows of a large file are never all held. Every row is
+        // still checked against the record, so that one run reports every problem; the
+        // transaction is dropped if there is any.
         let s = NewSheet {
-            nominee,
-            source: *source,
-            evaluator: evaluator.clone(),
-            marks: *marks,
+            nominee: &nominee,
+            source,
+            evaluator,
+            marks,
             note: file.get(row, "note").to_string(),
             origin: json!({ "file": file.name, "line": row.line }),
         };
