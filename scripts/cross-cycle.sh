@@ -46,9 +46,12 @@ fail() {
     exit 1
 }
 pass() { printf 'ok: %s\n' "$*" >&2; }
+# The line under a printed shortlist that names the record it was drawn from (the audit head)
+# differs between databases made at different times; everything else must be equal.
+unrecorded() { sed -e '/^Record: audit entry [0-9]*, hash /d' -e '/^记录校验：第 [0-9]* 条操作记录/d' "$1"; }
 same() { # same A B WHAT
-    cmp -s "$1" "$2" || {
-        diff "$1" "$2" | head -n 20 >&2 || true
+    cmp -s <(unrecorded "$1") <(unrecorded "$2") || {
+        diff <(unrecorded "$1") <(unrecorded "$2") | head -n 20 >&2 || true
         fail "$3: $1 and $2 differ"
     }
     pass "$3"
