@@ -233,14 +233,16 @@ sys.stdout.write(t)
     local holder=$!
     for _ in $(seq 150); do grep -q ready "$work/win/clerk2.out" && break; sleep 0.2; done
     grep -q ready "$work/win/clerk2.out" || fail "windows: the second clerk could not take the lock"
-    if win org add-group 大榭区域共建片组 --kind region 2>"$work/win/busy.txt"; then
+    # A clerk waits for another's write (saying so after a second); here only three seconds.
+    if PINGXUAN_WAIT=3 win org add-group 大榭区域共建片组 --kind region 2>"$work/win/busy.txt"; then
         fail "windows: a write went through while another clerk held the lock"
     fi
+    grep -q '正在等待' "$work/win/busy.txt" || { cat "$work/win/busy.txt" >&2; fail "windows: the wait not said"; }
     touch "$work/d/flag"
     wait "$holder"
     grep -q '另一个评选程序' "$work/win/busy.txt" || { cat "$work/win/busy.txt" >&2; fail "windows: busy not reported"; }
     win org add-group 大榭区域共建片组 --kind region 2>/dev/null
-    pass "windows: a second clerk's lock is reported as busy; the write goes through once it is gone"
+    pass "windows: a second clerk's lock: the wait is said, then busy is reported; the write goes through once it is gone"
 
     # Outputs go through a temporary file and a rename. A viewer that holds the old notice open
     # (sharing it for deletion) does not stop the new one; Excel (sharing it for reading only)
