@@ -137,6 +137,37 @@ pub fn row_nominee(
     }
 }
 
+/// The nominees the rows of a file name, each found as `row_nominee` finds it. The last one
+/// found is kept: a file of sheets or findings goes nominee by nominee, so most rows name the
+/// same nominee as the row before and are answered without a query. A row whose nominee is
+/// set aside or refused is asked anew, so that every such line is named.
+#[derive(Default)]
+pub struct RowNominees {
+    last: Option<([String; 4], Nominee)>,
+}
+
+impl RowNominees {
+    pub fn find(
+        &mut self,
+        conn: &Connection,
+        year: i32,
+        file: &CsvFile,
+        row: &Row,
+        problems: &mut Problems,
+        set_aside: &mut Vec<SetAside>,
+    ) -> Option<Nominee> {
+        let key = ["code", "category", "unit", "name"].map(|k| file.get(row, k));
+        if let Some((last, n)) = &self.last
+            && last.iter().zip(&key).all(|(a, b)| a == b)
+        {
+            return Some(n.clone());
+        }
+        let n = row_nominee(conn, year, file, row, problems, set_aside)?;
+        self.last = Some((key.map(str::to_string), n.clone()));
+        Some(n)
+    }
+}
+
 /// A problem with a cell, or with the row when the file lacks the column.
 pub fn cell_problem(file: &CsvFile, row: &Row, key: &str, message: &str) -> Problem {
     if file.has(key) {

@@ -83,9 +83,12 @@ pub(super) fn import(ctx: &Ctx, input: &ImportFile, replace: bool) -> Result<()>
     let mut records: Vec<(Row, Nominee, Record)> = Vec::new();
     let mut set_aside = Vec::new();
     let mut seen: HashMap<(i64, Identity), u64> = HashMap::new();
+    let mut nominees = RowNominees::default();
+    let mut progress = crate::progress::Progress::new(file.row_count());
     for owned in file.rows() {
+        progress.tick();
         let row = &owned;
-        let nominee = row_nominee(&tx, term.year, &file, row, &mut problems, &mut set_aside);
+        let nominee = nominees.find(&tx, term.year, &file, row, &mut problems, &mut set_aside);
         let rec = if findings {
             read_finding(&file, row, term.year, &mut problems).map(Record::Finding)
         } else {
@@ -101,6 +104,7 @@ pub(super) fn import(ctx: &Ctx, input: &ImportFile, replace: bool) -> Result<()>
         }
         records.push((owned, n, rec));
     }
+    drop(progress);
     // Every row is checked against the record too, so that one run reports every problem;
     // the transaction is dropped if there is any.
     let mut counts = Counts::default();

@@ -19,7 +19,7 @@ use clap::{Args, Subcommand, ValueEnum};
 use super::Ctx;
 use super::common::{Counts, Outcome};
 use super::common::{
-    FindingKind, ImportFile, check_nominee_columns, column, row_nominee, set_aside_text, summary_prefix,
+    FindingKind, ImportFile, RowNominees, check_nominee_columns, column, set_aside_text, summary_prefix,
 };
 use crate::csvin::{self, Column, CsvFile, Row};
 use crate::i18n::{both, tr};

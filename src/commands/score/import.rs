@@ -15,9 +15,12 @@ pub(super) fn import(ctx: &Ctx, input: &ImportFile, flag_source: Option<Source>,
     let mut counts = Counts::default();
     let mut set_aside = Vec::new();
     let panel = PanelCheck::load(&tx, term.year)?;
+    let mut nominees = RowNominees::default();
+    let mut progress = crate::progress::Progress::new(file.row_count());
     for owned in file.rows() {
+        progress.tick();
         let row = &owned;
-        let nominee = row_nominee(&tx, term.year, &file, row, &mut problems, &mut set_aside);
+        let nominee = nominees.find(&tx, term.year, &file, row, &mut problems, &mut set_aside);
         let source = row_source(&file, row, flag_source, &mut problems);
         let evaluator = file.get(row, "evaluator").to_string();
         let evaluator_problem = match source {
@@ -102,6 +105,7 @@ pub(super) fn import(ctx: &Ctx, input: &ImportFile, flag_source: Option<Source>,
             Err(m) => problems.push(file.row_problem(row, m)),
         }
     }
+    drop(progress);
     problems.into_result()?;
     tx.finish(dry_run)?;
     say(&format!(

@@ -21,8 +21,8 @@ use serde_json::json;
 
 use super::Ctx;
 use super::common::{
-    Counts, ImportFile, JointText, Outcome, cell_problem, check_nominee_columns, column, fate_label, points_cell,
-    row_nominee, set_aside_text, summary_prefix,
+    Counts, ImportFile, JointText, Outcome, RowNominees, cell_problem, check_nominee_columns, column, fate_label,
+    points_cell, set_aside_text, summary_prefix,
 };
 use crate::change::Change;
 use crate::core::assess::{Fate, Sheet, joint_mean};
