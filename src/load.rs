@@ -3,13 +3,13 @@
 //! category-wide standings the core computes from them. Withdrawn findings and surveys are
 //! loaded apart, to be shown as not counted; they never reach the core.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use anyhow::{Context, Result, bail};
 use rusqlite::Connection;
 
 use crate::core::assess::{Assessment, Candidate, Sheet, Standing, VetoFact, assess};
-use crate::core::rank::rank_in_places;
+use crate::core::rank::{AtCut, CutTie, rank_in_places, ties_at_cuts};
 use crate::core::scheme::Scheme;
 use crate::core::veto::Scope;
 use crate::i18n::{both, tr};
@@ -612,6 +612,8 @@ pub struct Ranked {
 pub struct Board {
     pub category: Category,
     pub quota: usize,
+    /// Award places per group, when the scheme allots them (the quota is then their sum).
+    pub places: BTreeMap<String, usize>,
     pub rows: Vec<Ranked>,
 }
 
@@ -619,12 +621,31 @@ impl Board {
     pub fn eligible(&self) -> usize {
         self.rows.iter().filter(|r| r.rank.is_some()).count()
     }
-    pub fn shortlisted(&self) -> usize {
-        self.rows.iter().filter(|r| r.shortlisted).count()
+    /// Each tie at a cut (the quota, or a group's places) with the places left there, and the
+    /// tied rows themselves.
+    pub fn ties(&self) -> Vec<(CutTie, Vec<&Ranked>)> {
+        let at: Vec<AtCut> = self
+            .rows
+            .iter()
+            .map(|r| AtCut {
+                group: &r.entry.candidate.group,
+                shortlisted: r.shortlisted,
+                tie_at_cutoff: r.tie_at_cutoff,
+            })
+            .collect();
+        ties_at_cuts(&at, self.quota, &self.places)
+            .into_iter()
+            .map(|cut| {
+                let rows = cut.tied.iter().map(|&i| &self.rows[i]).collect();
+                (cut, rows)
+            })
+            .collect()
     }
-    /// The equals that straddle the quota, if any.
-    pub fn tie(&self) -> Vec<&Ranked> {
-        self.rows.iter().filter(|r| r.tie_at_cutoff).collect()
+    /// The tie at the cut that holds this row, if it is tied there.
+    pub fn tie_of(&self, id: i64) -> Option<(CutTie, Vec<&Ranked>)> {
+        self.ties()
+            .into_iter()
+            .find(|(_, rows)| rows.iter().any(|r| r.entry.id == id))
     }
 }
 
@@ -659,7 +680,12 @@ pub fn rank_rows(mut rows: Vec<Ranked>, category: Category, scheme: &Scheme) -> 
         order.push(p.index);
     }
     permute(&mut rows, order);
-    Board { category, quota, rows }
+    Board {
+        category,
+        quota,
+        places: rule.places.clone(),
+        rows,
+    }
 }
 
 /// Puts `rows` in `order` in place: afterwards `rows[i]` is what `rows[order[i]]` was.

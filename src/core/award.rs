@@ -3,8 +3,9 @@
 //! one is not granted again, and no category passes its quota. Certificate numbers count per
 //! category and are never reused. Pure: no SQL, no printing, no clock.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use super::rank::{AtCut, CutTie, ties_at_cuts};
 use crate::i18n::{both, tr};
 use crate::values::Category;
 
@@ -15,6 +16,8 @@ pub struct Row {
     pub id: i64,
     pub code: String,
     pub name: String,
+    /// The group it was nominated by; its places are the cut when the scheme allots them.
+    pub group: String,
     pub rank: Option<usize>,
     pub shortlisted: bool,
     pub tie_at_cutoff: bool,
@@ -25,6 +28,9 @@ pub struct Row {
 pub struct Board {
     pub category: Category,
     pub quota: usize,
+    /// Award places per group, when the scheme allots them: each group's shortlist is cut
+    /// within its own places. Empty: the category's quota is the one cut.
+    pub places: BTreeMap<String, usize>,
     pub rows: Vec<Row>,
 }
 
@@ -134,17 +140,21 @@ pub enum Problem {
     Unknown { code: String, year: i32 },
     /// Included from a tie, but its award was revoked.
     Revoked(String),
-    /// More chosen from a tie than places left within the quota.
+    /// More chosen from a tie than places left within the quota (or the group's places).
     TooMany {
         category: Category,
+        /// The group whose places are cut; `None` for the category's quota.
+        group: Option<String>,
         rank: usize,
         chosen: usize,
         places: usize,
         quota: usize,
     },
-    /// A tie straddling the quota that the committee has not settled; code and name of each.
+    /// A tie straddling the quota (or a group's places) that the committee has not settled;
+    /// code and name of each.
     Tie {
         category: Category,
+        group: Option<String>,
         rank: usize,
         tied: Vec<(String, String)>,
         places: usize,
@@ -197,22 +207,26 @@ impl Problem {
             ),
             Problem::TooMany {
                 category,
+                group,
                 rank,
                 chosen,
                 places,
                 quota,
             } => both(
                 format!(
-                    "{}: {chosen} chosen from the tie at rank {rank}, but only {places} place(s) are left within the quota of {quota}",
-                    category.title()
+                    "{}: {chosen} chosen from the tie at rank {rank}, but only {places} place(s) are left within {}",
+                    category.title(),
+                    cut_en(group, *quota)
                 ),
                 format!(
-                    "{}：从并列第 {rank} 名中选了 {chosen} 个，但名额 {quota} 内仅余 {places} 个",
-                    category.title()
+                    "{}：从并列第 {rank} 名中选了 {chosen} 个，但{}内仅余 {places} 个",
+                    category.title(),
+                    cut_zh(group, *quota)
                 ),
             ),
             Problem::Tie {
                 category,
+                group,
                 rank,
                 tied,
                 places,
@@ -221,16 +235,18 @@ impl Problem {
                 let names: Vec<String> = tied.iter().map(|(code, name)| format!("{code} {name}")).collect();
                 both(
                     format!(
-                        "{}: a tie at the cutoff: {} share rank {rank} with {places} place(s) left within the quota of {quota}; \
+                        "{}: a tie at the cutoff: {} share rank {rank} with {places} place(s) left within {}; \
                          the committee chooses: give --include CODE for each one chosen (or --exclude CODE for each one left out)",
                         category.title(),
-                        names.join(", ")
+                        names.join(", "),
+                        cut_en(group, *quota)
                     ),
                     format!(
-                        "{}：名额线并列：{} 并列第 {rank} 名，名额 {quota} 内尚余 {places} 个；\
+                        "{}：名额线并列：{} 并列第 {rank} 名，{}内尚余 {places} 个；\
                          请按评委会决定，对选中者逐一给出 --include 编号（或对不选者给出 --exclude 编号）",
                         category.title(),
-                        names.join("、")
+                        names.join("、"),
+                        cut_zh(group, *quota)
                     ),
                 )
             }
@@ -272,6 +288,21 @@ impl Problem {
                 format!("待授：{}", codes.join("、")),
             ),
         }
+    }
+}
+
+/// The cut a tie straddles, in words: the category's quota, or a group's places.
+fn cut_en(group: &Option<String>, places: usize) -> String {
+    match group {
+        None => format!("the quota of {places}"),
+        Some(g) => format!("the {places} place(s) of {g}"),
+    }
+}
+
+fn cut_zh(group: &Option<String>, places: usize) -> String {
+    match group {
+        None => format!("名额 {places} "),
+        Some(g) => format!("{g}的 {places} 个名额"),
     }
 }
 
@@ -320,11 +351,34 @@ fn chosen<'a>(
         .filter(|r| r.shortlisted)
         .map(|r| (r, Basis::Shortlisted))
         .collect();
-    let tie = b.tie();
+    let at: Vec<AtCut> = b
+        .rows
+        .iter()
+        .map(|r| AtCut {
+            group: &r.group,
+            shortlisted: r.shortlisted,
+            tie_at_cutoff: r.tie_at_cutoff,
+        })
+        .collect();
+    for cut in ties_at_cuts(&at, b.quota, &b.places) {
+        out.extend(settled(b, cut, held, choice, problems));
+    }
+    out
+}
+
+/// Who of one tie at a cut is chosen, within the places left at that cut.
+fn settled<'a>(
+    b: &'a Board,
+    cut: CutTie,
+    held: &HashMap<i64, Held>,
+    choice: &Choice,
+    problems: &mut Vec<Problem>,
+) -> Vec<(&'a Row, Basis)> {
+    let tie: Vec<&Row> = cut.tied.iter().map(|&i| &b.rows[i]).collect();
+    let (group, cut_places, places) = (cut.group, cut.places, cut.left);
     let Some(first) = tie.first() else {
-        return out;
+        return Vec::new();
     };
-    let places = b.quota.saturating_sub(out.len());
     let included = |r: &Row| choice.include.contains(&r.code);
     let excluded = |r: &Row| choice.exclude.contains(&r.code);
     let inc: Vec<&Row> = tie
@@ -347,12 +401,13 @@ fn chosen<'a>(
     if inc.len() > places {
         problems.push(Problem::TooMany {
             category: b.category,
+            group,
             rank,
             chosen: inc.len(),
             places,
-            quota: b.quota,
+            quota: cut_places,
         });
-        return out;
+        return Vec::new();
     }
     let take: Vec<&Row> = if inc.len() == places {
         inc
@@ -361,20 +416,19 @@ fn chosen<'a>(
     } else {
         problems.push(Problem::Tie {
             category: b.category,
+            group,
             rank,
             tied: tie.iter().map(|r| (r.code.clone(), r.name.clone())).collect(),
             places,
-            quota: b.quota,
+            quota: cut_places,
         });
-        return out;
+        return Vec::new();
     };
     // Tie order is the ranking's; keep it for the certificate numbers.
-    out.extend(
-        tie.into_iter()
-            .filter(|r| take.iter().any(|t| t.id == r.id))
-            .map(|r| (r, Basis::Included)),
-    );
-    out
+    tie.into_iter()
+        .filter(|r| take.iter().any(|t| t.id == r.id))
+        .map(|r| (r, Basis::Included))
+        .collect()
 }
 
 /// The awards to grant from the ranked boards of a term, given the awards it holds and the
@@ -480,6 +534,7 @@ mod tests {
             id,
             code: format!("P2026-{id:03}"),
             name: format!("n{id}"),
+            group: "g".into(),
             rank,
             shortlisted,
             tie_at_cutoff,
@@ -491,6 +546,7 @@ mod tests {
         Board {
             category: Category::Individual,
             quota: 2,
+            places: BTreeMap::new(),
             rows: vec![
                 row(1, Some(1), true, false),
                 row(2, Some(2), false, true),
@@ -517,11 +573,86 @@ mod tests {
         decide(2026, false, &[tied_board()], &held(h), &choice(include, exclude))
     }
 
+    /// Windows with places per group, A 2 and B 2: A shortlisted one (and has no more
+    /// candidates), B shortlisted one and two are tied for its last place.
+    fn board_with_places() -> Board {
+        let in_group = |g: &str, r: Row| Row { group: g.into(), ..r };
+        Board {
+            category: Category::Window,
+            quota: 4,
+            places: [("A".to_string(), 2), ("B".to_string(), 2)].into_iter().collect(),
+            rows: vec![
+                in_group("A", row(1, Some(1), true, false)),
+                in_group("B", row(2, Some(2), true, false)),
+                in_group("B", row(3, Some(3), false, true)),
+                in_group("B", row(4, Some(3), false, true)),
+            ],
+        }
+    }
+
+    #[test]
+    fn a_tie_at_a_groups_cut_has_only_that_groups_places_left() {
+        let err = decide(2026, false, &[board_with_places()], &HashMap::new(), &Choice::default()).unwrap_err();
+        assert_eq!(
+            err,
+            [Problem::Tie {
+                category: Category::Window,
+                group: Some("B".into()),
+                rank: 3,
+                tied: vec![("P2026-003".into(), "n3".into()), ("P2026-004".into(), "n4".into())],
+                places: 1,
+                quota: 2,
+            }]
+        );
+        assert!(
+            err[0].text().contains("1 place(s) left within the 2 place(s) of B"),
+            "{}",
+            err[0].text()
+        );
+        // One chosen fills B's last place, though the category's quota has two places open.
+        let o = decide(
+            2026,
+            false,
+            &[board_with_places()],
+            &HashMap::new(),
+            &choice(&["P2026-003"], &[]),
+        )
+        .unwrap();
+        assert_eq!(
+            granted(&o),
+            [
+                ("P2026-001", Basis::Shortlisted),
+                ("P2026-002", Basis::Shortlisted),
+                ("P2026-003", Basis::Included)
+            ]
+        );
+        let err = decide(
+            2026,
+            false,
+            &[board_with_places()],
+            &HashMap::new(),
+            &choice(&["P2026-003", "P2026-004"], &[]),
+        )
+        .unwrap_err();
+        assert!(
+            matches!(
+                &err[..],
+                [Problem::TooMany {
+                    places: 1,
+                    chosen: 2,
+                    ..
+                }]
+            ),
+            "{err:?}"
+        );
+    }
+
     #[test]
     fn the_shortlist_is_granted_in_rank_order() {
         let b = Board {
             category: Category::Window,
             quota: 10,
+            places: BTreeMap::new(),
             rows: vec![
                 row(7, Some(1), true, false),
                 row(5, Some(2), true, false),
@@ -545,6 +676,7 @@ mod tests {
             problems,
             [Problem::Tie {
                 category: Category::Individual,
+                group: None,
                 rank: 2,
                 tied: vec![("P2026-002".into(), "n2".into()), ("P2026-003".into(), "n3".into())],
                 places: 1,
@@ -591,6 +723,7 @@ mod tests {
             err,
             [Problem::TooMany {
                 category: Category::Individual,
+                group: None,
                 rank: 2,
                 chosen: 2,
                 places: 1,
@@ -627,6 +760,7 @@ mod tests {
         let b = Board {
             category: Category::Individual,
             quota: 2,
+            places: BTreeMap::new(),
             rows: vec![row(1, Some(1), true, false)],
         };
         let err = decide(2026, false, &[b], &HashMap::new(), &choice(&["P2026-001"], &[])).unwrap_err();
@@ -671,6 +805,7 @@ mod tests {
         let b = Board {
             category: Category::Window,
             quota: 2,
+            places: BTreeMap::new(),
             rows: vec![row(1, Some(1), true, false), row(2, Some(2), true, false)],
         };
         let o = decide(2026, false, &[b], &held(&[(1, Held::Revoked)]), &Choice::default()).unwrap();
@@ -696,6 +831,7 @@ mod tests {
         let b = Board {
             category: Category::Window,
             quota: 3,
+            places: BTreeMap::new(),
             rows: vec![
                 row(1, Some(1), true, false),
                 row(2, Some(2), true, false),
@@ -766,6 +902,7 @@ mod tests {
         let b = Board {
             category: Category::Window,
             quota: 10,
+            places: BTreeMap::new(),
             rows: vec![row(1, None, false, false)],
         };
         let o = decide(2026, false, &[b], &HashMap::new(), &Choice::default()).unwrap();

@@ -98,6 +98,11 @@ pub fn rank_in_places(
         return rank(list, order, quota);
     }
     let mut placed = rank(list, order, usize::MAX);
+    // Where each candidate stands in `placed`, by its index in the input.
+    let mut at = vec![0; list.len()];
+    for (pos, p) in placed.iter().enumerate() {
+        at[p.index] = pos;
+    }
     let mut names: Vec<&str> = groups.to_vec();
     names.sort_unstable();
     names.dedup();
@@ -106,14 +111,56 @@ pub fn rank_in_places(
         let sub: Vec<&Assessment> = members.iter().map(|&i| list[i]).collect();
         let cut = places.get(g).copied().unwrap_or(0);
         for p in rank(&sub, order, cut) {
-            let i = members[p.index];
-            if let Some(slot) = placed.iter_mut().find(|q| q.index == i) {
-                slot.shortlisted = p.shortlisted;
-                slot.tie_at_cutoff = p.tie_at_cutoff;
-            }
+            let slot = &mut placed[at[members[p.index]]];
+            slot.shortlisted = p.shortlisted;
+            slot.tie_at_cutoff = p.tie_at_cutoff;
         }
     }
     placed
+}
+
+/// A tie at one cut of the shortlist: the category's quota, or one group's places.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CutTie {
+    /// The group whose places are cut; `None` for the category's quota.
+    pub group: Option<String>,
+    /// The places of that cut: the quota, or the group's places.
+    pub places: usize,
+    /// The places still open there: its places less those shortlisted within it.
+    pub left: usize,
+    /// The tied rows, by their index in the input, in input order.
+    pub tied: Vec<usize>,
+}
+
+/// One row as the cuts see it: its group, whether shortlisted, whether tied at its cut.
+#[derive(Clone, Copy, Debug)]
+pub struct AtCut<'a> {
+    pub group: &'a str,
+    pub shortlisted: bool,
+    pub tie_at_cutoff: bool,
+}
+
+/// Every tie at a cut of one category, each with the places left at its own cut: with places
+/// per group, a tie at one group's cut competes only for that group's places, whatever the
+/// other groups have shortlisted. Groups in name order.
+pub fn ties_at_cuts(rows: &[AtCut], quota: usize, places: &std::collections::BTreeMap<String, usize>) -> Vec<CutTie> {
+    let cut = |group: Option<&str>, places: usize| {
+        let within = |r: &AtCut| group.is_none_or(|g| r.group == g);
+        let tied: Vec<usize> = (0..rows.len())
+            .filter(|&i| within(&rows[i]) && rows[i].tie_at_cutoff)
+            .collect();
+        let taken = rows.iter().filter(|r| within(r) && r.shortlisted).count();
+        (!tied.is_empty()).then(|| CutTie {
+            group: group.map(str::to_string),
+            places,
+            left: places.saturating_sub(taken),
+            tied,
+        })
+    };
+    if places.is_empty() {
+        return cut(None, quota).into_iter().collect();
+    }
+    places.iter().filter_map(|(g, &n)| cut(Some(g), n)).collect()
 }
 
 #[cfg(test)]
@@ -281,5 +328,45 @@ mod tests {
         // No places: the category's quota.
         let plain = rank_in_places(&refs, &groups, &s.order, 2, &Default::default());
         assert_eq!(plain.iter().filter(|p| p.shortlisted).count(), 2);
+    }
+
+    #[test]
+    fn a_tie_at_a_groups_cut_counts_only_that_groups_places() {
+        let at = |group, shortlisted, tie_at_cutoff| AtCut {
+            group,
+            shortlisted,
+            tie_at_cutoff,
+        };
+        // A has 1 place and shortlisted 1; B has 3 places, shortlisted 1, and two tied for
+        // the next: 2 places left in B, whatever A holds.
+        let rows = [
+            at("A", true, false),
+            at("B", true, false),
+            at("B", false, true),
+            at("B", false, true),
+            at("A", false, false),
+        ];
+        let places: std::collections::BTreeMap<String, usize> =
+            [("A".to_string(), 1), ("B".to_string(), 3)].into_iter().collect();
+        assert_eq!(
+            ties_at_cuts(&rows, 4, &places),
+            [CutTie {
+                group: Some("B".into()),
+                places: 3,
+                left: 2,
+                tied: vec![2, 3],
+            }]
+        );
+        // Without places, one cut: the category's quota of 3, of which 2 are shortlisted.
+        assert_eq!(
+            ties_at_cuts(&rows, 3, &Default::default()),
+            [CutTie {
+                group: None,
+                places: 3,
+                left: 1,
+                tied: vec![2, 3],
+            }]
+        );
+        assert!(ties_at_cuts(&rows[..2], 3, &Default::default()).is_empty());
     }
 }

@@ -57,7 +57,7 @@ impl Nom {
         self.joint = joint.to_vec();
         self
     }
-    fn finding(mut self, kind: &'static str, date: &'static str, deduction: f64, what: &'static str) -> Nom {
+    pub(crate) fn finding(mut self, kind: &'static str, date: &'static str, deduction: f64, what: &'static str) -> Nom {
         self.findings.push((kind, date, deduction, what));
         self
     }

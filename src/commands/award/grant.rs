@@ -54,6 +54,7 @@ pub(super) fn plain(boards: &[load::Board]) -> Vec<award::Board> {
         .map(|b| award::Board {
             category: b.category,
             quota: b.quota,
+            places: b.places.clone(),
             rows: b
                 .rows
                 .iter()
@@ -61,6 +62,7 @@ pub(super) fn plain(boards: &[load::Board]) -> Vec<award::Board> {
                     id: r.entry.id,
                     code: r.entry.candidate.code.clone(),
                     name: r.entry.candidate.name.clone(),
+                    group: r.entry.candidate.group.clone(),
                     rank: r.rank,
                     shortlisted: r.shortlisted,
                     tie_at_cutoff: r.tie_at_cutoff,

@@ -221,23 +221,35 @@ impl<'a> View<'a> {
                 format!("\n{g}：片组内排名；★ 与 ⚖ 依全类别排名（名额按类别计）"),
             );
         }
-        let tie = b.tie();
-        if let Some(first) = tie.first() {
+        for (cut, tie) in b.ties() {
+            let Some(first) = tie.first() else { continue };
             let codes = tie
                 .iter()
                 .map(|r| r.entry.candidate.code.as_str())
                 .collect::<Vec<_>>()
                 .join(", ");
-            let left = b.quota.saturating_sub(b.shortlisted());
+            let left = cut.left;
             let rank = first.rank.unwrap_or(0);
-            s += &both(
-                format!(
-                    "\ntie at cutoff ⚖: {codes} share rank {rank} with {left} place(s) left; the committee decides (award grant --include CODE)"
+            s += &match &cut.group {
+                None => both(
+                    format!(
+                        "\ntie at cutoff ⚖: {codes} share rank {rank} with {left} place(s) left; the committee decides (award grant --include CODE)"
+                    ),
+                    format!(
+                        "\n名额线并列 ⚖：{codes} 并列第 {rank} 名，尚余名额 {left} 个，由评委会决定（award grant --include 编号）"
+                    ),
                 ),
-                format!(
-                    "\n名额线并列 ⚖：{codes} 并列第 {rank} 名，尚余名额 {left} 个，由评委会决定（award grant --include 编号）"
+                Some(g) => both(
+                    format!(
+                        "\ntie at cutoff ⚖: {codes} share rank {rank} with {left} of {g}'s {} place(s) left; the committee decides (award grant --include CODE)",
+                        cut.places
+                    ),
+                    format!(
+                        "\n名额线并列 ⚖：{codes} 并列第 {rank} 名，{g}的 {} 个名额尚余 {left} 个，由评委会决定（award grant --include 编号）",
+                        cut.places
+                    ),
                 ),
-            );
+            };
         }
         s
     }

@@ -2,7 +2,7 @@
 //! place in the unit's year-end assessment.
 
 use crate::common::{Env, json};
-use crate::decide::{find, rank_json, seed, set_scheme, year};
+use crate::decide::{find, nom, rank_json, seed, set_scheme, year};
 
 /// Edits the exported scheme of a term that has scores already (--force).
 fn force_scheme(env: &Env, from: &str, to: &str) {
@@ -195,6 +195,52 @@ fn places_per_group_draw_the_shortlist_within_each_group() {
         .map(|a| a["code"].as_str().unwrap())
         .collect();
     assert_eq!(windows, vec!["W2026-002"]);
+}
+
+#[test]
+fn a_tie_at_a_groups_cut_counts_only_that_groups_places() {
+    let env = Env::with_term();
+    let mut list = year();
+    // 陈静 (镇海) and 钱进 (镇海) are equal, and 镇海 has one place; 北仑 has three places but
+    // only two eligible candidates, so the category as a whole has two places open.
+    list.push(
+        nom("P2026-010", "钱进", "镇海海关")
+            .sheets(92.0, &[90.0, 90.0, 90.0])
+            .finding("covert", "2026-10-08", 1.5, "未亮牌上岗"),
+    );
+    seed(&env, &list);
+    force_scheme(
+        &env,
+        "[[individual.criteria]]",
+        "[individual.places]\n\"北仑单位共建片组\" = 3\n\"梅山港区共建片组\" = 1\n\"镇海区域共建片组\" = 1\n\n[[individual.criteria]]",
+    );
+    let rows = rank_json(&env, &["--category", "individual"]);
+    for code in ["P2026-003", "P2026-010"] {
+        assert_eq!(find(&rows, code)["tie_at_cutoff"], true, "{code}");
+    }
+    let table = env.ok(&["rank", "--category", "individual"]);
+    assert!(
+        table.contains("with 1 of 镇海区域共建片组's 1 place(s) left"),
+        "the places left are the group's, not the category's:\n{table}"
+    );
+    let explain = env.ok(&["rank", "--explain", "P2026-010"]);
+    assert!(
+        explain.contains("1 place(s) left within 镇海区域共建片组's 1 place(s)"),
+        "{explain}"
+    );
+    // Naming one of the two fills 镇海's place; the grant does not ask for a second.
+    env.ok(&["award", "grant", "--include", "P2026-003"]);
+    let awards = json(&env.ok(&["award", "list", "--format", "json"]));
+    let codes: Vec<&str> = awards
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["code"].as_str().unwrap())
+        .collect();
+    assert!(
+        codes.contains(&"P2026-003") && !codes.contains(&"P2026-010"),
+        "{codes:?}"
+    );
 }
 
 #[test]

@@ -394,16 +394,24 @@ impl<'a> Facts<'a> {
                 "shortlisted ★: within the quota\n".to_string(),
                 "入围 ★：在名额之内\n".to_string(),
             )
-        } else if row.tie_at_cutoff {
-            let tied: Vec<String> = b.tie().iter().map(|r| r.entry.candidate.code.clone()).collect();
-            let left = b.quota.saturating_sub(b.shortlisted());
+        } else if let Some((cut, tie)) = row.tie_at_cutoff.then(|| b.tie_of(row.entry.id)).flatten() {
+            let tied: Vec<String> = tie.iter().map(|r| r.entry.candidate.code.clone()).collect();
+            let within_en = match &cut.group {
+                None => "the quota".to_string(),
+                Some(g) => format!("{g}'s {} place(s)", cut.places),
+            };
+            let within_zh = match &cut.group {
+                None => "名额".to_string(),
+                Some(g) => format!("{g}的 {} 个名额", cut.places),
+            };
+            let left = cut.left;
             both(
                 format!(
-                    "tie at cutoff ⚖: {} share rank {rank} with {left} place(s) left within the quota; not shortlisted until the committee chooses (award grant --include CODE)\n",
+                    "tie at cutoff ⚖: {} share rank {rank} with {left} place(s) left within {within_en}; not shortlisted until the committee chooses (award grant --include CODE)\n",
                     tied.join(", ")
                 ),
                 format!(
-                    "名额线并列 ⚖：{} 并列第 {rank} 名，名额内尚余 {left} 个；待评委会决定（award grant --include 编号）前不入围\n",
+                    "名额线并列 ⚖：{} 并列第 {rank} 名，{within_zh}内尚余 {left} 个；待评委会决定（award grant --include 编号）前不入围\n",
                     tied.join("、")
                 ),
             )
