@@ -105,6 +105,13 @@ pub enum AwardCommand {
         /// A candidate of a tie at the cutoff whom the committee leaves out (repeatable)
         #[arg(long, value_name = "CODE", num_args = 1..)]
         exclude: Vec<String>,
+        /// A holiday besides the weekends and the fixed statutory ones (1 Jan, 1–2 May, 1–3 Oct):
+        /// a day or a span, such as the year's Spring Festival 2026-02-15..2026-02-23 (repeatable)
+        #[arg(long, value_name = "DATE[..DATE]", num_args = 1..)]
+        holiday: Vec<String>,
+        /// A weekend day that the year's holiday arrangement makes a working day (调休; repeatable)
+        #[arg(long, value_name = "DATE", num_args = 1..)]
+        workday: Vec<String>,
         /// Supersede the proposal in force (it stays on the record)
         #[arg(long)]
         replace: bool,
@@ -248,6 +255,8 @@ pub fn run(ctx: &Ctx, args: AwardArgs) -> Result<()> {
             contact,
             include,
             exclude,
+            holiday,
+            workday,
             replace,
             dry_run,
         } => proposal::propose(
@@ -258,6 +267,8 @@ pub fn run(ctx: &Ctx, args: AwardArgs) -> Result<()> {
                 contact: contact.as_deref(),
                 include: &include,
                 exclude: &exclude,
+                holidays: &holiday,
+                workdays: &workday,
                 replace,
                 dry_run,
             },

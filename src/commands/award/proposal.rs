@@ -12,7 +12,7 @@ use super::grant::{held, plain};
 use crate::commands::Ctx;
 use crate::commands::common::{fraction, summary_prefix};
 use crate::core::award::{self, Choice};
-use crate::core::publicity::period;
+use crate::core::publicity::{Calendar, days_of};
 use crate::db::now;
 use crate::i18n::{both, tr};
 use crate::load;
@@ -112,8 +112,41 @@ pub struct ProposeArgs<'a> {
     pub contact: Option<&'a str>,
     pub include: &'a [String],
     pub exclude: &'a [String],
+    /// Days (or spans `FIRST..LAST`) that are holidays besides the fixed statutory ones.
+    pub holidays: &'a [String],
+    /// Weekend days that are working days in the year's arrangement (调休).
+    pub workdays: &'a [String],
     pub replace: bool,
     pub dry_run: bool,
+}
+
+/// The calendar of the notice period from `--holiday` and `--workday`; a value that is not a
+/// day or a span of days is refused, naming the option and the value.
+fn calendar(holidays: &[String], workdays: &[String]) -> Result<Calendar> {
+    let days = |flag: &str, list: &[String]| -> Result<std::collections::BTreeSet<NaiveDate>> {
+        let mut out = std::collections::BTreeSet::new();
+        for v in list
+            .iter()
+            .flat_map(|v| v.split([',', '，']))
+            .filter(|v| !v.trim().is_empty())
+        {
+            let Some(days) = days_of(v) else {
+                bail!(
+                    "{}",
+                    both(
+                        format!("{flag} \"{v}\": not a day YYYY-MM-DD or a span FIRST..LAST of at most a year"),
+                        format!("{flag} \"{v}\"：应为日期 YYYY-MM-DD，或不超过一年的起止日期 起..止"),
+                    )
+                );
+            };
+            out.extend(days);
+        }
+        Ok(out)
+    };
+    Ok(Calendar {
+        holidays: days("--holiday", holidays)?,
+        workdays: days("--workday", workdays)?,
+    })
 }
 
 pub fn propose(ctx: &Ctx, a: ProposeArgs<'_>) -> Result<()> {
@@ -140,6 +173,7 @@ pub fn propose(ctx: &Ctx, a: ProposeArgs<'_>) -> Result<()> {
             )
         );
     }
+    let cal = calendar(a.holidays, a.workdays)?;
     let contact = a.contact.unwrap_or(DEFAULT_CONTACT).trim().to_string();
     let tx = ctx.change()?;
     let term = writable_term(&tx, ctx)?;
@@ -189,7 +223,12 @@ pub fn propose(ctx: &Ctx, a: ProposeArgs<'_>) -> Result<()> {
             )
         );
     }
-    let (starts_on, ends_on) = period(from, a.days);
+    let (starts_on, ends_on) = cal.period(from, a.days);
+    let skipped: Vec<String> = cal
+        .holidays_within(starts_on, ends_on)
+        .iter()
+        .map(|d| d.to_string())
+        .collect();
     tx.execute(
         "INSERT INTO proposal (term, days, starts_on, ends_on, contact, proposed_at, proposed_by)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -238,7 +277,9 @@ pub fn propose(ctx: &Ctx, a: ProposeArgs<'_>) -> Result<()> {
         &year.to_string(),
         json!({
             "proposal": id, "days": a.days, "starts_on": starts_on.to_string(), "ends_on": ends_on.to_string(),
-            "contact": contact, "proposed": codes,
+            "contact": contact, "proposed": codes, "holidays_skipped": skipped,
+            "holidays": cal.holidays.iter().map(|d| d.to_string()).collect::<Vec<_>>(),
+            "workdays": cal.workdays.iter().map(|d| d.to_string()).collect::<Vec<_>>(),
             "include": choice.include.iter().collect::<Vec<_>>(), "exclude": choice.exclude.iter().collect::<Vec<_>>(),
         }),
     )?;
@@ -262,5 +303,22 @@ pub fn propose(ctx: &Ctx, a: ProposeArgs<'_>) -> Result<()> {
             ),
         )
     ));
+    if !skipped.is_empty() {
+        say(&both(
+            format!(
+                "  holidays skipped besides the weekends: {} (name the year's other holidays with --holiday, weekend working days with --workday)",
+                skipped.join(", ")
+            ),
+            format!(
+                "  除周末外跳过的节假日：{}（当年其他节假日用 --holiday 给出，周末调休上班日用 --workday 给出）",
+                skipped.join("、")
+            ),
+        ));
+    } else {
+        say(&both(
+            "  only weekends and the fixed statutory holidays (1 Jan, 1–2 May, 1–3 Oct) are known; name the year's other holidays with --holiday".to_string(),
+            "  仅按周末和固定日期的法定节假日（1月1日、5月1—2日、10月1—3日）计算；当年其他节假日请用 --holiday 给出".to_string(),
+        ));
+    }
     Ok(())
 }

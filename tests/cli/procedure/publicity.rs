@@ -171,3 +171,42 @@ fn the_grant_waits_for_the_end_of_the_period_and_a_proposal_may_be_replaced() {
     direct.ok(&["award", "grant"]);
     assert_eq!(direct.query::<i64>("SELECT count(*) FROM award"), 8);
 }
+
+#[test]
+fn the_period_skips_the_holidays_and_counts_the_weekend_working_days() {
+    let env = Env::with_term();
+    seed(&env, &year());
+    // From Wed 30 Sep 2026: 1–2 Oct are statutory holidays (3 Oct a Saturday), so five working
+    // days end on Thu 8 Oct, and the clerk hears which holidays were skipped.
+    let said = env
+        .run(&["award", "propose", "--from", "2026-09-30", "--dry-run"])
+        .stderr;
+    assert!(said.contains("2026-09-30 to 2026-10-08"), "{said}");
+    assert!(
+        said.contains("holidays skipped besides the weekends: 2026-10-01, 2026-10-02"),
+        "{said}"
+    );
+    // The year's arrangement: the holiday runs to 8 Oct and Saturday 10 Oct is worked.
+    let said = env
+        .run(&[
+            "award",
+            "propose",
+            "--from",
+            "2026-09-30",
+            "--holiday",
+            "2026-10-01..2026-10-08",
+            "--workday",
+            "2026-10-10",
+        ])
+        .stderr;
+    assert!(said.contains("2026-09-30 to 2026-10-13"), "{said}");
+    assert_eq!(
+        env.query::<String>("SELECT ends_on FROM proposal WHERE superseded_at IS NULL"),
+        "2026-10-13"
+    );
+    let detail = env.query::<String>("SELECT detail FROM audit WHERE action = 'award.propose'");
+    assert!(detail.contains("\"workdays\":[\"2026-10-10\"]"), "{detail}");
+    let err = env.fails(&["award", "propose", "--replace", "--holiday", "10/1"]);
+    assert!(err.contains("--holiday \"10/1\""), "{err}");
+    assert_eq!(env.query::<i64>("SELECT count(*) FROM proposal"), 1, "nothing written");
+}
