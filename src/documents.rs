@@ -137,6 +137,51 @@ pub struct Notice {
     pub head: Option<String>,
 }
 
+/// An official document as GB/T 9704 lays it out, whatever its kind (the commendation
+/// notice, the 公示): the parts that `official_html` and the .docx writer print.
+pub struct Official {
+    pub letterhead: String,
+    pub number: Option<String>,
+    pub title: String,
+    pub recipients: String,
+    pub body: Vec<String>,
+    /// Headings, each with its groups (under a subheading, or none) and their lines.
+    pub sections: Vec<(String, Vec<(Option<String>, Vec<String>)>)>,
+    pub closing: Vec<String>,
+    pub issuer: String,
+    pub date: String,
+    /// 抄送 (empty: no such line) and 印发机关 of the imprint.
+    pub cc: String,
+    pub printer: String,
+    /// The head hash of the audit record, printed small.
+    pub head: Option<String>,
+}
+
+impl Notice {
+    /// The notice as an official document.
+    pub fn official(self) -> Official {
+        let w = self.wording;
+        Official {
+            letterhead: w.letterhead,
+            number: self.number,
+            title: w.title,
+            recipients: w.recipients,
+            body: w.body,
+            sections: self
+                .sections
+                .into_iter()
+                .map(|(heading, groups)| (heading, groups.into_iter().map(|(g, l)| (Some(g), l)).collect()))
+                .collect(),
+            closing: w.closing,
+            issuer: w.issuer,
+            date: self.date,
+            cc: w.cc,
+            printer: w.printer,
+            head: self.head,
+        }
+    }
+}
+
 /// The notice, worded by its template and with the list of awards laid out.
 pub fn notice(d: &NoticeData) -> Result<Notice> {
     let of = |c: Category| d.awards.iter().filter(|a| a.category == c).collect::<Vec<_>>();
@@ -291,8 +336,11 @@ pub fn page(title: &str, css: &str, body: &str) -> String {
 /// the outer edge. The audit record's head hash is printed small below the imprint, so that
 /// a later copy of the database can be checked against the paper.
 pub fn notice_html(d: &NoticeData) -> Result<String> {
-    let n = notice(d)?;
-    let w = &n.wording;
+    Ok(official_html(&notice(d)?.official()))
+}
+
+/// An official document as a printable A4 page, laid out as `notice_html` says.
+pub fn official_html(w: &Official) -> String {
     let css = format!(
         "@page {{ size: A4 portrait; margin: 37mm 26mm 35mm 28mm; }}\n\
          @page :right {{ @bottom-right {{ content: \"— \" counter(page) \" —\"; font-family: {SERIF}; font-size: 14pt; vertical-align: top; padding-top: 7mm; margin-right: 1em; }} }}\n\
@@ -322,7 +370,7 @@ pub fn notice_html(d: &NoticeData) -> Result<String> {
     );
     let mut b = String::from("<main>\n<header>\n");
     b += &format!("<div class=\"letterhead\">{}</div>\n", escape(&w.letterhead));
-    if let Some(num) = &n.number {
+    if let Some(num) = &w.number {
         b += &format!("<div class=\"number\">{}</div>\n", escape(num));
     }
     b += "<div class=\"rule\"></div>\n</header>\n";
@@ -334,10 +382,13 @@ pub fn notice_html(d: &NoticeData) -> Result<String> {
     for p in &w.body {
         b += &format!("<p>{}</p>\n", escape(p));
     }
-    for (heading, groups) in &n.sections {
+    for (heading, groups) in &w.sections {
         b += &format!("<h2>{}</h2>\n", escape(heading));
         for (group, lines) in groups {
-            b += &format!("<h3>{}</h3>\n<ul>\n", escape(group));
+            if let Some(group) = group {
+                b += &format!("<h3>{}</h3>\n", escape(group));
+            }
+            b += "<ul>\n";
             for l in lines {
                 b += &format!("<li>{}</li>\n", escape(l));
             }
@@ -350,7 +401,7 @@ pub fn notice_html(d: &NoticeData) -> Result<String> {
     b += &format!(
         "<div class=\"sign\">\n<div class=\"seal\">（印章）</div>\n<p>{}</p>\n<p>{}</p>\n</div>\n",
         escape(&w.issuer),
-        escape(&n.date)
+        escape(&w.date)
     );
     b += "<footer class=\"imprint\">\n";
     if !w.cc.is_empty() {
@@ -359,13 +410,13 @@ pub fn notice_html(d: &NoticeData) -> Result<String> {
     b += &format!(
         "<p class=\"printed\"><span>{}</span><span>{}印发</span></p>\n</footer>\n",
         escape(&w.printer),
-        escape(&n.date)
+        escape(&w.date)
     );
-    if let Some(head) = &n.head {
+    if let Some(head) = &w.head {
         b += &format!("<p class=\"check\">记录校验：审计记录链头 {}</p>\n", escape(head));
     }
     b += "</main>\n";
-    Ok(page(&w.title, &css, &b))
+    page(&w.title, &css, &b)
 }
 
 fn certificate_css() -> String {

@@ -1,4 +1,4 @@
-//! The commendation notice as a Word document (.docx) that Word and WPS open, laid out as
+//! The commendation notice and the 公示 as Word documents (.docx) that Word and WPS open, laid out as
 //! GB/T 9704 asks, like the HTML page: A4, the 156 mm × 225 mm type area, 3号仿宋 on 22 lines,
 //! the red letterhead over a red rule, the document number, the title, the recipients, the
 //! body, the signature over a seal placeholder, the imprint block between rules, page numbers
@@ -11,7 +11,7 @@ use docx_rs::{
     ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run, RunFonts, SpecialIndentType, Tab, TabValueType,
 };
 
-use crate::documents::{NoticeData, notice};
+use crate::documents::{NoticeData, Official, notice};
 
 /// Millimetres in twentieths of a point.
 fn mm(v: f64) -> i32 {
@@ -77,8 +77,11 @@ fn page_number(odd: bool) -> Footer {
 
 /// The notice as the bytes of a .docx file.
 pub fn notice_docx(d: &NoticeData) -> Result<Vec<u8>> {
-    let n = notice(d)?;
-    let w = &n.wording;
+    official_docx(&notice(d)?.official())
+}
+
+/// An official document (the notice, the 公示) as the bytes of a .docx file.
+pub fn official_docx(w: &Official) -> Result<Vec<u8>> {
     let mut doc = Docx::new()
         .page_size(mm(210.0) as u32, mm(297.0) as u32)
         .page_margin(
@@ -102,7 +105,7 @@ pub fn notice_docx(d: &NoticeData) -> Result<Vec<u8>> {
     doc = doc.add_paragraph(blank()).add_paragraph(blank());
     doc = doc.add_paragraph(
         exact(Paragraph::new().align(AlignmentType::Center).add_run(run(
-            n.number.as_deref().unwrap_or(""),
+            w.number.as_deref().unwrap_or(""),
             FANGSONG,
             SIZE_3,
         )))
@@ -120,7 +123,7 @@ pub fn notice_docx(d: &NoticeData) -> Result<Vec<u8>> {
     for p in &w.body {
         doc = doc.add_paragraph(body(p));
     }
-    for (heading, groups) in &n.sections {
+    for (heading, groups) in &w.sections {
         doc = doc.add_paragraph(exact(
             Paragraph::new()
                 .keep_next(true)
@@ -128,12 +131,14 @@ pub fn notice_docx(d: &NoticeData) -> Result<Vec<u8>> {
                 .add_run(run(heading, HEI, SIZE_3)),
         ));
         for (group, lines) in groups {
-            doc = doc.add_paragraph(exact(
-                Paragraph::new()
-                    .keep_next(true)
-                    .indent(None, Some(SpecialIndentType::FirstLine(640)), None, None)
-                    .add_run(run(group, KAI, SIZE_3)),
-            ));
+            if let Some(group) = group {
+                doc = doc.add_paragraph(exact(
+                    Paragraph::new()
+                        .keep_next(true)
+                        .indent(None, Some(SpecialIndentType::FirstLine(640)), None, None)
+                        .add_run(run(group, KAI, SIZE_3)),
+                ));
+            }
             for l in lines {
                 doc = doc.add_paragraph(exact(
                     Paragraph::new()
@@ -158,7 +163,7 @@ pub fn notice_docx(d: &NoticeData) -> Result<Vec<u8>> {
         )
     };
     doc = doc.add_paragraph(sign(&w.issuer).add_run(run("", FANGSONG, SIZE_3)));
-    doc = doc.add_paragraph(sign(&n.date));
+    doc = doc.add_paragraph(sign(&w.date));
     doc = doc.add_paragraph(exact(
         Paragraph::new()
             .align(AlignmentType::Right)
@@ -198,11 +203,11 @@ pub fn notice_docx(d: &NoticeData) -> Result<Vec<u8>> {
                 .add_tab(Tab::new().val(TabValueType::Right).pos(right_edge))
                 .add_run(run(&w.printer, FANGSONG, SIZE_4))
                 .add_run(run("", FANGSONG, SIZE_4).add_tab())
-                .add_run(run(&format!("{}印发", n.date), FANGSONG, SIZE_4)),
+                .add_run(run(&format!("{}印发", w.date), FANGSONG, SIZE_4)),
         )
         .set_borders(top),
     );
-    if let Some(head) = &n.head {
+    if let Some(head) = &w.head {
         doc = doc.add_paragraph(
             Paragraph::new().add_run(run(&format!("记录校验：审计记录链头 {head}"), SONG, 14).color("555555")),
         );

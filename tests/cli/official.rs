@@ -15,7 +15,7 @@ fn awarded_year() -> Env {
     env
 }
 
-fn unzip(path: &Path, name: &str) -> String {
+pub(crate) fn unzip(path: &Path, name: &str) -> String {
     let file = std::fs::File::open(path).expect("the .docx");
     let mut zip = zip::ZipArchive::new(file).expect("a .docx is a zip package");
     let mut part = zip.by_name(name).unwrap_or_else(|_| panic!("{name} in the package"));

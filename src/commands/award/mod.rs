@@ -121,17 +121,28 @@ pub enum AwardCommand {
     },
     /// Print the 公示 notice of the proposed list, with its period and where to send objections
     ///
-    /// --format table gives plain text, md gives Markdown, json the proposal; --html (or an
-    /// --out file ending in .html) gives a printable A4 page.
+    /// --format table gives plain text, md gives Markdown, json the proposal. --html (or an
+    /// --out file ending in .html) gives the official document as a printable A4 page, and an
+    /// --out file ending in .docx the same for Word and WPS (GB/T 9704: the red letterhead,
+    /// the number (文号), the issuer over the seal's place, the imprint). The first official
+    /// print takes the term's next number and registers it; every reprint keeps it. The
+    /// letterhead, number, recipients, issuer and imprint come from the notice's template.
     ///
     /// Example:
     ///   pingxuan award publicity
     ///   pingxuan award publicity --out 公示.html
+    ///   pingxuan award publicity --out 公示.docx
     #[command(verbatim_doc_comment)]
     Publicity {
         /// A printable HTML page
         #[arg(long)]
         html: bool,
+        /// The document number (文号) (default: the template's, with the term's next serial)
+        #[arg(long, value_name = "TEXT")]
+        number: Option<String>,
+        /// The letterhead, number, recipients, issuer and imprint from this notice template
+        #[arg(long, value_name = "FILE")]
+        template: Option<PathBuf>,
     },
     /// List the awards of the term, active and revoked
     ///
@@ -273,7 +284,15 @@ pub fn run(ctx: &Ctx, args: AwardArgs) -> Result<()> {
                 dry_run,
             },
         ),
-        AwardCommand::Publicity { html } => publicity::run(ctx, take_out(), html),
+        AwardCommand::Publicity { html, number, template } => publicity::run(
+            ctx,
+            publicity::Args {
+                file: take_out(),
+                html,
+                number,
+                template,
+            },
+        ),
         AwardCommand::List => list(ctx, ctx.read()?),
         AwardCommand::Revoke { code, reason, dry_run } => revoke(ctx, &code, &reason, dry_run),
         AwardCommand::Notice {

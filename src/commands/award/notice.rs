@@ -157,10 +157,49 @@ pub(super) fn notice(
 /// else the next serial of the term in the template's form, registered now (on the record),
 /// so that every reprint carries the same number.
 pub(super) fn notice_number(ctx: &Ctx, conn: &Connection, term: &Term, data: &mut NoticeData) -> Result<String> {
+    let number = document_number(ctx, conn, term, Kind::Notice, |serial| {
+        data.serial = serial;
+        Ok(documents::notice(data)?.number)
+    })?;
+    Ok(number)
+}
+
+/// The official documents of a term that carry a number (文号).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    Notice,
+    Publicity,
+}
+
+impl Kind {
+    fn code(self) -> &'static str {
+        match self {
+            Kind::Notice => "notice",
+            Kind::Publicity => "publicity",
+        }
+    }
+    fn name(self) -> &'static str {
+        match self {
+            Kind::Notice => tr("the notice", "通报"),
+            Kind::Publicity => tr("the 公示 notice", "公示"),
+        }
+    }
+}
+
+/// The number of a term's document of this kind: the one registered at its first official
+/// print, else the one `make` gives for the term's next serial (the serials are shared by
+/// every kind), registered now, on the record, so that every reprint carries it.
+pub(super) fn document_number(
+    ctx: &Ctx,
+    conn: &Connection,
+    term: &Term,
+    kind: Kind,
+    mut make: impl FnMut(i64) -> Result<Option<String>>,
+) -> Result<String> {
     let registered = |c: &Connection| -> Result<Option<String>> {
         Ok(c.query_row(
-            "SELECT number FROM document_number WHERE term = ?1 AND kind = 'notice'",
-            [term.year],
+            "SELECT number FROM document_number WHERE term = ?1 AND kind = ?2",
+            params![term.year, kind.code()],
             |r| r.get(0),
         )
         .optional()?)
@@ -173,10 +212,15 @@ pub(super) fn notice_number(ctx: &Ctx, conn: &Connection, term: &Term, data: &mu
             "{}",
             both(
                 format!(
-                    "the {} term is closed and its notice was never numbered; give the number with --number",
-                    term.year
+                    "the {} term is closed and {} was never numbered; give the number with --number",
+                    term.year,
+                    kind.name()
                 ),
-                format!("{} 届已结束，其通报未曾编号；请用 --number 给出文号", term.year),
+                format!(
+                    "{} 届已结束，其{}未曾编号；请用 --number 给出文号",
+                    term.year,
+                    kind.name()
+                ),
             )
         );
     }
@@ -185,12 +229,12 @@ pub(super) fn notice_number(ctx: &Ctx, conn: &Connection, term: &Term, data: &mu
     if let Some(n) = registered(&tx)? {
         return Ok(n);
     }
-    data.serial = tx.query_row(
+    let serial: i64 = tx.query_row(
         "SELECT coalesce(max(serial), 0) + 1 FROM document_number WHERE term = ?1",
         [term.year],
         |r| r.get(0),
     )?;
-    let Some(number) = documents::notice(data)?.number else {
+    let Some(number) = make(serial)?.filter(|n| !n.trim().is_empty()) else {
         bail!(
             "{}",
             tr(
@@ -200,20 +244,20 @@ pub(super) fn notice_number(ctx: &Ctx, conn: &Connection, term: &Term, data: &mu
         );
     };
     tx.execute(
-        "INSERT INTO document_number (term, kind, serial, number, issued_at, issued_by) VALUES (?1, 'notice', ?2, ?3, ?4, ?5)",
-        params![term.year, data.serial, number, now(), ctx.operator],
+        "INSERT INTO document_number (term, kind, serial, number, issued_at, issued_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![term.year, kind.code(), serial, number, now(), ctx.operator],
     )
-    .context("registering the notice's number")?;
+    .with_context(|| format!("registering the number of {}", kind.name()))?;
     tx.record(
         Some(term.year),
-        "notice.number",
+        &format!("{}.number", kind.code()),
         &number,
-        json!({ "serial": data.serial }),
+        json!({ "serial": serial }),
     )?;
     tx.finish(false)?;
     say(&both(
-        format!("the notice is numbered {number}; every reprint keeps this number"),
-        format!("通报文号为 {number}，已登记，重印沿用此文号"),
+        format!("{} is numbered {number}; every reprint keeps this number", kind.name()),
+        format!("{}文号为 {number}，已登记，重印沿用此文号", kind.name()),
     ));
     Ok(number)
 }

@@ -1,16 +1,20 @@
 //! `award publicity`: the 公示 notice of the proposed list, with its period and where to send
-//! objections, as plain text, Markdown, JSON or a printable A4 page.
+//! objections, as plain text, Markdown or JSON, and as an official document (GB/T 9704: the
+//! red letterhead, its number, the issuer over a seal placeholder, the imprint) in printable
+//! HTML or .docx.
 
 use std::path::PathBuf;
 
 use anyhow::{Result, bail};
 
+use super::notice::{Kind, document_number};
 use super::proposal::{Item, Proposal, in_force};
 use crate::commands::Ctx;
-use crate::documents::{COMMITTEE, FANGSONG, HEI, TITLE, date_zh, escape, page};
+use crate::documents::{COMMITTEE, Official, date_zh, official_html};
 use crate::i18n::{both, tr};
 use crate::output::{Format, out, say, write_file};
 use crate::store::resolve_term;
+use crate::template::{Template, Vars, Wording};
 use crate::values::Category;
 
 /// The notice's parts, shared by every rendering.
@@ -121,39 +125,57 @@ fn markdown(n: &Notice) -> String {
     s
 }
 
-fn html(n: &Notice) -> String {
-    let css = format!(
-        "@page {{ size: A4 portrait; margin: 37mm 26mm 35mm 28mm; }}\n\
-         html, body {{ margin: 0; padding: 0; }}\n\
-         body {{ font-family: {FANGSONG}; font-size: 16pt; line-height: 1.75; color: #000; background: #eee; }}\n\
-         main {{ box-sizing: border-box; width: 210mm; min-height: 297mm; margin: 10mm auto; padding: 37mm 26mm 35mm 28mm; background: #fff; }}\n\
-         h1 {{ font-family: {TITLE}; font-size: 22pt; font-weight: normal; text-align: center; line-height: 1.5; margin: 0 0 1em; }}\n\
-         h2 {{ font-family: {HEI}; font-size: 16pt; font-weight: normal; margin: 0.5em 0 0; text-indent: 2em; page-break-after: avoid; break-after: avoid; }}\n\
-         p {{ margin: 0; text-indent: 2em; text-align: justify; }}\n\
-         ol {{ margin: 0; padding: 0 0 0 4em; list-style: none; }}\n\
-         .sign {{ margin-top: 3em; text-align: right; padding-right: 2em; }}\n\
-         .sign p {{ text-indent: 0; text-align: right; }}\n\
-         @media print {{ body {{ background: none; }} main {{ width: auto; min-height: 0; margin: 0; padding: 0; }} }}\n"
-    );
-    let mut b = format!("<main>\n<h1>{}</h1>\n", escape(&n.title));
-    for p in &n.body {
-        b += &format!("<p>{}</p>\n", escape(p));
-    }
-    for (heading, lines) in &n.sections {
-        b += &format!("<h2>{}</h2>\n<ol>\n", escape(heading));
-        for l in lines {
-            b += &format!("<li>{}</li>\n", escape(l));
-        }
-        b += "</ol>\n";
-    }
-    b += &format!(
-        "<div class=\"sign\">\n<p>{COMMITTEE}</p>\n<p>{}</p>\n</div>\n</main>\n",
-        escape(&n.date)
-    );
-    page(&n.title, &css, &b)
+/// The wording the office's template gives a document of this proposal: the letterhead, the
+/// number's form, the recipients, the issuer and the imprint (the 公示's own text is above).
+fn wording(year: i32, p: &Proposal, template: &Template, serial: i64) -> Result<Wording> {
+    let count = |c: Category| p.items.iter().filter(|i| i.category == c).count();
+    let first = |c: Category| p.items.iter().find(|i| i.category == c).map(line).unwrap_or_default();
+    let date = date_zh(p.starts_on);
+    template.render(
+        &Vars {
+            year,
+            windows: count(Category::Window),
+            people: count(Category::Individual),
+            first_window: &first(Category::Window),
+            first_person: &first(Category::Individual),
+            date: &date,
+            serial,
+        },
+        "--template",
+    )
 }
 
-pub fn run(ctx: &Ctx, file: Option<PathBuf>, as_html: bool) -> Result<()> {
+/// The 公示 as an official document: its own title, body and list under the office's
+/// letterhead, number, recipients and imprint; dated the first day of the period.
+fn official(n: Notice, w: Wording, number: Option<String>, head: Option<String>) -> Official {
+    Official {
+        letterhead: w.letterhead,
+        number,
+        title: n.title,
+        recipients: w.recipients,
+        body: n.body,
+        sections: n
+            .sections
+            .into_iter()
+            .map(|(heading, lines)| (heading, vec![(None, lines)]))
+            .collect(),
+        closing: n.closing,
+        issuer: w.issuer,
+        date: n.date,
+        cc: w.cc,
+        printer: w.printer,
+        head,
+    }
+}
+
+pub struct Args {
+    pub file: Option<PathBuf>,
+    pub html: bool,
+    pub number: Option<String>,
+    pub template: Option<PathBuf>,
+}
+
+pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
     let conn = ctx.read()?;
     let term = resolve_term(conn, ctx)?;
     let Some(p) = in_force(conn, term.year)? else {
@@ -168,30 +190,59 @@ pub fn run(ctx: &Ctx, file: Option<PathBuf>, as_html: bool) -> Result<()> {
             )
         );
     };
+    let template = match &a.template {
+        Some(t) => Template::read(t)?,
+        None => Template::builtin(),
+    };
+    let file = a.file;
     let ending = file
         .as_ref()
         .and_then(|f| f.extension())
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
-    let as_html = as_html || matches!(ending.as_deref(), Some("html" | "htm"));
+    let docx = ending.as_deref() == Some("docx");
+    let as_html = a.html || matches!(ending.as_deref(), Some("html" | "htm"));
     let format = match (ctx.format, ending.as_deref()) {
         (Format::Table, Some("md" | "markdown")) => Format::Md,
         (Format::Table, Some("json")) => Format::Json,
         (f, _) => f,
     };
     let n = notice(term.year, &p);
-    let doc = if as_html {
-        html(&n)
+    let doc = if as_html || docx {
+        // The official print: numbered at the first one, the same number on every reprint.
+        let number = match a.number {
+            Some(given) => given,
+            None => document_number(ctx, conn, &term, Kind::Publicity, |serial| {
+                Ok(Some(wording(term.year, &p, &template, serial)?.number))
+            })?,
+        };
+        let serial: i64 = ctx
+            .read()?
+            .query_row(
+                "SELECT serial FROM document_number WHERE term = ?1 AND kind = 'publicity'",
+                [term.year],
+                |r| r.get(0),
+            )
+            .unwrap_or(0);
+        let w = wording(term.year, &p, &template, serial)?;
+        let head = crate::chain::head(ctx.read()?)?.map(|(_, hash)| hash);
+        let o = official(n, w, Some(number), head);
+        if docx {
+            crate::notice_docx::official_docx(&o)?
+        } else {
+            official_html(&o).into_bytes()
+        }
     } else {
         match format {
             Format::Md => markdown(&n),
             Format::Json | Format::Csv => format!("{}\n", serde_json::to_string_pretty(&p)?),
             Format::Table => text(&n),
         }
+        .into_bytes()
     };
     match file {
         Some(f) => {
-            write_file(&f, doc.as_bytes())?;
+            write_file(&f, &doc)?;
             say(&format!(
                 "{} {}",
                 tr("wrote the 公示 notice to", "已写出公示："),
@@ -199,6 +250,6 @@ pub fn run(ctx: &Ctx, file: Option<PathBuf>, as_html: bool) -> Result<()> {
             ));
             Ok(())
         }
-        None => out(&doc),
+        None => out(&String::from_utf8_lossy(&doc)),
     }
 }

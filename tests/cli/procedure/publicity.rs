@@ -210,3 +210,58 @@ fn the_period_skips_the_holidays_and_counts_the_weekend_working_days() {
     assert!(err.contains("--holiday \"10/1\""), "{err}");
     assert_eq!(env.query::<i64>("SELECT count(*) FROM proposal"), 1, "nothing written");
 }
+
+#[test]
+fn the_publicity_prints_as_an_official_document_numbered_once() {
+    let env = Env::with_term();
+    seed(&env, &year());
+    env.ok(&["award", "propose", "--from", "2026-11-02"]);
+    // The plain text stays unnumbered; the official print takes the term's first number.
+    assert!(!env.ok(&["award", "publicity"]).contains("甬口协"));
+    let html = env.path("公示.html");
+    let said = env.run(&["award", "publicity", "--out", &html]).stderr;
+    assert!(said.contains("the 公示 notice is numbered 甬口协〔2026〕1号"), "{said}");
+    let page = std::fs::read_to_string(&html).unwrap();
+    for part in [
+        "<div class=\"letterhead\">宁波市口岸协调委员会文件</div>",
+        "<div class=\"number\">甬口协〔2026〕1号</div>",
+        "<div class=\"rule\"></div>",
+        "拟表彰名单的公示</h1>",
+        "<p class=\"to\">各口岸单位、各共建片组：</p>",
+        "公示时间：2026年11月2日至2026年11月6日（5个工作日）",
+        "<div class=\"seal\">（印章）</div>",
+        "<p>宁波市口岸协调委员会</p>",
+        "抄送：",
+        "<span>宁波市口岸协调委员会办公室</span><span>2026年11月2日印发</span>",
+        "记录校验：审计记录链头 ",
+    ] {
+        assert!(page.contains(part), "{part} missing from\n{page}");
+    }
+    // A reprint, in Word's form, keeps the number; the notice after the grant takes the next.
+    let docx = env.path("公示.docx");
+    let said = env.run(&["award", "publicity", "--out", &docx]).stderr;
+    assert!(!said.contains("numbered"), "{said}");
+    let xml = crate::official::unzip(std::path::Path::new(&docx), "word/document.xml");
+    for part in [
+        "宁波市口岸协调委员会文件",
+        "甬口协〔2026〕1号",
+        "（印章）",
+        "印发",
+        "公示时间",
+    ] {
+        assert!(xml.contains(part), "{part} missing from the .docx");
+    }
+    assert_eq!(
+        env.query::<i64>("SELECT count(*) FROM audit WHERE action = 'publicity.number'"),
+        1
+    );
+    assert_eq!(
+        env.query::<String>("SELECT 文种 FROM v_document_numbers WHERE 顺序号 = 1"),
+        "公示"
+    );
+    // A number given is printed and not registered.
+    let given = env.path("given.html");
+    env.ok(&["award", "publicity", "--out", &given, "--number", "甬口协办〔2026〕9号"]);
+    assert!(std::fs::read_to_string(&given).unwrap().contains("甬口协办〔2026〕9号"));
+    assert_eq!(env.query::<i64>("SELECT count(*) FROM document_number"), 1);
+}
