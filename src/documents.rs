@@ -137,6 +137,9 @@ pub struct Notice {
     pub head: Option<String>,
 }
 
+/// Lines of a list under a subheading, or under none.
+pub type Lines = (Option<String>, Vec<String>);
+
 /// An official document as GB/T 9704 lays it out, whatever its kind (the commendation
 /// notice, the 公示): the parts that `official_html` and the .docx writer print.
 pub struct Official {
@@ -146,7 +149,7 @@ pub struct Official {
     pub recipients: String,
     pub body: Vec<String>,
     /// Headings, each with its groups (under a subheading, or none) and their lines.
-    pub sections: Vec<(String, Vec<(Option<String>, Vec<String>)>)>,
+    pub sections: Vec<(String, Vec<Lines>)>,
     pub closing: Vec<String>,
     pub issuer: String,
     pub date: String,
