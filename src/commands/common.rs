@@ -186,11 +186,6 @@ pub fn summary_prefix(dry_run: bool) -> &'static str {
     }
 }
 
-/// Between a reason and what would be accepted.
-pub fn semi() -> &'static str {
-    tr("; ", "；")
-}
-
 // ---- cells and words -------------------------------------------------------------------------
 
 /// Points in hundredths as a cell: a number in JSON, "17.5" for people.

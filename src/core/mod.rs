@@ -3,6 +3,7 @@
 pub mod assess;
 pub mod award;
 pub mod history;
+pub mod inspection;
 pub mod panel;
 pub mod publicity;
 pub mod rank;

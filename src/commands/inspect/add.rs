@@ -23,7 +23,7 @@ pub(super) fn add_one(ctx: &Ctx, code: &str, rec: Record, replace: bool, dry_run
         Record::Survey(s) => s.date,
     };
     if let Some(d) = date {
-        check_in_year(d, term.year).map_err(|m| anyhow::anyhow!("--date: {m}"))?;
+        inspection::in_year(d, term.year).map_err(|m| anyhow::anyhow!("--date: {m}"))?;
     }
     let via = match rec {
         Record::Finding(_) => Origin::Command("inspect add"),

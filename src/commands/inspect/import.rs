@@ -149,7 +149,7 @@ pub(super) fn read_date(
     }
     match parse_date(raw)
         .map_err(|e| e.to_string())
-        .and_then(|d| check_in_year(d, year).map(|()| d))
+        .and_then(|d| inspection::in_year(d, year).map(|()| d).map_err(|f| f.to_string()))
     {
         Ok(d) => Some(Some(d)),
         Err(m) => {
@@ -175,8 +175,8 @@ pub(super) fn read_finding(file: &CsvFile, row: &Row, year: i32, problems: &mut 
         }
         d => d.flatten(),
     };
-    let deduction = check_deduction(file.get(row, "deduction"))
-        .map_err(|m| problems.push(file.problem(row, "deduction", m)))
+    let deduction = inspection::deduction(file.get(row, "deduction"))
+        .map_err(|m| problems.push(file.problem(row, "deduction", m.to_string())))
         .ok();
     Some(Finding {
         kind: kind?,
@@ -189,11 +189,11 @@ pub(super) fn read_finding(file: &CsvFile, row: &Row, year: i32, problems: &mut 
 
 pub(super) fn read_survey(file: &CsvFile, row: &Row, year: i32, problems: &mut csvin::Problems) -> Option<Survey> {
     let date = read_date(file, row, year, problems);
-    let satisfied = check_count(file.get(row, "satisfied"))
-        .map_err(|m| problems.push(file.problem(row, "satisfied", m)))
+    let satisfied = inspection::count(file.get(row, "satisfied"))
+        .map_err(|m| problems.push(file.problem(row, "satisfied", m.to_string())))
         .ok();
-    let total = check_count(file.get(row, "total"))
-        .map_err(|m| problems.push(file.problem(row, "total", m)))
+    let total = inspection::count(file.get(row, "total"))
+        .map_err(|m| problems.push(file.problem(row, "total", m.to_string())))
         .ok();
     let s = Survey {
         date: date?,
@@ -202,7 +202,7 @@ pub(super) fn read_survey(file: &CsvFile, row: &Row, year: i32, problems: &mut c
     };
     if let Err(m) = s.check() {
         let key = if s.total == 0 { "total" } else { "satisfied" };
-        problems.push(file.problem(row, key, m));
+        problems.push(file.problem(row, key, m.to_string()));
         return None;
     }
     Some(s)

@@ -5,7 +5,7 @@ use anyhow::{Context, Result};
 use rusqlite::params;
 
 use super::ListKind;
-use super::record::Table;
+use super::records::Table;
 use crate::commands::Ctx;
 use crate::commands::common::{FindingKind, points_cell, satisfaction_cell};
 use crate::core::assess::Satisfaction;

@@ -5,7 +5,9 @@ mod add;
 mod import;
 mod list;
 mod record;
+mod records;
 mod withdraw;
+mod words;
 
 use add::*;
 use import::*;
@@ -21,12 +23,14 @@ use super::common::{Counts, Outcome};
 use super::common::{
     FindingKind, ImportFile, RowNominees, check_nominee_columns, column, set_aside_text, summary_prefix,
 };
+use crate::core::inspection;
 use crate::csvin::{self, Column, CsvFile, Row};
 use crate::i18n::{both, tr};
 use crate::output::say;
 use crate::store::{self, check_assessable, nominee_by_code};
 use crate::values::parse_date;
-use record::{Finding, Identity, Origin, Record, Survey, check_count, check_deduction, check_in_year};
+use records::{Finding, Identity, Record, Survey};
+use words::Origin;
 
 /// Record open inspections, covert visits and satisfaction surveys over the year
 ///
@@ -241,7 +245,7 @@ pub fn run(ctx: &Ctx, args: InspectArgs) -> Result<()> {
                 date: parse_date(&date).with_context(|| format!("--date \"{date}\""))?,
                 inspector: inspector.unwrap_or_default().trim().to_string(),
                 finding: finding.trim().to_string(),
-                deduction: check_deduction(&deduction)
+                deduction: inspection::deduction(&deduction)
                     .map_err(|m| anyhow::anyhow!("--deduction \"{deduction}\": {m}"))?,
             };
             if f.finding.is_empty() {
@@ -260,8 +264,9 @@ pub fn run(ctx: &Ctx, args: InspectArgs) -> Result<()> {
             let date = date
                 .map(|d| parse_date(&d).with_context(|| format!("--date \"{d}\"")))
                 .transpose()?;
-            let satisfied = check_count(&satisfied).map_err(|m| anyhow::anyhow!("--satisfied \"{satisfied}\": {m}"))?;
-            let total = check_count(&total).map_err(|m| anyhow::anyhow!("--total \"{total}\": {m}"))?;
+            let satisfied =
+                inspection::count(&satisfied).map_err(|m| anyhow::anyhow!("--satisfied \"{satisfied}\": {m}"))?;
+            let total = inspection::count(&total).map_err(|m| anyhow::anyhow!("--total \"{total}\": {m}"))?;
             let s = Survey { date, satisfied, total };
             s.check().map_err(anyhow::Error::msg)?;
             add_one(ctx, &code, Record::Survey(s), replace, dry_run)

@@ -5,7 +5,8 @@ use anyhow::{Context, Result, bail};
 use rusqlite::{Connection, OptionalExtension};
 use serde_json::json;
 
-use super::record::{Finding, Record, Survey, Table, stored_date, withdraw};
+use super::record::withdraw;
+use super::records::{Finding, Record, Survey, Table, stored_date};
 use crate::commands::Ctx;
 use crate::commands::common::summary_prefix;
 use crate::i18n::{both, tr};
