@@ -2,6 +2,8 @@
 //! (text or Markdown), as one JSON object, or as CSV rows of step, item and value.
 
 mod json;
+mod listings;
+mod place;
 mod text;
 
 use json::*;
