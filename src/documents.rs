@@ -530,14 +530,14 @@ pub fn plaques_html(year: i32, date: NaiveDate, list: &[Awardee]) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     fn date() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 12, 20).unwrap()
     }
 
-    fn awards() -> Vec<Awardee> {
+    pub(crate) fn awards() -> Vec<Awardee> {
         vec![
             Awardee {
                 category: Category::Window,

@@ -13,6 +13,7 @@ mod history;
 mod i18n;
 mod load;
 mod notice_docx;
+mod ooxml;
 mod output;
 mod overprint;
 mod place;

@@ -212,7 +212,71 @@ pub fn official_docx(w: &Official) -> Result<Vec<u8>> {
             Paragraph::new().add_run(run(&format!("记录校验：审计记录链头 {head}"), SONG, 14).color("555555")),
         );
     }
+    let mut xml = doc.build();
+    // In the schema's order, as Word requires (docx-rs writes some properties in its own).
+    for part in [
+        &mut xml.document,
+        &mut xml.settings,
+        &mut xml.styles,
+        &mut xml.numberings,
+        &mut xml.comments,
+        &mut xml.footnotes,
+    ]
+    .into_iter()
+    .chain(xml.footers.iter_mut())
+    .chain(xml.headers.iter_mut())
+    {
+        *part = crate::ooxml::in_schema_order(part).context("ordering the .docx parts")?;
+    }
     let mut buf = std::io::Cursor::new(Vec::new());
-    doc.build().pack(&mut buf).context("writing the .docx package")?;
+    xml.pack(&mut buf).context("writing the .docx package")?;
     Ok(buf.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Read;
+
+    use super::*;
+    use crate::template::Template;
+
+    /// Every XML part of the package, by name.
+    fn parts(docx: &[u8]) -> Vec<(String, Vec<u8>)> {
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+        (0..zip.len())
+            .map(|i| {
+                let mut f = zip.by_index(i).unwrap();
+                let mut bytes = Vec::new();
+                f.read_to_end(&mut bytes).unwrap();
+                (f.name().to_string(), bytes)
+            })
+            .filter(|(name, _)| name.ends_with(".xml"))
+            .collect()
+    }
+
+    #[test]
+    fn every_part_is_in_the_schemas_order() {
+        let data = NoticeData {
+            year: 2026,
+            date: chrono::NaiveDate::from_ymd_opt(2026, 12, 20).unwrap(),
+            number: None,
+            awards: crate::documents::tests::awards(),
+            template: Template::builtin(),
+            head: Some("ab".repeat(32)),
+            serial: 1,
+        };
+        let docx = notice_docx(&data).unwrap();
+        let parts = parts(&docx);
+        assert!(parts.iter().any(|(n, _)| n == "word/document.xml"));
+        for (name, xml) in &parts {
+            let wrong = crate::ooxml::out_of_order(xml).unwrap();
+            assert!(wrong.is_empty(), "{name}: {wrong:?}");
+        }
+        let doc = &parts.iter().find(|(n, _)| n == "word/document.xml").unwrap().1;
+        let doc = String::from_utf8_lossy(doc);
+        assert!(
+            doc.contains("<w:sectPr><w:footerReference"),
+            "the footers first in the section"
+        );
+    }
 }
