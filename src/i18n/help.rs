@@ -91,18 +91,32 @@ fn lists_values(arg: &Arg) -> bool {
     arg.get_action().takes_values() && !arg.is_hide_possible_values_set()
 }
 
+/// One text the command tree needs: its key, the English, and whether it is a command's.
+#[cfg(test)]
+pub struct Key {
+    pub key: String,
+    pub english: String,
+    pub command: bool,
+}
+
 /// Every key the command tree needs, with its English text, in the order of the tree:
 /// each command, its arguments, and the values that carry a description. The built-in
 /// `--help`, `--version` and `help` are clap's, in the catalogue's `[clap]` table.
-pub fn keys(cmd: &Command) -> Vec<(String, String)> {
+#[cfg(test)]
+pub fn keys(cmd: &Command) -> Vec<Key> {
     let mut out = Vec::new();
     collect(cmd, "", &mut out);
     out
 }
 
-fn collect(cmd: &Command, path: &str, out: &mut Vec<(String, String)>) {
-    let about = cmd.get_long_about().or(cmd.get_about());
-    out.push((command_key(path), about.map(|s| s.to_string()).unwrap_or_default()));
+#[cfg(test)]
+fn collect(cmd: &Command, path: &str, out: &mut Vec<Key>) {
+    let text = |s: Option<&StyledStr>| s.map(|s| s.to_string()).unwrap_or_default();
+    out.push(Key {
+        key: command_key(path),
+        english: text(cmd.get_long_about().or(cmd.get_about())),
+        command: true,
+    });
     for arg in cmd.get_arguments() {
         if arg.is_global_set() && !path.is_empty() {
             continue; // propagated: its key is the program's
@@ -114,12 +128,19 @@ fn collect(cmd: &Command, path: &str, out: &mut Vec<(String, String)>) {
             continue;
         }
         let key = arg_key(path, arg);
-        let help = arg.get_long_help().or(arg.get_help());
-        out.push((key.clone(), help.map(|s| s.to_string()).unwrap_or_default()));
+        out.push(Key {
+            key: key.clone(),
+            english: text(arg.get_long_help().or(arg.get_help())),
+            command: false,
+        });
         if lists_values(arg) {
             for pv in arg.get_possible_values().iter().filter(|pv| !pv.is_hide_set()) {
                 if let Some(help) = pv.get_help() {
-                    out.push((value_key(&key, pv.get_name()), help.to_string()));
+                    out.push(Key {
+                        key: value_key(&key, pv.get_name()),
+                        english: help.to_string(),
+                        command: false,
+                    });
                 }
             }
         }
@@ -178,15 +199,17 @@ pub fn value_list(arg: &Arg, or: &str) -> String {
     s
 }
 
-/// Fills the Chinese of the catalogue into the command tree, which is built first so that
-/// clap's own `--help`, `--version` and `help` are there to be filled too. Without a
-/// readable catalogue the tree stays as it is.
+/// Fills the Chinese of the catalogue into the command tree: the texts first, so that clap
+/// builds the tree from them (which help is long, the `help` subcommand's list), then
+/// clap's own `--help`, `--version` and `help`, which the build adds, and the usage lines.
+/// Without a readable catalogue the tree stays as it is.
 pub fn localize(mut cmd: Command) -> Command {
-    cmd.build();
     let Some(cat) = catalogue() else {
         return cmd;
     };
     fill(&mut cmd, "", cat);
+    cmd.build();
+    finish(&mut cmd, cat);
     cmd
 }
 
@@ -197,83 +220,77 @@ fn fill(cmd: &mut Command, path: &str, cat: &'static Catalogue) {
         let (short, long) = split(text);
         c = c.about(short).long_about(styled(long));
     }
+    c = headings(c, w).mut_args(|a| localize_arg(a, path, cat));
+    for sub in c.get_subcommands_mut() {
+        let sub_path = if path.is_empty() {
+            sub.get_name().to_string()
+        } else {
+            format!("{path} {}", sub.get_name())
+        };
+        fill(sub, &sub_path, cat);
+    }
+    *cmd = c;
+}
+
+/// The help's headings: 用法, 命令, and the command placeholder.
+fn headings(c: Command, w: &'static Words) -> Command {
     let usage_style = c.get_styles().get_usage();
     let template = StyledStr::from(format!(
         "{{before-help}}{{about-with-newline}}\n{usage_style}{}{usage_style:#}{{usage}}\n\n{{all-args}}{{after-help}}",
         w.usage
     ));
-    c = c
-        .help_template(template)
+    c.help_template(template)
         .subcommand_help_heading(w.commands.as_str())
         .subcommand_value_name(w.command.as_str())
-        .mut_args(|a| localize_arg(a, path, cat));
-    // The usage line, as clap makes it, with its placeholder for options in the language.
+}
+
+/// The usage line as clap makes it, with its placeholder for options in the language.
+fn usage(mut c: Command, w: &'static Words) -> Command {
     let usage = c.render_usage().to_string();
     let usage = usage.trim();
     let line = usage.strip_prefix("Usage:").unwrap_or(usage).trim();
-    c = c.override_usage(line.replace("[OPTIONS]", &w.any_options));
+    let line = line.replace("[OPTIONS]", &w.any_options);
+    c.override_usage(line)
+}
+
+/// What the build added: `-h`, `-V`, the `help` subcommand; and the usage line, as clap
+/// makes it, with its placeholder for options in the language.
+fn finish(cmd: &mut Command, cat: &'static Catalogue) {
+    let w = &cat.clap;
+    let mut c = usage(std::mem::take(cmd).mut_args(|a| builtin_arg(a, w)), w);
     for sub in c.get_subcommands_mut() {
-        let name = sub.get_name().to_string();
-        if name == "help" {
-            fill_help(sub, path, cat);
+        if sub.get_name() == "help" {
+            // Its list of commands was copied from the tree, in Chinese already.
+            let help = headings(std::mem::take(sub), w).about(w.help_command.as_str());
+            let mut help = usage(help, w);
+            for inner in help.get_subcommands_mut().filter(|s| s.get_name() == "help") {
+                *inner = std::mem::take(inner).about(w.help_command.as_str());
+            }
+            *sub = help;
         } else {
-            let sub_path = if path.is_empty() {
-                name
+            finish(sub, cat);
+        }
+    }
+    *cmd = c;
+}
+
+fn builtin_arg(a: Arg, w: &'static Words) -> Arg {
+    match a.get_action() {
+        ArgAction::Help | ArgAction::HelpShort | ArgAction::HelpLong => {
+            let a = a.help_heading(w.options.as_str());
+            if a.get_long_help().is_some() {
+                a.help(w.help_more.as_str()).long_help(w.help_summary.as_str())
             } else {
-                format!("{path} {name}")
-            };
-            fill(sub, &sub_path, cat);
+                a.help(w.help.as_str())
+            }
         }
+        ArgAction::Version => a.help_heading(w.options.as_str()).help(w.version.as_str()),
+        _ => a,
     }
-    *cmd = c;
-}
-
-/// clap's `help` subcommand, with a copy of the commands beside it for completion: each
-/// copy takes the short help of the command it stands for.
-fn fill_help(help: &mut Command, parent: &str, cat: &Catalogue) {
-    let mut c = std::mem::take(help).about(cat.clap.help_command.clone());
-    for sub in c.get_subcommands_mut() {
-        let name = sub.get_name().to_string();
-        if name == "help" {
-            *sub = std::mem::take(sub).about(cat.clap.help_command.clone());
-            continue;
-        }
-        let path = if parent.is_empty() {
-            name
-        } else {
-            format!("{parent} {name}")
-        };
-        copy_abouts(sub, &path, cat);
-    }
-    *help = c;
-}
-
-fn copy_abouts(cmd: &mut Command, path: &str, cat: &Catalogue) {
-    let mut c = std::mem::take(cmd);
-    if let Some(text) = cat.help.get(path) {
-        c = c.about(split(text).0);
-    }
-    for sub in c.get_subcommands_mut() {
-        let sub_path = format!("{path} {}", sub.get_name());
-        copy_abouts(sub, &sub_path, cat);
-    }
-    *cmd = c;
 }
 
 fn localize_arg(a: Arg, path: &str, cat: &'static Catalogue) -> Arg {
     let w = &cat.clap;
-    match a.get_action() {
-        ArgAction::Help | ArgAction::HelpShort | ArgAction::HelpLong => {
-            let a = a.help_heading(w.options.as_str());
-            return if a.get_long_help().is_some() {
-                a.help(w.help_more.clone()).long_help(w.help_summary.clone())
-            } else {
-                a.help(w.help.clone())
-            };
-        }
-        ArgAction::Version => return a.help_heading(w.options.as_str()).help(w.version.clone()),
-        _ => {}
-    }
     let key = arg_key(path, &a);
     let (mut short, mut long) = match cat.help.get(&key) {
         Some(text) => split(text),
@@ -336,7 +353,113 @@ fn styled(text: Option<String>) -> Resettable<StyledStr> {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeSet;
+
+    use clap::CommandFactory;
+
     use super::*;
+    use crate::cli::Cli;
+
+    /// The test a translator runs (`cargo test help_catalogue`): it names every command,
+    /// argument or described value that has no Chinese, and every key that is stale.
+    #[test]
+    fn help_catalogue_has_the_chinese_of_every_command_and_argument_and_nothing_stale() {
+        let cat = parse().unwrap_or_else(|e| panic!("src/i18n/help.zh.toml: {e}"));
+        let keys = keys(&Cli::command());
+        let missing: Vec<&str> = keys
+            .iter()
+            .filter(|k| !cat.help.contains_key(&k.key))
+            .map(|k| k.key.as_str())
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "src/i18n/help.zh.toml [help] lacks the Chinese of {missing:?}"
+        );
+        let known: BTreeSet<&str> = keys.iter().map(|k| k.key.as_str()).collect();
+        let stale: Vec<&String> = cat.help.keys().filter(|k| !known.contains(k.as_str())).collect();
+        assert!(
+            stale.is_empty(),
+            "src/i18n/help.zh.toml [help] has keys that no command or argument has any more: {stale:?}"
+        );
+        for (key, zh) in &cat.help {
+            assert!(
+                is_chinese(zh),
+                "src/i18n/help.zh.toml: \"{key}\" is not in Chinese: {zh:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn help_catalogue_gives_an_example_wherever_the_english_does_and_every_command_one() {
+        let cat = parse().expect("the catalogue");
+        for k in keys(&Cli::command()) {
+            let Some(zh) = cat.help.get(&k.key) else {
+                continue; // named by the test of the catalogue's keys
+            };
+            if k.english.contains("Example:") || k.command {
+                assert!(
+                    zh.contains("\n示例：\n  pingxuan"),
+                    "\"{}\" has no example (示例：)",
+                    k.key
+                );
+            }
+            // A long English help has its long Chinese; an argument's short one a short one.
+            let (en_long, zh_long) = (k.english.trim().contains("\n\n"), zh.trim().contains("\n\n"));
+            assert!(
+                zh_long || !en_long,
+                "\"{}\": the English has more than one paragraph, the Chinese one",
+                k.key
+            );
+            assert!(
+                en_long || !zh_long || k.command,
+                "\"{}\": the English has one paragraph, the Chinese more",
+                k.key
+            );
+        }
+    }
+
+    #[test]
+    fn help_catalogue_words_of_clap_are_chinese() {
+        let w = parse().expect("the catalogue").clap;
+        for word in [
+            &w.usage,
+            &w.commands,
+            &w.arguments,
+            &w.options,
+            &w.command,
+            &w.any_options,
+            &w.help,
+            &w.help_more,
+            &w.help_summary,
+            &w.version,
+            &w.help_command,
+            &w.possible_values,
+            &w.or,
+            &w.default,
+        ] {
+            assert!(is_chinese(word), "[clap] {word:?}");
+        }
+    }
+
+    /// Every text the Chinese tree shows, clap's own included, is Chinese.
+    #[test]
+    fn the_chinese_tree_has_no_english_help_left() {
+        fn check(cmd: &Command, path: &str) {
+            if let Some(about) = cmd.get_about() {
+                assert!(is_chinese(&about.to_string()), "{path}: {about}");
+            }
+            for a in cmd.get_arguments().filter(|a| !a.is_hide_set()) {
+                let help = a.get_help().map(|s| s.to_string()).unwrap_or_default();
+                assert!(is_chinese(&help), "{path} {}: {help:?}", a.get_id());
+                let heading = a.get_help_heading().unwrap_or_default();
+                assert!(is_chinese(heading), "{path} {}: heading {heading:?}", a.get_id());
+            }
+            for sub in cmd.get_subcommands() {
+                check(sub, &format!("{path} {}", sub.get_name()));
+            }
+        }
+        check(&localize(Cli::command()), "pingxuan");
+    }
 
     #[test]
     fn a_text_splits_into_its_first_paragraph_and_the_whole() {

@@ -245,8 +245,7 @@ mod tests {
         let m = render(&e, &c);
         assert!(m.starts_with("“nonsense”不是 --reason <reason> 可用的值"), "{m}");
         assert!(m.contains("[可用的值：刑事、违纪（或 criminal、discipline）]"), "{m}");
-        assert!(m.contains("用法：pingxuan veto add"), "{m}");
-        assert!(!m.contains("Usage"), "{m}");
+        assert!(m.ends_with("\n\n更多信息请用 --help 查看。"), "{m}");
     }
 
     #[test]
@@ -255,6 +254,8 @@ mod tests {
         let m = render(&e, &c);
         assert!(m.starts_with("无法识别的参数“--dry-rn”"), "{m}");
         assert!(m.contains("提示：你是不是要用参数 “--dry-run”？"), "{m}");
+        assert!(m.contains("\n\n用法：pingxuan veto add"), "{m}");
+        assert!(!m.contains("Usage"), "{m}");
     }
 
     #[test]
