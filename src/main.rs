@@ -35,13 +35,23 @@ fn main() -> ExitCode {
     if let Some(lang) = i18n::lang_arg(&argv) {
         i18n::set_lang(lang);
     }
-    let mut cmd = cli::command(i18n::lang());
-    let args = match cmd
-        .try_get_matches_from_mut(argv)
-        .and_then(|m| cli::Cli::from_arg_matches(&m).map_err(|e| e.format(&mut cmd)))
-    {
+    // Parsed with the English tree, which costs nothing to make; the Chinese one is made
+    // only for what it shows: the help, the version, a usage error.
+    let parse = |cmd: &mut clap::Command| {
+        cmd.try_get_matches_from_mut(argv.iter())
+            .and_then(|m| cli::Cli::from_arg_matches(&m).map_err(|e| e.format(cmd)))
+    };
+    let mut cmd = cli::command(Lang::En);
+    let args = match parse(&mut cmd) {
         Ok(args) => args,
-        Err(e) => return usage_error(&e, &cmd),
+        Err(e) if i18n::lang() == Lang::En => return usage_error(&e, &cmd),
+        Err(_) => {
+            let mut cmd = cli::command(Lang::Zh);
+            match parse(&mut cmd) {
+                Ok(args) => args,
+                Err(e) => return usage_error(&e, &cmd),
+            }
+        }
     };
     match commands::run(args.global, args.command) {
         Ok(()) => ExitCode::SUCCESS,

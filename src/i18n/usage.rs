@@ -186,6 +186,15 @@ fn tip(text: &str) -> String {
         ["to pass ", value, " as a value, use ", how, ""] => {
             format!("要把“{value}”作为值传入，请写成“{how}”")
         }
+        [
+            "subcommand ",
+            name,
+            " exists; to use it, remove the ",
+            dashes,
+            " before it",
+        ] => {
+            format!("有子命令“{name}”；要用它，请去掉它前面的“{dashes}”")
+        }
         _ => text.to_string(),
     }
 }
@@ -267,6 +276,19 @@ mod tests {
         let m = render(&e, &c);
         assert!(m.starts_with("无法识别的子命令“rnak”"), "{m}");
         assert!(m.contains("你是不是要用子命令 “rank”？"), "{m}");
+    }
+
+    #[test]
+    fn clap_tips_are_said_in_chinese_and_others_kept() {
+        assert_eq!(
+            tip("to pass '-x' as a value, use '-- -x'"),
+            "要把“-x”作为值传入，请写成“-- -x”"
+        );
+        assert_eq!(
+            tip("subcommand 'rank' exists; to use it, remove the '--' before it"),
+            "有子命令“rank”；要用它，请去掉它前面的“--”"
+        );
+        assert_eq!(tip("something new"), "something new");
     }
 
     #[test]
