@@ -1,9 +1,10 @@
 //! The command line: the program's name, its help, and where the global options and the
 //! commands come from (`commands`, beside their handlers; `commands` does not look back here).
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 
 use crate::commands::{Command, Global};
+use crate::i18n::{Lang, help};
 
 /// Runs the yearly "Civilized and Harmonious Port" awards (文明和谐口岸评选) over one database file.
 ///
@@ -26,4 +27,13 @@ pub struct Cli {
     pub global: Global,
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// The command tree in a language: the doc comments' English, or under Chinese the
+/// catalogue's texts filled in (`i18n::help`).
+pub fn command(lang: Lang) -> clap::Command {
+    match lang {
+        Lang::En => Cli::command(),
+        Lang::Zh => help::localize(Cli::command()),
+    }
 }

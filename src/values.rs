@@ -178,7 +178,9 @@ pub fn code_order(code: &str) -> (&str, usize, &str) {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, clap::ValueEnum, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Category {
+    #[value(alias = "窗口", alias = "示范窗口")]
     Window,
+    #[value(alias = "个人", alias = "服务标兵")]
     Individual,
 }
 

@@ -34,14 +34,20 @@ pub struct CompletionsArgs {
 pub struct ManArgs {}
 
 pub fn completions(args: CompletionsArgs) -> Result<()> {
-    let mut cmd = Cli::command();
+    // The descriptions beside the completions in the language of the help.
+    let mut cmd = crate::cli::command(crate::i18n::lang());
     let mut buf = Vec::new();
     clap_complete::generate(args.shell, &mut cmd, "pingxuan", &mut buf);
     out(&String::from_utf8(buf).context("the completion script")?)
 }
 
 pub fn man(_args: ManArgs) -> Result<()> {
-    let mut cmd = Cli::command().disable_help_subcommand(true);
+    let cmd = Cli::command().disable_help_subcommand(true);
+    // Under Chinese the pages carry the Chinese help (clap_mangen's headings stay its own).
+    let mut cmd = match crate::i18n::lang() {
+        crate::i18n::Lang::Zh => crate::i18n::help::localize(cmd),
+        crate::i18n::Lang::En => cmd,
+    };
     cmd.build();
     // The global --out names a folder for pingxuan.1 and a page for every command
     // (pingxuan-term-open.1, …).

@@ -49,19 +49,25 @@ pub struct TemplateArgs {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Form {
     /// Groups and their member units (org import)
+    #[value(alias = "单位", alias = "片组")]
     Units,
     /// Nominations (nominate import)
+    #[value(alias = "推荐表", alias = "推荐")]
     Nominations,
     /// Self-evaluation sheet, 考核评分表 (score import --source self)
-    #[value(name = "self")]
+    #[value(name = "self", alias = "自评", alias = "考核评分表")]
     SelfSheet,
     /// Joint-panel sheets, one per evaluator (score import --source joint --sheet NAME)
+    #[value(alias = "联评", alias = "联评表")]
     Joint,
     /// Findings of open inspections and covert visits (inspect import)
+    #[value(alias = "明查暗访", alias = "检查")]
     Findings,
     /// Satisfaction surveys (inspect import)
+    #[value(alias = "满意度", alias = "满意度调查")]
     Surveys,
     /// The joint-evaluation panel (panel import)
+    #[value(alias = "联评小组", alias = "联评组")]
     Panel,
 }
 

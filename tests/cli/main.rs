@@ -7,6 +7,7 @@ mod cycle;
 mod decide;
 mod excel;
 mod intake;
+mod lang;
 mod official;
 mod procedure;
 mod record;
