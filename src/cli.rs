@@ -32,8 +32,15 @@ pub struct Cli {
 /// The command tree in a language: the doc comments' English, or under Chinese the
 /// catalogue's texts filled in (`i18n::help`).
 pub fn command(lang: Lang) -> clap::Command {
+    tree(lang, true)
+}
+
+/// The command tree in a language, with or without the `help` subcommands (the manual
+/// pages leave them out): what `completions` and `man` are made from.
+pub fn tree(lang: Lang, help_subcommand: bool) -> clap::Command {
+    let cmd = Cli::command().disable_help_subcommand(!help_subcommand);
     match lang {
-        Lang::En => Cli::command(),
-        Lang::Zh => help::localize(Cli::command()),
+        Lang::En => cmd,
+        Lang::Zh => help::localize(cmd),
     }
 }

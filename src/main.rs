@@ -54,7 +54,7 @@ fn main() -> ExitCode {
             }
         }
     };
-    match commands::run(args.global, args.command) {
+    match commands::run(args.global, args.command, cli::tree) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             // The whole cause chain, most general first; the system's errors in the language.

@@ -98,6 +98,10 @@ pub struct Ctx {
     created: std::cell::Cell<bool>,
     /// --out names a listing file, which a command that changes records does not print.
     listing_out: bool,
+    /// The whole command line as clap defines it, in a language, with or without the `help`
+    /// subcommands: what completions and the manual pages are made from (given by the
+    /// caller, which defines the command line).
+    pub tree: fn(crate::i18n::Lang, bool) -> clap::Command,
 }
 
 impl Ctx {
@@ -291,7 +295,7 @@ fn operator_name(given: Option<String>, get: impl Fn(&str) -> Option<String>) ->
         .unwrap_or_else(|| "clerk".to_string())
 }
 
-pub fn run(global: Global, command: Command) -> Result<()> {
+pub fn run(global: Global, command: Command, tree: fn(crate::i18n::Lang, bool) -> clap::Command) -> Result<()> {
     let out_format = out_format(&global, &command)?;
     let listing_out = out_format.is_some() && !lists_after_writing(&command);
     crate::export::set_out(global.out.clone());
@@ -306,6 +310,7 @@ pub fn run(global: Global, command: Command) -> Result<()> {
         writer: OnceCell::new(),
         created: std::cell::Cell::new(false),
         listing_out,
+        tree,
     };
     crate::output::protect(&ctx.path);
     let result = dispatch(&ctx, command).and_then(|()| crate::export::finish());
@@ -350,8 +355,8 @@ fn dispatch(ctx: &Ctx, command: Command) -> Result<()> {
         Command::Template(a) => template::run(ctx, a),
         Command::Report(a) => report::run(ctx, a),
         Command::Status => status::run(ctx),
-        Command::Completions(a) => shell::completions(a),
-        Command::Man(a) => shell::man(a),
+        Command::Completions(a) => shell::completions(ctx, a),
+        Command::Man(a) => shell::man(ctx, a),
     }
 }
 

@@ -2,10 +2,10 @@
 //! definitions that parse the command line, so they never fall behind it.
 
 use anyhow::{Context, Result};
-use clap::{Args, CommandFactory};
+use clap::Args;
 use clap_complete::Shell;
 
-use crate::cli::Cli;
+use super::Ctx;
 use crate::i18n::{both, tr};
 use crate::output::{out, say, write_file};
 
@@ -33,21 +33,17 @@ pub struct CompletionsArgs {
 #[command(verbatim_doc_comment)]
 pub struct ManArgs {}
 
-pub fn completions(args: CompletionsArgs) -> Result<()> {
+pub fn completions(ctx: &Ctx, args: CompletionsArgs) -> Result<()> {
     // The descriptions beside the completions in the language of the help.
-    let mut cmd = crate::cli::command(crate::i18n::lang());
+    let mut cmd = (ctx.tree)(crate::i18n::lang(), true);
     let mut buf = Vec::new();
     clap_complete::generate(args.shell, &mut cmd, "pingxuan", &mut buf);
     out(&String::from_utf8(buf).context("the completion script")?)
 }
 
-pub fn man(_args: ManArgs) -> Result<()> {
-    let cmd = Cli::command().disable_help_subcommand(true);
+pub fn man(ctx: &Ctx, _args: ManArgs) -> Result<()> {
     // Under Chinese the pages carry the Chinese help (clap_mangen's headings stay its own).
-    let mut cmd = match crate::i18n::lang() {
-        crate::i18n::Lang::Zh => crate::i18n::help::localize(cmd),
-        crate::i18n::Lang::En => cmd,
-    };
+    let mut cmd = (ctx.tree)(crate::i18n::lang(), false);
     cmd.build();
     // The global --out names a folder for pingxuan.1 and a page for every command
     // (pingxuan-term-open.1, …).

@@ -72,5 +72,14 @@ fn the_man_page_and_one_page_per_command() {
     assert!(env.dir.path().join("man1/pingxuan-award-notice.1").exists());
     let pages = std::fs::read_dir(env.dir.path().join("man1")).unwrap().count();
     assert!(pages > 40, "{pages} pages");
+    // In Chinese, the same pages, and no page for the help subcommands.
+    let zh = env.path("man1zh");
+    env.ok(&["--lang", "zh", "man", "--out", &zh]);
+    let names: Vec<String> = std::fs::read_dir(&zh)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), pages, "{names:?}");
+    assert!(!names.iter().any(|n| n.contains("-help")), "{names:?}");
     assert!(!env.db().exists());
 }
