@@ -28,13 +28,22 @@ pub struct DbArgs {
 #[derive(Subcommand, Debug)]
 pub enum DbCommand {
     /// Check the whole file: SQLite's integrity and foreign-key checks, the schema version,
-    /// and `audit verify` (the hash chain against every row). Exit 1 when anything is found.
+    /// and `audit verify` (the hash chain against every row)
+    ///
+    /// Exit 1 when anything is found.
+    ///
+    /// Example:
+    ///   pingxuan --db 口岸评选.sqlite db check
+    #[command(verbatim_doc_comment)]
     Check,
     /// Write a consistent single-file copy while others keep working, and verify the copy
     ///
     /// Uses SQLite's online backup, so a write in progress elsewhere is either wholly in the
     /// copy or not at all. The copy is written beside its destination and renamed into place
     /// only once it has passed `db check`.
+    ///
+    /// Example:
+    ///   pingxuan db backup 备份/口岸评选-2026-10-31.sqlite
     #[command(verbatim_doc_comment)]
     Backup {
         /// The copy to write (never the database itself)

@@ -97,7 +97,10 @@ pub enum TermCommand {
 
 #[derive(Subcommand, Debug)]
 pub enum SchemeAction {
-    /// Print the scheme (the default).
+    /// Print the scheme (the default)
+    ///
+    /// Example:
+    ///   pingxuan --term 2026 term scheme show
     #[command(verbatim_doc_comment)]
     Show,
     /// Write the scheme as a TOML file to edit
