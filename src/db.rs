@@ -385,58 +385,58 @@ fn wait_for_others(conn: &mut Connection, path: &Path) -> Result<()> {
 }
 
 fn not_ours(path: &Path) -> String {
-    format!(
-        "{} {} {}",
-        path.display(),
-        tr("is not a pingxuan database;", "不是评选数据库；"),
-        tr("it was left unchanged", "文件未作任何改动")
-    )
+    FileError {
+        path: path.to_path_buf(),
+        trouble: FileTrouble::NotOurs,
+    }
+    .to_string()
+}
+
+/// What is wrong with the database file, as a clerk can act on it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileTrouble {
+    /// Not an SQLite file at all: not ours, and left unchanged.
+    NotOurs,
+    Damaged,
+    DiskFull,
+    Busy,
+    ReadOnly,
+    CannotOpen,
+}
+
+/// A trouble with the file at `path`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileError {
+    pub path: std::path::PathBuf,
+    pub trouble: FileTrouble,
+}
+
+impl std::error::Error for FileError {}
+
+/// The trouble an SQLite error means for the file, if it is one a clerk can act on.
+pub fn trouble(path: &Path, e: &rusqlite::Error) -> Option<FileError> {
+    let trouble = match e.sqlite_error_code()? {
+        ErrorCode::NotADatabase if !has_sqlite_header(path) => FileTrouble::NotOurs,
+        ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt => FileTrouble::Damaged,
+        ErrorCode::DiskFull => FileTrouble::DiskFull,
+        ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => FileTrouble::Busy,
+        ErrorCode::ReadOnly => FileTrouble::ReadOnly,
+        ErrorCode::CannotOpen => FileTrouble::CannotOpen,
+        _ => return None,
+    };
+    Some(FileError {
+        path: path.to_path_buf(),
+        trouble,
+    })
 }
 
 /// What went wrong with the file, in words a clerk can act on: not a database, damaged,
 /// busy, disk full, read-only. The SQLite error stays in the chain below it.
 pub fn file_error(path: &Path, e: rusqlite::Error) -> anyhow::Error {
-    let code = e.sqlite_error_code();
-    let msg = match code {
-        Some(ErrorCode::NotADatabase) if !has_sqlite_header(path) => not_ours(path),
-        Some(ErrorCode::NotADatabase) | Some(ErrorCode::DatabaseCorrupt) => format!(
-            "{} {}",
-            path.display(),
-            tr(
-                "is damaged (its contents do not read as a whole database); run `pingxuan db check` on it, and restore the latest backup (`pingxuan db backup` makes one)",
-                "已损坏（内容不完整或被破坏）；请运行 `pingxuan db check` 检查，并恢复最近的备份（备份用 `pingxuan db backup`）"
-            )
-        ),
-        Some(ErrorCode::DiskFull) => {
-            format!(
-                "{} {}",
-                tr("the disk is full while writing", "磁盘已满，无法写入"),
-                path.display()
-            ) + tr(
-                "; nothing of this command was recorded: free some space and run it again",
-                "；本次命令未记录任何内容，请腾出空间后重试",
-            )
-        }
-        Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => format!(
-            "{} {}",
-            path.display(),
-            tr(
-                "is busy: another pingxuan (or a program such as sqlite3) holds it; try again when it has finished",
-                "正被占用：另一个评选程序（或 sqlite3 等程序）正在使用，请待其完成后重试"
-            )
-        ),
-        Some(ErrorCode::ReadOnly) => format!(
-            "{} {}",
-            path.display(),
-            tr(
-                "cannot be written: the file or its folder is read-only",
-                "无法写入：文件或其所在文件夹为只读"
-            )
-        ),
-        Some(ErrorCode::CannotOpen) => format!("{} {}", tr("cannot open", "无法打开"), path.display()),
-        _ => return anyhow::Error::new(e),
-    };
-    anyhow::Error::new(e).context(msg)
+    match trouble(path, &e) {
+        Some(t) => anyhow::Error::new(e).context(t.to_string()),
+        None => anyhow::Error::new(e),
+    }
 }
 
 /// Whether the error, anywhere in its chain, is this SQLite error.
@@ -504,15 +504,23 @@ mod tests {
 
     #[test]
     fn each_trouble_with_the_file_has_its_own_words() {
-        crate::i18n::set_lang(crate::i18n::Lang::En);
+        use crate::messages::{Lang, Render};
         let p = Path::new("/nonexistent/port.sqlite");
-        let say = |code| format!("{:#}", file_error(p, failure(code)));
+        let say = |code| {
+            trouble(p, &failure(code))
+                .map(|t| t.render(Lang::En))
+                .unwrap_or_default()
+        };
         assert!(say(rusqlite::ffi::SQLITE_FULL).contains("the disk is full"));
         assert!(say(rusqlite::ffi::SQLITE_BUSY).contains("is busy"));
         assert!(say(rusqlite::ffi::SQLITE_CORRUPT).contains("is damaged"));
         // A file with no SQLite header is not ours; one with it, damaged.
         assert!(say(rusqlite::ffi::SQLITE_NOTADB).contains("is not a pingxuan database"));
         assert!(say(rusqlite::ffi::SQLITE_READONLY).contains("read-only"));
+        assert!(trouble(p, &failure(rusqlite::ffi::SQLITE_CONSTRAINT)).is_none());
+        // The error keeps SQLite's own below the words.
+        let e = file_error(p, failure(rusqlite::ffi::SQLITE_FULL));
+        assert!(e.chain().nth(1).is_some(), "{e:#}");
     }
 
     #[test]

@@ -7,8 +7,8 @@ use anyhow::{Context, Result};
 use rusqlite::Connection;
 
 use crate::core::history::{Identity, same_nominee};
-use crate::core::veto::ground_label;
 use crate::i18n::{both, tr};
+use crate::messages::veto::ground_text as ground_label;
 use crate::store::{NominationStatus, load_scheme};
 
 /// One nomination of any term, with what names it across terms.

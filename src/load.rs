@@ -556,7 +556,7 @@ pub fn vetoes_in_force(
 impl Veto {
     /// The veto in one line: number, ground, whom it is against, evidence.
     pub fn line(&self) -> String {
-        let ground = crate::core::veto::ground_label(&self.reason);
+        let ground = crate::messages::veto::ground_text(&self.reason);
         let (id, evidence) = (self.id, &self.evidence);
         let en_unit = match &self.unit {
             Some(unit) if self.person.is_empty() => format!(" [against the unit {unit}]"),

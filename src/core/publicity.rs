@@ -3,8 +3,6 @@
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
-use crate::i18n::both;
-
 /// Monday to Friday. (Public holidays are not known to the tool; the clerk gives more days
 /// when the period spans one.)
 pub fn is_working_day(d: NaiveDate) -> bool {
@@ -56,30 +54,6 @@ pub enum Stop {
         ends_on: NaiveDate,
     },
     Unresolved(Open),
-}
-
-impl Stop {
-    pub fn text(&self) -> String {
-        match self {
-            Stop::Running { ends_on } => {
-                let next = *ends_on + Duration::days(1);
-                both(
-                    format!("the notice period (公示) runs until {ends_on}; the awards may be granted from {next}"),
-                    format!("公示期至 {ends_on} 结束，{next} 起方可授奖"),
-                )
-            }
-            Stop::Unresolved(o) => both(
-                format!(
-                    "objection #{} about {} from {} is not resolved; resolve it with `pingxuan objection resolve {} --upheld|--dismissed --finding TEXT`",
-                    o.id, o.code, o.from, o.id
-                ),
-                format!(
-                    "关于 {} 的异议 #{}（{}）尚未处理；请用 `pingxuan objection resolve {} --upheld|--dismissed --finding 调查结论` 办结",
-                    o.code, o.id, o.from, o.id
-                ),
-            ),
-        }
-    }
 }
 
 /// Everything that stops the grant, in order: the period, then each open objection.

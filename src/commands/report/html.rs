@@ -6,10 +6,10 @@ use std::fmt::Write;
 use super::charts;
 use super::gather::Report;
 use super::words::{short_losses, stage_label, state_label};
-use crate::core::assess::veto_reason_label;
 use crate::core::report::{Funnel, Stage};
 use crate::documents::escape;
 use crate::i18n::{Lang, lang, tr};
+use crate::messages::veto::ground_text as veto_reason_label;
 use crate::values::{Category, fmt_exact};
 
 const SANS: &str = "\"Noto Sans CJK SC\", \"Source Han Sans SC\", \"Microsoft YaHei\", \"微软雅黑\", \"PingFang SC\", \"SimHei\", \"黑体\", \"Heiti SC\", sans-serif";
