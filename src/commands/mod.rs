@@ -55,6 +55,9 @@ pub struct Global {
     /// Who acts, for the audit record (default $USER)
     #[arg(long, global = true, value_name = "NAME")]
     pub operator: Option<String>,
+    /// Tables in full: no column shortened to fit the terminal, numbers exact
+    #[arg(long, global = true)]
+    pub wide: bool,
 }
 
 /// The commands of the yearly cycle, in order; each one's arguments live beside its handler.
@@ -293,6 +296,7 @@ fn operator_name(given: Option<String>, get: impl Fn(&str) -> Option<String>) ->
 
 pub fn run(global: Global, command: Command) -> Result<()> {
     let out_format = out_format(&global, &command)?;
+    crate::output::set_table_layout(global.wide);
     let listing_out = out_format.is_some() && !lists_after_writing(&command);
     crate::export::set_out(global.out.clone());
     let (path, source) = db_path(&global);
