@@ -363,8 +363,20 @@ fn layout(wide: bool, columns: Option<&str>, terminal: impl FnOnce() -> Option<u
     }
 }
 
+static EXACT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Numbers in this run's tables as exact as they are: for a view that works a value out
+/// (`rank --explain`), where a cut decimal would not add up.
+pub fn keep_numbers_exact() {
+    EXACT.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
 fn table_layout() -> Layout {
-    LAYOUT.get().copied().unwrap_or_default()
+    let layout = LAYOUT.get().copied().unwrap_or_default();
+    Layout {
+        exact: layout.exact || EXACT.load(std::sync::atomic::Ordering::Relaxed),
+        ..layout
+    }
 }
 
 /// Columns a text takes on a terminal (Chinese characters take two): its widest line.

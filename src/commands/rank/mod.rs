@@ -12,6 +12,7 @@ use super::Ctx;
 use super::common::{exact_cell, fraction, points_cell, satisfaction_cell};
 use crate::i18n::{Lang, both, lang, tr};
 use crate::load::{self, Board, Detail, Ranked};
+use crate::messages::say;
 use crate::output::{Cell, Format, Listing, col, out, print_rows};
 use crate::store::{load_scheme, resolve_term};
 use crate::values::{Category, code_order};
@@ -92,6 +93,8 @@ pub fn run(ctx: &Ctx, args: RankArgs) -> Result<()> {
     };
     let boards = load::boards(ctx.read()?, term.year, &scheme, detail)?;
     if let Some(code) = args.explain {
+        // The explanation works each value out: its tables show them exact.
+        crate::output::keep_numbers_exact();
         return explain::run(ctx, ctx.read()?, term.year, &scheme, &boards, &code);
     }
     let boards: Vec<Board> = boards
@@ -214,11 +217,11 @@ impl<'a> View<'a> {
             ),
         };
         if let Some(g) = &self.group {
-            s += &both(
-                format!(
+            s += &say!(
+                en(
                     "\n{g}: ranked within the group; ★ and ⚖ are those of the category-wide ranking (the quota is the category's)"
                 ),
-                format!("\n{g}：片组内排名；★ 与 ⚖ 依全类别排名（名额按类别计）"),
+                zh("\n{g}：片组内排名；★ 与 ⚖ 依全类别排名（名额按类别计）")
             );
         }
         let tie = b.tie();
@@ -230,13 +233,13 @@ impl<'a> View<'a> {
                 .join(", ");
             let left = b.quota.saturating_sub(b.shortlisted());
             let rank = first.rank.unwrap_or(0);
-            s += &both(
-                format!(
+            s += &say!(
+                en(
                     "\ntie at cutoff ⚖: {codes} share rank {rank} with {left} place(s) left; the committee decides (award grant --include CODE)"
                 ),
-                format!(
+                zh(
                     "\n名额线并列 ⚖：{codes} 并列第 {rank} 名，尚余名额 {left} 个，由评委会决定（award grant --include 编号）"
-                ),
+                )
             );
         }
         s
@@ -428,9 +431,9 @@ fn print(
             // The record this list was drawn from, to print with it: a later copy of the
             // database can be checked against the paper (`audit head`, `audit verify`).
             if let Some((entry, hash)) = head {
-                s += &crate::i18n::both(
-                    format!("\nRecord: audit entry {entry}, hash {hash}\n"),
-                    format!("\n记录校验：第 {entry} 条操作记录，校验码 {hash}\n"),
+                s += &say!(
+                    en("\nRecord: audit entry {entry}, hash {hash}\n"),
+                    zh("\n记录校验：第 {entry} 条操作记录，校验码 {hash}\n")
                 );
             }
             out(&s)
