@@ -5,7 +5,8 @@ use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 
-use crate::i18n::{both, tr};
+use crate::i18n::tr;
+use crate::messages::say;
 use crate::sheetin::{self, Kind, SheetCell};
 
 /// How a file's bytes are decoded; decided once per file.
@@ -247,9 +248,9 @@ fn decode_sheet(name: String, sheet: sheetin::SheetRows) -> Result<Decoded> {
     else {
         bail!(
             "{name}: {}",
-            both(
-                format!("the sheet \"{}\" is empty", sheet.sheet),
-                format!("工作表“{}”是空的", sheet.sheet)
+            say!(
+                en("the sheet \"{}\" is empty", sheet.sheet),
+                zh("工作表“{}”是空的", sheet.sheet)
             )
         );
     };
@@ -448,15 +449,15 @@ impl Decoded {
     pub fn other_sheets(&self) -> String {
         match self.others.is_empty() {
             true => String::new(),
-            false => both(
-                format!(
+            false => say!(
+                en(
                     "\n  the workbook's other sheets: {}; choose one with --sheet NAME",
                     self.others.join(", ")
                 ),
-                format!(
+                zh(
                     "\n  工作簿中的其他工作表：{}；可用 --sheet 工作表名 选择",
                     self.others.join("、")
-                ),
+                )
             ),
         }
     }
@@ -464,9 +465,9 @@ impl Decoded {
     /// Where the header is, for a message about it.
     fn header_place(&self) -> String {
         match (&self.sheet, self.grid.get(self.header)) {
-            (Some(sheet), Some((row, _))) => both(
-                format!("{}, sheet {sheet}, header row {row}", self.name),
-                format!("{}，工作表“{sheet}”第 {row} 行表头", self.name),
+            (Some(sheet), Some((row, _))) => say!(
+                en("{}, sheet {sheet}, header row {row}", self.name),
+                zh("{}，工作表“{sheet}”第 {row} 行表头", self.name)
             ),
             _ => self.name.clone(),
         }
@@ -904,9 +905,9 @@ impl CsvFile {
     /// A short description for the summary: "units.csv (GBK)".
     pub fn describe(&self) -> String {
         match &self.sheet {
-            Some(sheet) => both(
-                format!("{} (sheet {sheet})", self.name),
-                format!("{}（工作表“{sheet}”）", self.name),
+            Some(sheet) => say!(
+                en("{} (sheet {sheet})", self.name),
+                zh("{}（工作表“{sheet}”）", self.name)
             ),
             None => format!("{} ({})", self.name, self.encoding.name()),
         }

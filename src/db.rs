@@ -10,7 +10,8 @@ use rusqlite::hooks::Action;
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
 
 use crate::chain;
-use crate::i18n::{both, tr};
+use crate::i18n::tr;
+use crate::messages::say;
 
 /// Marks a SQLite file as a pingxuan database (`PRAGMA application_id`): "PXUA".
 pub const APPLICATION_ID: i32 = 0x5058_5541;
@@ -206,9 +207,9 @@ impl Db {
             // An earlier version's database: bring it up to date once, then read.
             drop(db);
             let upgraded = Db::open_write(path, false)?;
-            crate::output::say(&both(
-                format!("{}: brought up to date with this version of pingxuan", path.display()),
-                format!("{}：已升级到本版本的数据库格式", path.display()),
+            crate::output::say(&say!(
+                en("{}: brought up to date with this version of pingxuan", path.display()),
+                zh("{}：已升级到本版本的数据库格式", path.display())
             ));
             return Ok(upgraded);
         }
@@ -282,9 +283,9 @@ impl Db {
                 continue;
             }
             let applying = || {
-                both(
-                    format!("applying schema migration {}", i + 1),
-                    format!("执行数据库升级 {}", i + 1),
+                say!(
+                    en("applying schema migration {}", i + 1),
+                    zh("执行数据库升级 {}", i + 1)
                 )
             };
             for step in *steps {
@@ -297,12 +298,12 @@ impl Db {
             if broken > 0 {
                 bail!(
                     "{}",
-                    both(
-                        format!(
+                    say!(
+                        en(
                             "schema migration {}: {broken} rows refer to rows that are missing",
                             i + 1
                         ),
-                        format!("数据库升级 {}：有 {broken} 行引用的记录不存在", i + 1)
+                        zh("数据库升级 {}：有 {broken} 行引用的记录不存在", i + 1)
                     )
                 );
             }
@@ -373,9 +374,9 @@ fn wait_for_others(conn: &mut Connection, path: &Path) -> Result<()> {
         }
         if !said && waited >= Duration::from_secs(1) {
             said = true;
-            crate::output::say(&both(
-                format!("waiting for another pingxuan (or program) to finish writing {name}…"),
-                format!("另一个评选程序（或其他程序）正在写入 {name}，正在等待其完成……"),
+            crate::output::say(&say!(
+                en("waiting for another pingxuan (or program) to finish writing {name}…"),
+                zh("另一个评选程序（或其他程序）正在写入 {name}，正在等待其完成……")
             ));
         }
         std::thread::sleep(Duration::from_millis(if count < 10 { 5 } else { 50 }));

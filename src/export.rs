@@ -12,7 +12,8 @@ use std::sync::Mutex;
 
 use anyhow::{Result, bail};
 
-use crate::i18n::{both, tr};
+use crate::i18n::tr;
+use crate::messages::say;
 use crate::output::{Format, Listing};
 
 /// The forms a listing can be saved in.
@@ -121,7 +122,7 @@ pub fn keep_listing(l: &Listing) -> bool {
 /// Notes the term a command acts on: "2026年度文明和谐口岸评选".
 pub fn note_term(year: i32, title: &str) {
     let text = if title.trim().is_empty() {
-        both(format!("Term {year}"), format!("{year} 年度"))
+        say!(en("Term {year}"), zh("{year} 年度"))
     } else {
         title.trim().to_string()
     };
@@ -182,10 +183,7 @@ pub fn finish() -> Result<()> {
         Form::Html => html(&listings, &title).into_bytes(),
     };
     write(&path, &bytes)?;
-    crate::output::say(&both(
-        format!("wrote {}", path.display()),
-        format!("已写出 {}", path.display()),
-    ));
+    crate::output::say(&say!(en("wrote {}", path.display()), zh("已写出 {}", path.display())));
     Ok(())
 }
 

@@ -4,7 +4,8 @@
 use anyhow::{Result, anyhow, bail};
 use calamine::{Data, Reader, SheetVisible, open_workbook_auto_from_rs};
 
-use crate::i18n::{both, tr};
+use crate::i18n::tr;
+use crate::messages::say;
 
 /// What a cell was typed as in the workbook.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -70,9 +71,9 @@ pub fn read(bytes: Vec<u8>, sheet: Option<&str>) -> Result<SheetRows> {
             Some(n) => n.clone(),
             None => bail!(
                 "{}",
-                both(
-                    format!("has no sheet \"{wanted}\"; its sheets: {}", visible.join(", ")),
-                    format!("没有名为“{wanted}”的工作表；其中的工作表：{}", visible.join("、"))
+                say!(
+                    en("has no sheet \"{wanted}\"; its sheets: {}", visible.join(", ")),
+                    zh("没有名为“{wanted}”的工作表；其中的工作表：{}", visible.join("、"))
                 )
             ),
         },

@@ -7,6 +7,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use crate::commands::Ctx;
 use crate::core::scheme::{CategoryRule, Criterion, OrderKey, Scheme};
 use crate::i18n::{Lang, lang, tr};
+use crate::messages::say;
 use crate::values::Category;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -169,7 +170,7 @@ pub fn load_scheme(conn: &Connection, year: i32) -> Result<Scheme> {
                 ..Scheme::default()
             })
         })
-        .with_context(|| crate::i18n::both(format!("reading the scheme of the {year} term"), format!("读取 {year} 届评分方案")))?;
+        .with_context(|| say!(en("reading the scheme of the {year} term"), zh("读取 {year} 届评分方案")))?;
     let mut st =
         conn.prepare_cached("SELECT category, quota, threshold, survey_required FROM scheme_category WHERE term = ?1")?;
     let rows = st.query_map([year], |r| {
@@ -249,9 +250,9 @@ pub fn load_scheme(conn: &Connection, year: i32) -> Result<Scheme> {
         .optional()?
         .and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
     s.validate().with_context(|| {
-        crate::i18n::both(
-            format!("the scheme of the {year} term is damaged"),
-            format!("{year} 届评分方案已损坏"),
+        say!(
+            en("the scheme of the {year} term is damaged"),
+            zh("{year} 届评分方案已损坏")
         )
     })?;
     Ok(s)
@@ -597,9 +598,9 @@ pub fn unit_by_name(conn: &Connection, name: &str) -> Result<(i64, String)> {
     if let Some(near) = crate::values::near(name, known.iter().map(String::as_str)) {
         bail!(
             "{}",
-            crate::i18n::both(
-                format!("there is no unit {name}; did you mean {near}?"),
-                format!("没有单位 {name}；是否指“{near}”？"),
+            say!(
+                en("there is no unit {name}; did you mean {near}?"),
+                zh("没有单位 {name}；是否指“{near}”？")
             )
         );
     }

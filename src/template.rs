@@ -8,7 +8,8 @@ use anyhow::{Context, Result, anyhow};
 use minijinja::{Environment, UndefinedBehavior, context};
 use serde::Deserialize;
 
-use crate::i18n::{both, tr};
+use crate::i18n::tr;
+use crate::messages::say;
 
 pub const BUILTIN: &str = include_str!("../templates/notice.toml");
 
@@ -146,10 +147,7 @@ fn environment() -> Environment<'static> {
 }
 
 fn field_error(origin: &str, field: &str, e: minijinja::Error) -> anyhow::Error {
-    anyhow!(
-        "{}",
-        both(format!("{origin}, {field}: {e}"), format!("{origin}，{field}：{e}"))
-    )
+    anyhow!("{}", say!(en("{origin}, {field}: {e}"), zh("{origin}，{field}：{e}")))
 }
 
 #[cfg(test)]

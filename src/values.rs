@@ -6,6 +6,7 @@ use num_rational::Ratio;
 use num_traits::{Signed, ToPrimitive, Zero};
 
 use crate::i18n::tr;
+use crate::messages::say;
 
 /// Points in whole hundredths (17.5 points = 1750).
 pub type Centi = i64;
@@ -276,10 +277,7 @@ pub fn check_row_texts(table: &crate::chain::Table, values: &[rusqlite::types::V
     for (col, v) in table.cols.iter().zip(values) {
         if let ValueRef::Text(t) = v {
             let s = String::from_utf8_lossy(t);
-            let what = crate::i18n::both(
-                format!("the {col} ({})", table.name),
-                format!("{col}（{}）", table.name),
-            );
+            let what = say!(en("the {col} ({})", table.name), zh("{col}（{}）", table.name));
             check_text(&what, &s, crate::core::text::field_of(col))?;
         }
     }

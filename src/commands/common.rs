@@ -85,17 +85,17 @@ pub fn set_aside_text(rows: &[SetAside]) -> Option<String> {
             crate::i18n::Lang::Zh => format!("第 {} 行（{}）", r.line, r.why),
         })
         .collect();
-    Some(both(
-        format!(
+    Some(say!(
+        en(
             "set aside {} rows for nominees withdrawn or rejected, not imported: {}",
             rows.len(),
             each.join(", ")
         ),
-        format!(
+        zh(
             "已撤回或核对未通过的推荐对象 {} 行未导入：{}",
             rows.len(),
             each.join("，")
-        ),
+        )
     ))
 }
 
@@ -421,7 +421,7 @@ impl Counts {
         }
         match (what_en.is_empty(), what_zh.is_empty()) {
             (true, true) => both(en, zh),
-            _ => both(format!("{what_en}: {en}"), format!("{what_zh}：{zh}")),
+            _ => say!(en("{what_en}: {en}"), zh("{what_zh}：{zh}")),
         }
     }
 }

@@ -13,7 +13,8 @@ use anyhow::{Context, Result, bail};
 use clap::Args;
 
 use super::Ctx;
-use crate::i18n::{both, tr};
+use crate::i18n::tr;
+use crate::messages::say;
 use crate::output::{Format, out, say};
 use crate::store::resolve_term;
 use crate::values::parse_date;
@@ -73,9 +74,9 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
     match &out_file {
         Some(path) => {
             write_output(path, text.as_bytes())?;
-            say(&both(
-                format!("wrote the report to {}", path.display()),
-                format!("已写出报告：{}", path.display()),
+            say(&say!(
+                en("wrote the report to {}", path.display()),
+                zh("已写出报告：{}", path.display())
             ));
             Ok(())
         }

@@ -12,7 +12,8 @@ use rusqlite::Connection;
 
 use super::Ctx;
 use crate::export::take_out;
-use crate::i18n::{both, tr};
+use crate::i18n::tr;
+use crate::messages::say;
 use crate::output::{out, say};
 use crate::store::resolve_term;
 use crate::values::{Category, fmt_points};
@@ -494,13 +495,13 @@ fn write(f: Form, rec: &OnRecord, path: Option<&Path>) -> Result<()> {
     crate::export::write(path, &bytes)?;
     let rows: usize = sheets.iter().map(|s| s.1.len()).sum();
     let sheet_word = if sheets.len() == 1 { "sheet" } else { "sheets" };
-    say(&both(
-        format!(
+    say(&say!(
+        en(
             "wrote {} ({} {sheet_word}, {rows} rows filled in)",
             path.display(),
             sheets.len()
         ),
-        format!("已写出 {}（{} 个工作表，预填 {rows} 行）", path.display(), sheets.len()),
+        zh("已写出 {}（{} 个工作表，预填 {rows} 行）", path.display(), sheets.len())
     ));
     Ok(())
 }

@@ -2,6 +2,7 @@
 //! or only the variable text, for pre-printed certificate paper.
 
 use super::*;
+use crate::messages::say;
 
 /// The page of one certificate, named by its number.
 pub(super) fn certificate_file(certificate: &str) -> String {
@@ -66,14 +67,14 @@ pub(super) fn certificates(ctx: &Ctx, conn: &Connection, dir: &Path, date: Optio
         )?;
     }
     let removed = remove_stale(dir, term.year, &awards)?;
-    say(&both(
-        format!(
+    say(&say!(
+        en(
             "wrote {} certificates, index.html (prints them all){} to {}",
             awards.len(),
             if windows > 0 { " and plaques.html" } else { "" },
             dir.display()
         ),
-        format!(
+        zh(
             "已写出 {} 份证书、index.html（逐页打印全部证书）{}，位置：{}",
             awards.len(),
             if windows > 0 {
@@ -82,15 +83,15 @@ pub(super) fn certificates(ctx: &Ctx, conn: &Connection, dir: &Path, date: Optio
                 ""
             },
             dir.display()
-        ),
+        )
     ));
     if !removed.is_empty() {
-        say(&both(
-            format!(
+        say(&say!(
+            en(
                 "removed what an earlier run wrote for awards no longer active: {}",
                 removed.join(", ")
             ),
-            format!("已删除先前为已失效奖项写出的文件：{}", removed.join("、")),
+            zh("已删除先前为已失效奖项写出的文件：{}", removed.join("、"))
         ));
     }
     Ok(())
@@ -122,17 +123,17 @@ pub(super) fn text_only(
         &file,
         &crate::overprint::text_only_html(term.year, date, &awards, layout, dx, dy),
     )?;
-    say(&both(
-        format!(
+    say(&say!(
+        en(
             "wrote a calibration page and the text of {} certificates, for pre-printed paper, to {}",
             awards.len(),
             file.display()
         ),
-        format!(
+        zh(
             "已写出套打校准页和 {} 份证书的套打文字：{}",
             awards.len(),
             file.display()
-        ),
+        )
     ));
     Ok(())
 }

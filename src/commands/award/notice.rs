@@ -1,6 +1,7 @@
 //! `award notice`: the commendation notice (通报表彰) of the active awards.
 
 use super::*;
+use crate::messages::say;
 
 /// The active awards of the term for the documents, by group, unit and certificate number.
 pub(super) fn awardees(conn: &Connection, year: i32, by_group: bool) -> Result<(Vec<Awardee>, Option<String>)> {
@@ -171,12 +172,12 @@ pub(super) fn notice_number(ctx: &Ctx, conn: &Connection, term: &Term, data: &mu
     if term.state == TermState::Closed {
         bail!(
             "{}",
-            both(
-                format!(
+            say!(
+                en(
                     "the {} term is closed and its notice was never numbered; give the number with --number",
                     term.year
                 ),
-                format!("{} 届已结束，其通报未曾编号；请用 --number 给出文号", term.year),
+                zh("{} 届已结束，其通报未曾编号；请用 --number 给出文号", term.year)
             )
         );
     }
@@ -211,9 +212,9 @@ pub(super) fn notice_number(ctx: &Ctx, conn: &Connection, term: &Term, data: &mu
         json!({ "serial": data.serial }),
     )?;
     tx.finish(false)?;
-    say(&both(
-        format!("the notice is numbered {number}; every reprint keeps this number"),
-        format!("通报文号为 {number}，已登记，重印沿用此文号"),
+    say(&say!(
+        en("the notice is numbered {number}; every reprint keeps this number"),
+        zh("通报文号为 {number}，已登记，重印沿用此文号")
     ));
     Ok(number)
 }

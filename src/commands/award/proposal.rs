@@ -14,8 +14,9 @@ use crate::commands::common::{fraction, summary_prefix};
 use crate::core::award::{self, Choice};
 use crate::core::publicity::period;
 use crate::db::now;
-use crate::i18n::{both, tr};
+use crate::i18n::tr;
 use crate::load;
+use crate::messages::say;
 use crate::output::say;
 use crate::store::{TermState, load_scheme, writable_term};
 use crate::values::{Category, parse_date};
@@ -131,12 +132,12 @@ pub fn propose(ctx: &Ctx, a: ProposeArgs<'_>) -> Result<()> {
     if from > today() {
         bail!(
             "{}",
-            both(
-                format!(
+            say!(
+                en(
                     "--from {from}: the notice period cannot start in the future (today is {})",
                     today()
                 ),
-                format!("--from {from}：公示不能从将来的日期开始（今天是 {}）", today()),
+                zh("--from {from}：公示不能从将来的日期开始（今天是 {}）", today())
             )
         );
     }
@@ -151,15 +152,19 @@ pub fn propose(ctx: &Ctx, a: ProposeArgs<'_>) -> Result<()> {
         if !a.replace {
             bail!(
                 "{}",
-                both(
-                    format!(
+                say!(
+                    en(
                         "the {year} term already has a proposal in force (#{}, notice period {} to {}); give --replace to propose again",
-                        old.id, old.starts_on, old.ends_on
+                        old.id,
+                        old.starts_on,
+                        old.ends_on
                     ),
-                    format!(
+                    zh(
                         "{year} 届已有公示方案 #{}（公示期 {} 至 {}）；如需重新公示请加 --replace",
-                        old.id, old.starts_on, old.ends_on
-                    ),
+                        old.id,
+                        old.starts_on,
+                        old.ends_on
+                    )
                 )
             );
         }
@@ -247,19 +252,19 @@ pub fn propose(ctx: &Ctx, a: ProposeArgs<'_>) -> Result<()> {
     say(&format!(
         "{}{}",
         summary_prefix(a.dry_run),
-        both(
-            format!(
+        say!(
+            en(
                 "proposed {} windows and {} individuals (#{id}); notice period (公示) {} working days, {starts_on} to {ends_on}; objections to {contact}",
                 count(Category::Window),
                 count(Category::Individual),
                 a.days
             ),
-            format!(
+            zh(
                 "公示名单 #{id}：示范窗口 {} 个、服务标兵 {} 名；公示期 {} 个工作日，{starts_on} 至 {ends_on}；异议请向{contact}反映",
                 count(Category::Window),
                 count(Category::Individual),
                 a.days
-            ),
+            )
         )
     ));
     Ok(())

@@ -8,7 +8,8 @@ use anyhow::{Result, bail};
 use super::proposal::{Item, Proposal, in_force};
 use crate::commands::Ctx;
 use crate::documents::{COMMITTEE, FANGSONG, HEI, TITLE, date_zh, escape, page};
-use crate::i18n::{both, tr};
+use crate::i18n::tr;
+use crate::messages::say;
 use crate::output::{Format, out, say, write_file};
 use crate::store::resolve_term;
 use crate::values::Category;
@@ -159,12 +160,12 @@ pub fn run(ctx: &Ctx, file: Option<PathBuf>, as_html: bool) -> Result<()> {
     let Some(p) = in_force(conn, term.year)? else {
         bail!(
             "{}",
-            both(
-                format!(
+            say!(
+                en(
                     "the {} term has no proposal; record it with `pingxuan award propose`",
                     term.year
                 ),
-                format!("{} 届尚无公示名单；请先用 `pingxuan award propose` 提出", term.year),
+                zh("{} 届尚无公示名单；请先用 `pingxuan award propose` 提出", term.year)
             )
         );
     };

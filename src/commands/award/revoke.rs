@@ -1,6 +1,7 @@
 //! `award revoke`: an award taken back, with a reason; its certificate number stays taken.
 
 use super::*;
+use crate::messages::say;
 
 pub(super) fn revoke(ctx: &Ctx, code: &str, reason: &str, dry_run: bool) -> Result<()> {
     if reason.trim().is_empty() {
@@ -28,12 +29,13 @@ pub(super) fn revoke(ctx: &Ctx, code: &str, reason: &str, dry_run: bool) -> Resu
         let why = why.unwrap_or_default();
         bail!(
             "{}",
-            both(
-                format!(
+            say!(
+                en(
                     "the award of {} ({certificate}) was already revoked on {at}: {}",
-                    n.code, why
+                    n.code,
+                    why
                 ),
-                format!("{}的奖项（{certificate}）已于 {at} 撤销：{}", n.code, why),
+                zh("{}的奖项（{certificate}）已于 {at} 撤销：{}", n.code, why)
             )
         );
     }
@@ -48,12 +50,13 @@ pub(super) fn revoke(ctx: &Ctx, code: &str, reason: &str, dry_run: bool) -> Resu
         &n.code,
         json!({ "certificate": certificate, "reason": reason.trim() }),
     )?;
-    let what = both(
-        format!(
+    let what = say!(
+        en(
             "the award of {} {} ({certificate}; the number stays taken)",
-            n.code, n.name
+            n.code,
+            n.name
         ),
-        format!("{} {} 的奖项（{certificate}，证书编号不再使用）", n.code, n.name),
+        zh("{} {} 的奖项（{certificate}，证书编号不再使用）", n.code, n.name)
     );
     if dry_run {
         say(&format!("{} {what}", tr("dry run: would revoke", "试运行：将撤销")));

@@ -12,6 +12,7 @@ use crate::core::scheme::Scheme;
 use crate::core::verify::{Facts, Sent, over_group_cap, rejections};
 use crate::db::now;
 use crate::i18n::{Lang, lang, tr};
+use crate::messages::say;
 use crate::messages::verify::rejection_text as rejection_label;
 use crate::output::say;
 use crate::store::{NominationStatus, load_scheme, nominee_by_code, writable_term};
@@ -109,7 +110,7 @@ pub fn verify(ctx: &Ctx, codes: &[String], dry_run: bool) -> Result<()> {
         if (status, &codes) != (r.status, &r.reasons) {
             tx.prepare_cached("UPDATE nomination SET status = ?1, reasons = ?2, verified_at = ?3 WHERE id = ?4")?
                 .execute(params![status.code(), codes.join(","), now(), r.id])
-                .with_context(|| crate::i18n::both(format!("verifying {}", r.code), format!("核对 {}", r.code)))?;
+                .with_context(|| say!(en("verifying {}", r.code), zh("核对 {}", r.code)))?;
             let what = json!({ "from": r.status.code(), "to": status.code(), "reasons": codes });
             tx.record(Some(term.year), "nomination.verify", &r.code, what)?;
         }
@@ -181,7 +182,7 @@ pub fn withdraw(ctx: &Ctx, code: &str, reason: &str) -> Result<()> {
         "UPDATE nomination SET status = 'withdrawn', reasons = '', withdrawn_reason = ?1 WHERE id = ?2",
         params![reason, n.id],
     )
-    .with_context(|| crate::i18n::both(format!("withdrawing {}", n.code), format!("撤回 {}", n.code)))?;
+    .with_context(|| say!(en("withdrawing {}", n.code), zh("撤回 {}", n.code)))?;
     let what = json!({ "reason": reason, "status_from": n.status.code() });
     tx.record(Some(term.year), "nomination.withdraw", &n.code, what)?;
     tx.finish(false)?;

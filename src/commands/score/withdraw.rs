@@ -8,7 +8,8 @@ use serde_json::json;
 use crate::commands::Ctx;
 use crate::commands::common::summary_prefix;
 use crate::db::now;
-use crate::i18n::{both, tr};
+use crate::i18n::tr;
+use crate::messages::say;
 use crate::output::say;
 use crate::store;
 
@@ -44,15 +45,15 @@ pub fn run(ctx: &Ctx, id: &str, reason: &str, dry_run: bool) -> Result<()> {
     let Some((code, source, evaluator, replaced_at, withdrawn)) = found else {
         bail!(
             "{}",
-            both(
-                format!(
+            say!(
+                en(
                     "there is no sheet #{id} in the term {}; see `pingxuan score list`",
                     term.year
                 ),
-                format!(
+                zh(
                     "{}年度没有表号为 #{id} 的评分表；请查看 `pingxuan score list`",
                     term.year
-                ),
+                )
             )
         );
     };
@@ -60,13 +61,13 @@ pub fn run(ctx: &Ctx, id: &str, reason: &str, dry_run: bool) -> Result<()> {
         bail!(
             "{}",
             match withdrawn {
-                Some(why) => both(
-                    format!("sheet #{id} of {code} was already withdrawn on {at} ({why})"),
-                    format!("{code} 的评分表 #{id} 已于 {at} 撤回（{why}）"),
+                Some(why) => say!(
+                    en("sheet #{id} of {code} was already withdrawn on {at} ({why})"),
+                    zh("{code} 的评分表 #{id} 已于 {at} 撤回（{why}）")
                 ),
-                None => both(
-                    format!("sheet #{id} of {code} was replaced on {at}; it no longer counts"),
-                    format!("{code} 的评分表 #{id} 已于 {at} 被替换，不再计分"),
+                None => say!(
+                    en("sheet #{id} of {code} was replaced on {at}; it no longer counts"),
+                    zh("{code} 的评分表 #{id} 已于 {at} 被替换，不再计分")
                 ),
             }
         );

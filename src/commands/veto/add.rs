@@ -9,7 +9,8 @@ use crate::commands::Ctx;
 use crate::commands::common::summary_prefix;
 use crate::core::veto::{Ground, Scope};
 use crate::db::now;
-use crate::i18n::{both, tr};
+use crate::i18n::tr;
+use crate::messages::say;
 use crate::output::say;
 use crate::store::{self, NominationStatus, nominee_by_code, unit_by_name};
 
@@ -75,9 +76,9 @@ fn same_ground(
         return Ok(false);
     };
     if old_evidence == w.evidence && old_document == w.document {
-        say(&both(
-            format!("{whom}: veto #{id} is already on record; nothing added"),
-            format!("{whom}：否决 #{id} 已有记录，未重复添加"),
+        say(&say!(
+            en("{whom}: veto #{id} is already on record; nothing added"),
+            zh("{whom}：否决 #{id} 已有记录，未重复添加")
         ));
         return Ok(true);
     }
@@ -90,13 +91,13 @@ fn same_ground(
     };
     bail!(
         "{}",
-        both(
-            format!(
+        say!(
+            en(
                 "{whom} already has a veto in force on this ground ({ground}): #{id}, document {document}, added {added_at} by {added_by}; a ground is vetoed once. If #{id} is wrong, revoke it first: `pingxuan{term_flag} veto revoke {id} --reason TEXT`"
             ),
-            format!(
+            zh(
                 "{whom} 已有同一事由（{ground}）的有效否决 #{id}，文号 {document}，{added_at} 由 {added_by} 录入；同一事由只否决一次。如 #{id} 有误，请先撤销：`pingxuan{term_flag} veto revoke {id} --reason 理由`"
-            ),
+            )
         )
     )
 }
@@ -211,19 +212,19 @@ fn against_unit(ctx: &Ctx, unit: &str, scope: Scope, person: &str, w: &Veto<'_>,
     } else {
         reached.join(", ")
     };
-    say(&both(
-        format!(
+    say(&say!(
+        en(
             "{}veto #{id} against the unit {unit} ({}; {}): {reached}",
             summary_prefix(dry_run),
             scope.label(),
             w.ground.label()
         ),
-        format!(
+        zh(
             "{}一票否决 #{id}，针对单位 {unit}（{}；{}）：{reached}",
             summary_prefix(dry_run),
             scope.label(),
             w.ground.label()
-        ),
+        )
     ));
     Ok(())
 }
