@@ -10,7 +10,7 @@ use rusqlite::Connection;
 
 use crate::core::assess::{Exact, Fate, Joint, JointSteps, Satisfaction, Sheet};
 use crate::csvin::{self, Column, CsvFile, Decoded, Encoding, Problem, Problems, Row};
-use crate::i18n::{Lang, both, lang, tr};
+use crate::i18n::{Lang, lang, tr};
 use crate::messages::say;
 use crate::output::Cell;
 use crate::store::{Nominee, check_assessable, nominee_by_ref};
@@ -410,18 +410,18 @@ impl Counts {
 
     /// "added 3, replaced 0, already present 1", after what was counted when it is named.
     pub fn text(&self, what_en: &str, what_zh: &str) -> String {
-        let (a, r, p) = (self.added, self.replaced, self.present);
-        let (mut en, mut zh) = (
-            format!("added {a}, replaced {r}, already present {p}"),
-            format!("新增 {a}，替换 {r}，已存在 {p}"),
-        );
-        if self.left_withdrawn > 0 {
-            en += &format!(", left withdrawn {}", self.left_withdrawn);
-            zh += &format!("，已撤销未恢复 {}", self.left_withdrawn);
+        let lang = lang();
+        let (a, r, p, w) = (self.added, self.replaced, self.present, self.left_withdrawn);
+        let mut counted = say!(lang;
+            en: "added {a}, replaced {r}, already present {p}",
+            zh: "新增 {a}，替换 {r}，已存在 {p}");
+        if w > 0 {
+            counted += &say!(lang; en: ", left withdrawn {w}", zh: "，已撤销未恢复 {w}");
         }
-        match (what_en.is_empty(), what_zh.is_empty()) {
-            (true, true) => both(en, zh),
-            _ => say!(en("{what_en}: {en}"), zh("{what_zh}：{zh}")),
+        match (what_en.is_empty() && what_zh.is_empty(), lang) {
+            (true, _) => counted,
+            (false, Lang::En) => format!("{what_en}: {counted}"),
+            (false, Lang::Zh) => format!("{what_zh}：{counted}"),
         }
     }
 }

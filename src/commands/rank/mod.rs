@@ -10,7 +10,7 @@ use clap::Args;
 
 use super::Ctx;
 use super::common::{exact_cell, fraction, points_cell, satisfaction_cell};
-use crate::i18n::{Lang, both, lang, tr};
+use crate::i18n::{Lang, lang, tr};
 use crate::load::{self, Board, Detail, Ranked};
 use crate::messages::say;
 use crate::output::{Cell, Format, Listing, col, out, print_rows};
@@ -405,9 +405,9 @@ fn print(
                 }
                 let mut heading = v.heading(year);
                 if norm.is_some() {
-                    heading += &both(
-                        "\nz-order: advice only, the order per-evaluator z-scores of the joint sheets would give; it changes no status, shortlist or award".into(),
-                        "\n标准化参考名次：仅供参考，按各评委联评分的标准分排序；不改变资格、入围和授奖".into(),
+                    heading += tr(
+                        "\nz-order: advice only, the order per-evaluator z-scores of the joint sheets would give; it changes no status, shortlist or award",
+                        "\n标准化参考名次：仅供参考，按各评委联评分的标准分排序；不改变资格、入围和授奖",
                     );
                 }
                 if format == Format::Md {

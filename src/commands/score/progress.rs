@@ -12,7 +12,7 @@ use crate::commands::Ctx;
 use crate::commands::panel::members;
 use crate::core::panel::{Member, Subject, progress};
 use crate::documents::{FANGSONG, HEI, escape, page};
-use crate::i18n::{both, tr};
+use crate::i18n::tr;
 use crate::output::{Cell, Format, Listing, col, out, say, write_file};
 use crate::store::{self, load_scheme};
 use crate::values::Category;
@@ -216,10 +216,7 @@ fn reminder_html(v: &ProgressView, nominees: &std::collections::HashMap<&str, &N
         b += &format!(
             "<section>\n<h1>{}</h1>\n<p>{}</p>\n</section>\n",
             escape(&title),
-            escape(&both(
-                "Every evaluator has given every sheet.".into(),
-                "各评分人均已完成评分。".into()
-            ))
+            escape(tr("Every evaluator has given every sheet.", "各评分人均已完成评分。"))
         );
     }
     for e in waiting {
