@@ -84,36 +84,12 @@ impl Db {
     pub fn open(path: &Path, mode: Mode) -> Result<Db> {
         let meta = std::fs::metadata(path);
         match &meta {
-            Err(_) if mode != Mode::Create => bail!(
-                "{} {}: {}",
-                tr("no database at", "找不到数据库"),
-                path.display(),
-                tr(
-                    "start the year with `pingxuan term open YEAR`, or name the file with --db or PINGXUAN_DB",
-                    "请先用 `pingxuan term open 年份` 开启届期，或用 --db 或 PINGXUAN_DB 指定数据库文件"
-                )
-            ),
-            Ok(m) if m.is_dir() => bail!(
-                "{} {}",
-                path.display(),
-                tr("is a folder, not a database file", "是文件夹，不是数据库文件")
-            ),
-            Ok(m) if !m.is_file() => bail!(
-                "{} {}",
-                path.display(),
-                tr(
-                    "is not a regular file (a device or a pipe), so it cannot be a database; it was left unchanged",
-                    "不是普通文件（设备或管道），不能作为数据库；文件未作任何改动"
-                )
-            ),
-            Ok(m) if m.len() == 0 && mode != Mode::Create => bail!(
-                "{} {}",
-                path.display(),
-                tr(
-                    "is an empty file, not a pingxuan database; it was left unchanged",
-                    "是空文件，不是评选数据库；文件未作任何改动"
-                )
-            ),
+            Err(_) if mode != Mode::Create => return Err(FileError::at(path, FileTrouble::Missing).into()),
+            Ok(m) if m.is_dir() => return Err(FileError::at(path, FileTrouble::Folder).into()),
+            Ok(m) if !m.is_file() => return Err(FileError::at(path, FileTrouble::NotAFile).into()),
+            Ok(m) if m.len() == 0 && mode != Mode::Create => {
+                return Err(FileError::at(path, FileTrouble::Empty).into());
+            }
             _ => {}
         }
         let db = match mode {
@@ -163,14 +139,7 @@ impl Db {
         let fresh = db.check_identity()?;
         if fresh && !create {
             // Emptied by another program since the check above: not a database to write to.
-            bail!(
-                "{} {}",
-                path.display(),
-                tr(
-                    "is an empty file, not a pingxuan database; it was left unchanged",
-                    "是空文件，不是评选数据库；文件未作任何改动"
-                )
-            );
+            return Err(FileError::at(path, FileTrouble::Empty).into());
         }
         db.conn
             .execute_batch("PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;")
@@ -249,16 +218,8 @@ impl Db {
             bail!(not_ours(&self.path));
         }
         if version > MIGRATIONS.len() as i64 {
-            bail!(
-                "{} {} (schema {version}; {} {})",
-                self.path.display(),
-                tr(
-                    "was written by a newer version of pingxuan; upgrade pingxuan to use it",
-                    "由更新版本的评选程序写入，请升级后再使用"
-                ),
-                tr("this version knows up to", "本版本支持到"),
-                MIGRATIONS.len()
-            );
+            let known = MIGRATIONS.len() as i64;
+            return Err(FileError::at(&self.path, FileTrouble::Newer { schema: version, known }).into());
         }
         Ok(false)
     }
@@ -386,16 +347,24 @@ fn wait_for_others(conn: &mut Connection, path: &Path) -> Result<()> {
 }
 
 fn not_ours(path: &Path) -> String {
-    FileError {
-        path: path.to_path_buf(),
-        trouble: FileTrouble::NotOurs,
-    }
-    .to_string()
+    FileError::at(path, FileTrouble::NotOurs).to_string()
 }
 
 /// What is wrong with the database file, as a clerk can act on it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FileTrouble {
+    /// No file there, for a command that does not make one.
+    Missing,
+    Folder,
+    /// A device or a pipe.
+    NotAFile,
+    /// An empty file: not a database, and left so.
+    Empty,
+    /// Written by a newer version: its schema, and the latest this version knows.
+    Newer {
+        schema: i64,
+        known: i64,
+    },
     /// Not an SQLite file at all: not ours, and left unchanged.
     NotOurs,
     Damaged,
@@ -413,6 +382,15 @@ pub struct FileError {
 }
 
 impl std::error::Error for FileError {}
+
+impl FileError {
+    pub fn at(path: &Path, trouble: FileTrouble) -> FileError {
+        FileError {
+            path: path.to_path_buf(),
+            trouble,
+        }
+    }
+}
 
 /// The trouble an SQLite error means for the file, if it is one a clerk can act on.
 pub fn trouble(path: &Path, e: &rusqlite::Error) -> Option<FileError> {

@@ -7,6 +7,21 @@ impl Render for FileError {
     fn render(&self, lang: Lang) -> String {
         let path = self.path.display();
         match self.trouble {
+            FileTrouble::Missing => say!(lang;
+                en: "no database at {path}: start the year with `pingxuan term open YEAR`, or name the file with --db or PINGXUAN_DB",
+                zh: "找不到数据库 {path}：请先用 `pingxuan term open 年份` 开启届期，或用 --db 或 PINGXUAN_DB 指定数据库文件"),
+            FileTrouble::Folder => say!(lang;
+                en: "{path} is a folder, not a database file",
+                zh: "{path} 是文件夹，不是数据库文件"),
+            FileTrouble::NotAFile => say!(lang;
+                en: "{path} is not a regular file (a device or a pipe), so it cannot be a database; it was left unchanged",
+                zh: "{path} 不是普通文件（设备或管道），不能作为数据库；文件未作任何改动"),
+            FileTrouble::Empty => say!(lang;
+                en: "{path} is an empty file, not a pingxuan database; it was left unchanged",
+                zh: "{path} 是空文件，不是评选数据库；文件未作任何改动"),
+            FileTrouble::Newer { schema, known } => say!(lang;
+                en: "{path} was written by a newer version of pingxuan; upgrade pingxuan to use it (schema {schema}; this version knows up to {known})",
+                zh: "{path} 由更新版本的评选程序写入，请升级后再使用（数据库版本 {schema}；本版本支持到 {known}）"),
             FileTrouble::NotOurs => say!(lang;
                 en: "{path} is not a pingxuan database; it was left unchanged",
                 zh: "{path} 不是评选数据库； 文件未作任何改动"),
@@ -32,16 +47,29 @@ super::display_in_the_run_language!(FileError);
 #[cfg(test)]
 pub fn examples() -> Vec<FileError> {
     use FileTrouble::*;
-    [NotOurs, Damaged, DiskFull, Busy, ReadOnly, CannotOpen]
-        .into_iter()
-        .map(|trouble| {
-            match trouble {
-                NotOurs | Damaged | DiskFull | Busy | ReadOnly | CannotOpen => {}
-            }
-            FileError {
-                path: "port.sqlite".into(),
-                trouble,
-            }
-        })
-        .collect()
+    let newer = Newer { schema: 9, known: 8 };
+    [
+        Missing, Folder, NotAFile, Empty, newer, NotOurs, Damaged, DiskFull, Busy, ReadOnly, CannotOpen,
+    ]
+    .into_iter()
+    .map(|trouble| {
+        match trouble {
+            Missing
+            | Folder
+            | NotAFile
+            | Empty
+            | Newer { .. }
+            | NotOurs
+            | Damaged
+            | DiskFull
+            | Busy
+            | ReadOnly
+            | CannotOpen => {}
+        }
+        FileError {
+            path: "port.sqlite".into(),
+            trouble,
+        }
+    })
+    .collect()
 }
