@@ -133,11 +133,16 @@ pub fn note_term(year: i32, title: &str) {
 pub fn check(path: &Path) -> Result<Form> {
     Form::of(path).ok_or_else(|| {
         anyhow::anyhow!(
-            "{}: {}",
-            path.display(),
-            tr(
-                "--out needs a file ending in .xlsx, .csv, .json, .md or .html",
-                "--out 的文件名须以 .xlsx、.csv、.json、.md 或 .html 结尾"
+            "{}",
+            say!(
+                en(
+                    "{}: --out needs a file ending in .xlsx, .csv, .json, .md or .html",
+                    path.display()
+                ),
+                zh(
+                    "{}: --out 的文件名须以 .xlsx、.csv、.json、.md 或 .html 结尾",
+                    path.display()
+                )
             )
         )
     })
@@ -189,11 +194,16 @@ pub fn finish() -> Result<()> {
 
 fn nothing(path: &Path) -> Result<()> {
     bail!(
-        "{}: {}",
-        path.display(),
-        tr(
-            "this command prints nothing in that form; --out is for listings and reports (try .json or .md)",
-            "此命令没有这种形式的输出；--out 用于名单和报表（可试 .json 或 .md）"
+        "{}",
+        say!(
+            en(
+                "{}: this command prints nothing in that form; --out is for listings and reports (try .json or .md)",
+                path.display()
+            ),
+            zh(
+                "{}: 此命令没有这种形式的输出；--out 用于名单和报表（可试 .json 或 .md）",
+                path.display()
+            )
         )
     )
 }

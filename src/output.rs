@@ -5,6 +5,7 @@ use std::io::Write;
 
 use std::path::Path;
 
+use crate::messages::say;
 use anyhow::{Context, Result, bail};
 use comfy_table::{ColumnConstraint, ContentArrangement, Table, presets};
 use serde_json::{Map, Value};
@@ -695,12 +696,16 @@ fn check_target(path: &Path) -> Result<()> {
             let by_name = std::path::absolute(&p).ok() == std::path::absolute(path).ok();
             if by_name || same_file(&p, path) {
                 bail!(
-                    "{} {}{}",
-                    crate::i18n::tr("will not write over", "不会覆盖"),
-                    path.display(),
-                    crate::i18n::tr(
-                        ": it is the database in use (or its journal); choose another file name",
-                        "：这是正在使用的数据库（或其日志文件），请换一个文件名"
+                    "{}",
+                    say!(
+                        en(
+                            "will not write over {}: it is the database in use (or its journal); choose another file name",
+                            path.display()
+                        ),
+                        zh(
+                            "不会覆盖 {}：这是正在使用的数据库（或其日志文件），请换一个文件名",
+                            path.display()
+                        )
                     )
                 );
             }
@@ -710,12 +715,16 @@ fn check_target(path: &Path) -> Result<()> {
         && !meta.file_type().is_file()
     {
         bail!(
-            "{} {}{}",
-            crate::i18n::tr("will not write over", "不会覆盖"),
-            path.display(),
-            crate::i18n::tr(
-                ": it is not a plain file (a folder, a link or a device); choose another file name",
-                "：它不是普通文件（是文件夹、链接或设备），请换一个文件名"
+            "{}",
+            say!(
+                en(
+                    "will not write over {}: it is not a plain file (a folder, a link or a device); choose another file name",
+                    path.display()
+                ),
+                zh(
+                    "不会覆盖 {}：它不是普通文件（是文件夹、链接或设备），请换一个文件名",
+                    path.display()
+                )
             )
         );
     }
@@ -733,7 +742,7 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
 }
 
 fn cannot_write(path: &Path) -> String {
-    format!("{} {}", crate::i18n::tr("cannot write", "无法写入"), path.display())
+    say!(en("cannot write {}", path.display()), zh("无法写入 {}", path.display()))
 }
 
 /// A temporary file beside `path` (in its folder, made if need be), to be put in its place

@@ -51,10 +51,10 @@ pub fn is_workbook(bytes: &[u8]) -> bool {
 pub fn read(bytes: Vec<u8>, sheet: Option<&str>) -> Result<SheetRows> {
     let mut book = open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(|e| {
         anyhow!(
-            "{} ({e})",
-            tr(
-                "looks like a workbook but cannot be read as .xlsx, .xls or .ods",
-                "看起来是工作簿，但无法按 .xlsx、.xls 或 .ods 读取"
+            "{}",
+            say!(
+                en("looks like a workbook but cannot be read as .xlsx, .xls or .ods ({e})"),
+                zh("看起来是工作簿，但无法按 .xlsx、.xls 或 .ods 读取 ({e})")
             )
         )
     })?;
@@ -83,9 +83,15 @@ pub fn read(bytes: Vec<u8>, sheet: Option<&str>) -> Result<SheetRows> {
             .cloned()
             .ok_or_else(|| anyhow!("{}", tr("has no sheet", "没有工作表")))?,
     };
-    let range = book
-        .worksheet_range(&name)
-        .map_err(|e| anyhow!("{} {name}: {e}", tr("cannot read the sheet", "无法读取工作表")))?;
+    let range = book.worksheet_range(&name).map_err(|e| {
+        anyhow!(
+            "{}",
+            say!(
+                en("cannot read the sheet {name}: {e}"),
+                zh("无法读取工作表 {name}: {e}")
+            )
+        )
+    })?;
     let (top, left) = range.start().unwrap_or((0, 0));
     let mut rows = Vec::new();
     for (i, r) in range.rows().enumerate() {

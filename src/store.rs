@@ -529,7 +529,10 @@ pub fn nominee_by_ref(
                 })
                 .map_err(|e| e.to_string())?;
             if let Some((code, other)) = elsewhere {
-                m += &format!("{}{}", tr("; ", "；"), other_term(&code, other));
+                m += &say!(
+                    en("; {}", other_term(&code, other)),
+                    zh("；{}", other_term(&code, other))
+                );
             } else {
                 // The same nominee written a little differently ("袁 婷", "（二）").
                 let nominees: Vec<(String, String, String)> = conn

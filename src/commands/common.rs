@@ -56,11 +56,16 @@ pub fn check_nominee_columns(file: &CsvFile) -> Result<()> {
         return Ok(());
     }
     bail!(
-        "{}: {}",
-        file.name,
-        tr(
-            "the file does not say whom each row is about: give a code/编号 column, or category/类别, unit/单位 and name/名称 columns together",
-            "文件未指明每行的被推荐对象：请提供 编号/code 列，或同时提供 类别/category、单位/unit、名称/name 列"
+        "{}",
+        say!(
+            en(
+                "{}: the file does not say whom each row is about: give a code/编号 column, or category/类别, unit/单位 and name/名称 columns together",
+                file.name
+            ),
+            zh(
+                "{}: 文件未指明每行的被推荐对象：请提供 编号/code 列，或同时提供 类别/category、单位/unit、名称/name 列",
+                file.name
+            )
         )
     );
 }

@@ -10,7 +10,6 @@ use super::Ctx;
 use super::audit::{report, say_findings};
 use crate::chain::verify::verify;
 use crate::db::MIGRATIONS;
-use crate::i18n::tr;
 use crate::messages::say;
 use crate::output::{put_in_place, say, temp_beside};
 
@@ -118,10 +117,9 @@ fn backup(ctx: &Ctx, file: &std::path::Path) -> Result<()> {
     conn.backup(MAIN_DB, tmp.path(), None::<fn(rusqlite::backup::Progress)>)
         .map_err(|e| crate::db::file_error(ctx.db_path(), e))
         .with_context(|| {
-            format!(
-                "{} {}",
-                tr("cannot copy the database to", "无法复制数据库到"),
-                file.display()
+            say!(
+                en("cannot copy the database to {}", file.display()),
+                zh("无法复制数据库到 {}", file.display())
             )
         })?;
     let copy = Connection::open_with_flags(tmp.path(), OpenFlags::SQLITE_OPEN_READ_WRITE)?;

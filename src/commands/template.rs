@@ -12,7 +12,6 @@ use rusqlite::Connection;
 
 use super::Ctx;
 use crate::export::take_out;
-use crate::i18n::tr;
 use crate::messages::say;
 use crate::output::{out, say};
 use crate::store::resolve_term;
@@ -487,9 +486,11 @@ fn write(f: Form, rec: &OnRecord, path: Option<&Path>) -> Result<()> {
         Some(crate::export::Form::Xlsx) => form(&title, &sheets, &cols)?,
         Some(crate::export::Form::Csv) => csv_form(&cols, &sheets)?,
         _ => anyhow::bail!(
-            "{}: {}",
-            path.display(),
-            tr("a form is written as .xlsx or .csv", "表格模板只能写成 .xlsx 或 .csv")
+            "{}",
+            say!(
+                en("{}: a form is written as .xlsx or .csv", path.display()),
+                zh("{}: 表格模板只能写成 .xlsx 或 .csv", path.display())
+            )
         ),
     };
     crate::export::write(path, &bytes)?;

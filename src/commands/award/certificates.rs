@@ -16,7 +16,7 @@ pub(super) fn remove_stale(dir: &Path, year: i32, awards: &[Awardee]) -> Result<
     let current: Vec<String> = awards.iter().map(|a| certificate_file(&a.certificate)).collect();
     let windows = awards.iter().any(|a| a.category == Category::Window);
     let mut removed = Vec::new();
-    let cannot_read = || format!("{} {}", tr("cannot read", "无法读取"), dir.display());
+    let cannot_read = || say!(en("cannot read {}", dir.display()), zh("无法读取 {}", dir.display()));
     for entry in std::fs::read_dir(dir).with_context(cannot_read)? {
         let entry = entry.with_context(cannot_read)?;
         let Ok(name) = entry.file_name().into_string() else {
@@ -28,8 +28,12 @@ pub(super) fn remove_stale(dir: &Path, year: i32, awards: &[Awardee]) -> Result<
             None => false,
         };
         if ours && entry.file_type().is_ok_and(|t| t.is_file()) {
-            std::fs::remove_file(entry.path())
-                .with_context(|| format!("{} {}", tr("cannot remove", "无法删除"), entry.path().display()))?;
+            std::fs::remove_file(entry.path()).with_context(|| {
+                say!(
+                    en("cannot remove {}", entry.path().display()),
+                    zh("无法删除 {}", entry.path().display())
+                )
+            })?;
             removed.push(name);
         }
     }
@@ -43,12 +47,15 @@ pub(super) fn certificates(ctx: &Ctx, conn: &Connection, dir: &Path, date: Optio
     let date = document_date(date, last)?;
     if dir.exists() && !dir.is_dir() {
         bail!(
-            "{} {}",
-            dir.display(),
-            tr("is a file, not a folder", "是文件，不是文件夹")
+            "{}",
+            say!(
+                en("{} is a file, not a folder", dir.display()),
+                zh("{} 是文件，不是文件夹", dir.display())
+            )
         );
     }
-    std::fs::create_dir_all(dir).with_context(|| format!("{} {}", tr("cannot create", "无法创建"), dir.display()))?;
+    std::fs::create_dir_all(dir)
+        .with_context(|| say!(en("cannot create {}", dir.display()), zh("无法创建 {}", dir.display())))?;
     for a in &awards {
         write_file(
             &dir.join(certificate_file(&a.certificate)),
@@ -110,8 +117,11 @@ pub(super) fn text_only(
     for (name, v) in [("--offset-x", dx), ("--offset-y", dy)] {
         if !v.is_finite() || v.abs() > 50.0 {
             bail!(
-                "{name} {v}: {}",
-                tr("expected a shift of at most 50 mm", "偏移量应在 50 毫米以内")
+                "{}",
+                say!(
+                    en("{name} {v}: expected a shift of at most 50 mm"),
+                    zh("{name} {v}: 偏移量应在 50 毫米以内")
+                )
             );
         }
     }

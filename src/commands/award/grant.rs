@@ -274,7 +274,13 @@ fn grant_proposed(
     let stops = publicity::stops(p.ends_on, today(), &open_objections(&tx, year)?);
     if !stops.is_empty() {
         let lines: Vec<String> = stops.iter().map(|s| s.text()).collect();
-        bail!("{}\n  {}", tr("nothing was granted:", "未授奖："), lines.join("\n  "));
+        bail!(
+            "{}",
+            say!(
+                en("nothing was granted:\n  {}", lines.join("\n  ")),
+                zh("未授奖：\n  {}", lines.join("\n  "))
+            )
+        );
     }
     let rows: HashMap<i64, &Ranked> = boards.iter().flat_map(|b| &b.rows).map(|r| (r.entry.id, r)).collect();
     let eligible = |i: &Item| {

@@ -39,11 +39,10 @@ pub(super) fn awardees(conn: &Connection, year: i32, by_group: bool) -> Result<(
     }
     if list.is_empty() {
         bail!(
-            "{} {year}; {}",
-            tr("there are no active awards in the term", "本届没有有效的奖项，届期"),
-            tr(
-                "grant them with `pingxuan award grant`",
-                "请先用 `pingxuan award grant` 授奖"
+            "{}",
+            say!(
+                en("there are no active awards in the term {year}; grant them with `pingxuan award grant`"),
+                zh("本届没有有效的奖项，届期 {year}; 请先用 `pingxuan award grant` 授奖")
             )
         );
     }
@@ -99,10 +98,9 @@ pub(super) fn notice(
     if ending.as_deref() == Some("docx") {
         let f = file.as_deref().unwrap_or(Path::new(""));
         crate::output::write_file(f, &crate::notice_docx::notice_docx(&data)?)?;
-        say(&format!(
-            "{} {}",
-            tr("wrote the notice to", "已写出通报："),
-            f.display()
+        say(&say!(
+            en("wrote the notice to {}", f.display()),
+            zh("已写出通报： {}", f.display())
         ));
         return Ok(());
     }
@@ -143,10 +141,9 @@ pub(super) fn notice(
     match file {
         Some(f) => {
             write_file(&f, &text)?;
-            say(&format!(
-                "{} {}",
-                tr("wrote the notice to", "已写出通报："),
-                f.display()
+            say(&say!(
+                en("wrote the notice to {}", f.display()),
+                zh("已写出通报： {}", f.display())
             ));
             Ok(())
         }

@@ -120,9 +120,11 @@ pub struct ProposeArgs<'a> {
 pub fn propose(ctx: &Ctx, a: ProposeArgs<'_>) -> Result<()> {
     if !(1..=60).contains(&a.days) {
         bail!(
-            "--days {}: {}",
-            a.days,
-            tr("between 1 and 60 working days", "应为 1 至 60 个工作日")
+            "{}",
+            say!(
+                en("--days {}: between 1 and 60 working days", a.days),
+                zh("--days {}: 应为 1 至 60 个工作日", a.days)
+            )
         );
     }
     let from = match a.from {
@@ -180,9 +182,11 @@ pub fn propose(ctx: &Ctx, a: ProposeArgs<'_>) -> Result<()> {
     let outcome = award::decide(year, false, &plain(&boards), &held(&tx, year)?, &choice).map_err(|problems| {
         let lines: Vec<String> = problems.iter().map(|p| p.text()).collect();
         anyhow::anyhow!(
-            "{}\n  {}",
-            tr("nothing was proposed:", "未能提出公示名单："),
-            lines.join("\n  ")
+            "{}",
+            say!(
+                en("nothing was proposed:\n  {}", lines.join("\n  ")),
+                zh("未能提出公示名单：\n  {}", lines.join("\n  "))
+            )
         )
     })?;
     if outcome.grants.is_empty() {

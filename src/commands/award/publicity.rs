@@ -8,7 +8,6 @@ use anyhow::{Result, bail};
 use super::proposal::{Item, Proposal, in_force};
 use crate::commands::Ctx;
 use crate::documents::{COMMITTEE, FANGSONG, HEI, TITLE, date_zh, escape, page};
-use crate::i18n::tr;
 use crate::messages::say;
 use crate::output::{Format, out, say, write_file};
 use crate::store::resolve_term;
@@ -193,10 +192,9 @@ pub fn run(ctx: &Ctx, file: Option<PathBuf>, as_html: bool) -> Result<()> {
     match file {
         Some(f) => {
             write_file(&f, doc.as_bytes())?;
-            say(&format!(
-                "{} {}",
-                tr("wrote the 公示 notice to", "已写出公示："),
-                f.display()
+            say(&say!(
+                en("wrote the 公示 notice to {}", f.display()),
+                zh("已写出公示： {}", f.display())
             ));
             Ok(())
         }

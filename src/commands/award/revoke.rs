@@ -19,10 +19,11 @@ pub(super) fn revoke(ctx: &Ctx, code: &str, reason: &str, dry_run: bool) -> Resu
         .optional()?;
     let Some((id, certificate, revoked_at, why)) = found else {
         bail!(
-            "{} {} {}",
-            n.code,
-            tr("has no award in the term", "本届没有获奖记录"),
-            tr("(see `pingxuan award list`)", "（请查看 `pingxuan award list`）")
+            "{}",
+            say!(
+                en("{} has no award in the term (see `pingxuan award list`)", n.code),
+                zh("{} 本届没有获奖记录 （请查看 `pingxuan award list`）", n.code)
+            )
         );
     };
     if let Some(at) = revoked_at {
@@ -59,10 +60,10 @@ pub(super) fn revoke(ctx: &Ctx, code: &str, reason: &str, dry_run: bool) -> Resu
         zh("{} {} 的奖项（{certificate}，证书编号不再使用）", n.code, n.name)
     );
     if dry_run {
-        say(&format!("{} {what}", tr("dry run: would revoke", "试运行：将撤销")));
+        say(&say!(en("dry run: would revoke {what}"), zh("试运行：将撤销 {what}")));
         return Ok(());
     }
     tx.finish(false)?;
-    say(&format!("{} {what}", tr("revoked", "已撤销")));
+    say(&say!(en("revoked {what}"), zh("已撤销 {what}")));
     Ok(())
 }

@@ -108,10 +108,12 @@ fn see_list() -> &'static str {
 fn resolve(conn: &Connection, year: i32, raw: &str) -> Result<Found> {
     let Some(named) = parse(raw) else {
         bail!(
-            "\"{raw}\": {}",
-            tr(
-                "a record is named as `pingxuan inspect list` shows it: F12 for a finding, S3 for a survey",
-                "请按 `pingxuan inspect list` 中的序号指明记录：检查发现如 F12，满意度调查如 S3"
+            "{}",
+            say!(
+                en(
+                    "\"{raw}\": a record is named as `pingxuan inspect list` shows it: F12 for a finding, S3 for a survey"
+                ),
+                zh("\"{raw}\": 请按 `pingxuan inspect list` 中的序号指明记录：检查发现如 F12，满意度调查如 S3")
             )
         );
     };
@@ -161,8 +163,11 @@ pub(super) fn run(ctx: &Ctx, raw: &str, reason: &str, dry_run: bool) -> Result<(
     let reason = reason.trim();
     if reason.is_empty() {
         bail!(
-            "--reason: {}",
-            tr("say why the record is withdrawn", "请写明撤销该记录的理由")
+            "{}",
+            say!(
+                en("--reason: say why the record is withdrawn"),
+                zh("--reason: 请写明撤销该记录的理由")
+            )
         );
     }
     let tx = ctx.change()?;

@@ -9,7 +9,7 @@ use serde_json::{Map, Value, json};
 
 use super::entry::{Change, DETAIL_KEYS, Entry, STAFF_NO, changes};
 use crate::db::now;
-use crate::i18n::{Lang, lang, tr};
+use crate::i18n::{Lang, lang};
 use crate::messages::say;
 use crate::store::NominationStatus;
 use crate::values::Category;
@@ -242,10 +242,9 @@ impl<'a> Book<'a> {
     fn refuse_change(&self, i: usize, diff: &[Change]) -> Vec<Issue> {
         let s = &self.stored[i];
         if s.status == NominationStatus::Withdrawn {
-            let msg = format!(
-                "{} {}",
-                s.code,
-                tr("is withdrawn; its record does not change", "已撤回，记录不再更改")
+            let msg = say!(
+                en("{} is withdrawn; its record does not change", s.code),
+                zh("{} 已撤回，记录不再更改", s.code)
             );
             return vec![Issue {
                 key: None,

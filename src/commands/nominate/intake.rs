@@ -12,7 +12,8 @@ use super::entry::{COLUMNS, DETAIL_KEYS, Entry, SUBMITTED_ON, same_staff};
 use crate::commands::Ctx;
 use crate::commands::common::ImportFile;
 use crate::csvin::{self, CsvFile};
-use crate::i18n::{Lang, lang, tr};
+use crate::i18n::{Lang, lang};
+use crate::messages::say;
 use crate::output::say;
 use crate::progress::Progress;
 use crate::store::writable_term;
@@ -240,11 +241,11 @@ pub fn add(ctx: &Ctx, args: AddArgs) -> Result<()> {
     };
     tx.finish(false)?;
     say(&match outcome {
-        Outcome::Added(_, code) => format!("{} {code}", tr("added", "已新增")),
-        Outcome::Present(code) => format!("{code}: {}", tr("already present, unchanged", "已存在，未更改")),
-        Outcome::Replaced(code) => format!(
-            "{code}: {}",
-            tr("updated; it is pending verification again", "已更新，待重新核对")
+        Outcome::Added(_, code) => say!(en("added {code}"), zh("已新增 {code}")),
+        Outcome::Present(code) => say!(en("{code}: already present, unchanged"), zh("{code}: 已存在，未更改")),
+        Outcome::Replaced(code) => say!(
+            en("{code}: updated; it is pending verification again"),
+            zh("{code}: 已更新，待重新核对")
         ),
     });
     Ok(())

@@ -51,9 +51,11 @@ fn chosen(all: Vec<Record>, conn: &Connection, year: i32, codes: &[String]) -> R
             .context(crate::i18n::tr("reading the nomination", "读取推荐"))?;
         if r.status == NominationStatus::Withdrawn {
             bail!(
-                "{} {}",
-                r.code,
-                tr("is withdrawn; it is not verified", "已撤回，不予核对")
+                "{}",
+                say!(
+                    en("{} is withdrawn; it is not verified", r.code),
+                    zh("{} 已撤回，不予核对", r.code)
+                )
             );
         }
         if !picked.iter().any(|p: &Record| p.id == id) {
@@ -160,7 +162,13 @@ pub fn withdraw(ctx: &Ctx, code: &str, reason: &str) -> Result<()> {
             [n.id],
             |r| r.get(0),
         )?;
-        bail!("{} {} ({why})", n.code, tr("is withdrawn already", "已经撤回"));
+        bail!(
+            "{}",
+            say!(
+                en("{} is withdrawn already ({why})", n.code),
+                zh("{} 已经撤回 ({why})", n.code)
+            )
+        );
     }
     let certificate: Option<String> = tx
         .query_row(
@@ -171,11 +179,19 @@ pub fn withdraw(ctx: &Ctx, code: &str, reason: &str) -> Result<()> {
         .optional()?;
     if let Some(certificate) = certificate {
         bail!(
-            "{} {} {certificate}{}`pingxuan award revoke {} --reason TEXT`",
-            n.code,
-            tr("holds the award", "持有奖项"),
-            tr("; revoke it first: ", "；请先撤销奖项："),
-            n.code
+            "{}",
+            say!(
+                en(
+                    "{} holds the award {certificate}; revoke it first: `pingxuan award revoke {} --reason TEXT`",
+                    n.code,
+                    n.code
+                ),
+                zh(
+                    "{} 持有奖项 {certificate}；请先撤销奖项：`pingxuan award revoke {} --reason TEXT`",
+                    n.code,
+                    n.code
+                )
+            )
         );
     }
     tx.execute(
@@ -186,6 +202,9 @@ pub fn withdraw(ctx: &Ctx, code: &str, reason: &str) -> Result<()> {
     let what = json!({ "reason": reason, "status_from": n.status.code() });
     tx.record(Some(term.year), "nomination.withdraw", &n.code, what)?;
     tx.finish(false)?;
-    say(&format!("{} {} {}: {reason}", tr("withdrew", "已撤回"), n.code, n.name));
+    say(&say!(
+        en("withdrew {} {}: {reason}", n.code, n.name),
+        zh("已撤回 {} {}: {reason}", n.code, n.name)
+    ));
     Ok(())
 }

@@ -121,7 +121,13 @@ fn add(ctx: &Ctx, code: &str, from: &str, text: &str, date: Option<&str>, dry_ru
         None => today(),
     };
     if received > today() {
-        bail!("--date {received}: {}", tr("a day not yet come", "日期尚未到来"));
+        bail!(
+            "{}",
+            say!(
+                en("--date {received}: a day not yet come"),
+                zh("--date {received}: 日期尚未到来")
+            )
+        );
     }
     let tx = ctx.change()?;
     let term = store::writable_term(&tx, ctx)?;
@@ -204,16 +210,19 @@ fn add(ctx: &Ctx, code: &str, from: &str, text: &str, date: Option<&str>, dry_ru
 fn resolve(ctx: &Ctx, id: &str, upheld: bool, finding: &str, dry_run: bool) -> Result<()> {
     if finding.is_empty() {
         bail!(
-            "--finding: {}",
-            tr("say what the investigation found", "请写明调查结论")
+            "{}",
+            say!(
+                en("--finding: say what the investigation found"),
+                zh("--finding: 请写明调查结论")
+            )
         );
     }
     let id: i64 = id.trim().trim_start_matches('#').parse().map_err(|_| {
         anyhow::anyhow!(
-            "\"{id}\": {}",
-            tr(
-                "an objection is named by its number, as `pingxuan objection list` shows it",
-                "请用 `pingxuan objection list` 中的序号指明异议"
+            "{}",
+            say!(
+                en("\"{id}\": an objection is named by its number, as `pingxuan objection list` shows it"),
+                zh("\"{id}\": 请用 `pingxuan objection list` 中的序号指明异议")
             )
         )
     })?;

@@ -223,10 +223,9 @@ fn add(ctx: &Ctx, name: &str, unit: &str, role: &str, dry_run: bool) -> Result<(
         json!({ "unit": unit, "role": role }),
     )?;
     tx.finish(dry_run)?;
-    say(&format!(
-        "{}{}: {name} ({unit})",
-        summary_prefix(dry_run),
-        tr("added to the panel", "已加入联评小组")
+    say(&say!(
+        en("{}added to the panel: {name} ({unit})", summary_prefix(dry_run)),
+        zh("{}已加入联评小组: {name} ({unit})", summary_prefix(dry_run))
     ));
     Ok(())
 }
@@ -234,7 +233,13 @@ fn add(ctx: &Ctx, name: &str, unit: &str, role: &str, dry_run: bool) -> Result<(
 fn remove(ctx: &Ctx, name: &str, reason: &str, dry_run: bool) -> Result<()> {
     let (name, reason) = (name.trim(), reason.trim());
     if reason.is_empty() {
-        bail!("--reason: {}", tr("say why the member is removed", "请写明移出的理由"));
+        bail!(
+            "{}",
+            say!(
+                en("--reason: say why the member is removed"),
+                zh("--reason: 请写明移出的理由")
+            )
+        );
     }
     let tx = ctx.change()?;
     let term = store::writable_term(&tx, ctx)?;
@@ -256,10 +261,9 @@ fn remove(ctx: &Ctx, name: &str, reason: &str, dry_run: bool) -> Result<()> {
     }
     tx.record(Some(term.year), "panel.remove", name, json!({ "reason": reason }))?;
     tx.finish(dry_run)?;
-    say(&format!(
-        "{}{}: {name} ({reason})",
-        summary_prefix(dry_run),
-        tr("removed from the panel", "已移出联评小组")
+    say(&say!(
+        en("{}removed from the panel: {name} ({reason})", summary_prefix(dry_run)),
+        zh("{}已移出联评小组: {name} ({reason})", summary_prefix(dry_run))
     ));
     Ok(())
 }

@@ -107,14 +107,25 @@ pub fn run(ctx: &Ctx, args: RankArgs) -> Result<()> {
             let known = group_names(ctx.read()?)?;
             if !known.iter().any(|k| k == g.trim()) {
                 bail!(
-                    "{} \"{g}\"; {}: {}",
-                    tr("there is no group", "没有片组"),
-                    tr("the groups are", "现有片组"),
-                    if known.is_empty() {
-                        "-".to_string()
-                    } else {
-                        known.join(", ")
-                    }
+                    "{}",
+                    say!(
+                        en(
+                            "there is no group \"{g}\"; the groups are: {}",
+                            if known.is_empty() {
+                                "-".to_string()
+                            } else {
+                                known.join(", ")
+                            }
+                        ),
+                        zh(
+                            "没有片组 \"{g}\"; 现有片组: {}",
+                            if known.is_empty() {
+                                "-".to_string()
+                            } else {
+                                known.join(", ")
+                            }
+                        )
+                    )
                 );
             }
             boards.iter().map(|b| View::group(b, g.trim(), &scheme)).collect()

@@ -8,7 +8,6 @@ use serde_json::json;
 use crate::commands::Ctx;
 use crate::commands::common::summary_prefix;
 use crate::db::now;
-use crate::i18n::tr;
 use crate::messages::say;
 use crate::output::say;
 use crate::store;
@@ -17,16 +16,19 @@ pub fn run(ctx: &Ctx, id: &str, reason: &str, dry_run: bool) -> Result<()> {
     let reason = reason.trim();
     if reason.is_empty() {
         bail!(
-            "--reason: {}",
-            tr("say why the sheet is withdrawn", "请写明撤回评分表的理由")
+            "{}",
+            say!(
+                en("--reason: say why the sheet is withdrawn"),
+                zh("--reason: 请写明撤回评分表的理由")
+            )
         );
     }
     let id: i64 = id.trim().trim_start_matches('#').parse().map_err(|_| {
         anyhow::anyhow!(
-            "\"{id}\": {}",
-            tr(
-                "a sheet is named by its number, as `pingxuan score list` shows it",
-                "请用 `pingxuan score list` 中的表号指明评分表"
+            "{}",
+            say!(
+                en("\"{id}\": a sheet is named by its number, as `pingxuan score list` shows it"),
+                zh("\"{id}\": 请用 `pingxuan score list` 中的表号指明评分表")
             )
         )
     })?;
@@ -87,15 +89,25 @@ pub fn run(ctx: &Ctx, id: &str, reason: &str, dry_run: bool) -> Result<()> {
         json!({ "sheet": id, "source": source, "evaluator": evaluator, "reason": reason }),
     )?;
     tx.finish(dry_run)?;
-    say(&format!(
-        "{}{} #{id} ({code}{}): {reason}",
-        summary_prefix(dry_run),
-        tr("withdrew sheet", "已撤回评分表"),
-        if evaluator.is_empty() {
-            String::new()
-        } else {
-            format!(", {evaluator}")
-        }
+    say(&say!(
+        en(
+            "{}withdrew sheet #{id} ({code}{}): {reason}",
+            summary_prefix(dry_run),
+            if evaluator.is_empty() {
+                String::new()
+            } else {
+                format!(", {evaluator}")
+            }
+        ),
+        zh(
+            "{}已撤回评分表 #{id} ({code}{}): {reason}",
+            summary_prefix(dry_run),
+            if evaluator.is_empty() {
+                String::new()
+            } else {
+                format!(", {evaluator}")
+            }
+        )
     ));
     Ok(())
 }

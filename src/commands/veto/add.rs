@@ -19,10 +19,10 @@ pub fn run(ctx: &Ctx, a: AddArgs) -> Result<()> {
     let document = a.document.as_deref().unwrap_or("").trim();
     if evidence.is_empty() {
         bail!(
-            "--evidence: {}",
-            tr(
-                "a veto needs its evidence: what was found, and by whom",
-                "一票否决须写明依据：查实的事实及认定部门"
+            "{}",
+            say!(
+                en("--evidence: a veto needs its evidence: what was found, and by whom"),
+                zh("--evidence: 一票否决须写明依据：查实的事实及认定部门")
             )
         );
     }
@@ -108,11 +108,13 @@ fn against_nomination(ctx: &Ctx, code: &str, w: &Veto<'_>, dry_run: bool) -> Res
     let n = nominee_by_code(&tx, term.year, code)?;
     if n.status == NominationStatus::Withdrawn {
         bail!(
-            "{} {}",
-            n.code,
-            tr(
-                "is withdrawn; a veto is recorded only against a nomination that stands",
-                "已撤回，不再对其作一票否决"
+            "{}",
+            say!(
+                en(
+                    "{} is withdrawn; a veto is recorded only against a nomination that stands",
+                    n.code
+                ),
+                zh("{} 已撤回，不再对其作一票否决", n.code)
             )
         );
     }
@@ -141,20 +143,28 @@ fn against_nomination(ctx: &Ctx, code: &str, w: &Veto<'_>, dry_run: bool) -> Res
         json!({ "veto": id, "reason": w.ground.code(), "evidence": w.evidence, "document": w.document }),
     )?;
     tx.finish(dry_run)?;
-    say(&format!(
-        "{}{} #{id}: {} {} ({})",
-        summary_prefix(dry_run),
-        tr("veto", "一票否决"),
-        n.code,
-        n.name,
-        w.ground.label()
+    say(&say!(
+        en(
+            "{}veto #{id}: {} {} ({})",
+            summary_prefix(dry_run),
+            n.code,
+            n.name,
+            w.ground.label()
+        ),
+        zh(
+            "{}一票否决 #{id}: {} {} ({})",
+            summary_prefix(dry_run),
+            n.code,
+            n.name,
+            w.ground.label()
+        )
     ));
     Ok(())
 }
 
 fn against_unit(ctx: &Ctx, unit: &str, scope: Scope, person: &str, w: &Veto<'_>, dry_run: bool) -> Result<()> {
     if unit.trim().is_empty() {
-        bail!("--unit: {}", tr("name the unit", "请写明单位"));
+        bail!("{}", say!(en("--unit: name the unit"), zh("--unit: 请写明单位")));
     }
     let tx = ctx.change()?;
     let term = store::writable_term(&tx, ctx)?;
