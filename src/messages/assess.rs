@@ -86,6 +86,8 @@ impl Reason {
     }
 }
 
+super::display_in_the_run_language!(Reason, Status);
+
 #[cfg(test)]
 pub fn examples_status() -> Vec<Status> {
     use Status::*;

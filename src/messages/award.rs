@@ -117,6 +117,8 @@ impl Problem {
     }
 }
 
+super::display_in_the_run_language!(Problem, Basis);
+
 #[cfg(test)]
 pub fn examples_basis() -> Vec<Basis> {
     let all = vec![Basis::Shortlisted, Basis::Included];

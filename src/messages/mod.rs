@@ -104,6 +104,7 @@ mod tests {
         all.extend(boxed(publicity::examples()));
         all.extend(boxed(scheme::examples_problem()));
         all.extend(boxed(scheme::examples_mark()));
+        all.extend(boxed(scheme::examples_field()));
         all.extend(boxed(verify::examples()));
         all.extend(boxed(veto::examples_ground()));
         all.extend(boxed(veto::examples_scope()));

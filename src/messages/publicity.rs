@@ -31,6 +31,8 @@ impl Stop {
     }
 }
 
+super::display_in_the_run_language!(Stop);
+
 #[cfg(test)]
 pub fn examples() -> Vec<Stop> {
     use crate::core::publicity::Open;

@@ -7,8 +7,8 @@ use crate::values::fmt_points;
 impl Render for Field {
     fn render(&self, lang: Lang) -> String {
         match *self {
-            Field::Step => "step".to_string(),
-            Field::InspectionBase => "inspection_base".to_string(),
+            Field::Step => say!(lang; en: "step", zh: "评分步长（step）"),
+            Field::InspectionBase => say!(lang; en: "inspection_base", zh: "检查基础分（inspection_base）"),
             Field::Threshold(c) => {
                 let c = c.code();
                 say!(lang; en: "{c} satisfaction_threshold", zh: "{c} 满意度门槛（satisfaction_threshold）")
@@ -204,6 +204,23 @@ pub fn examples_problem() -> Vec<SchemeProblem> {
             | SchemeProblem::OffStep { .. }
             | SchemeProblem::CriterionMax { .. }
             | SchemeProblem::CriterionName { .. } => {}
+        }
+    }
+    all
+}
+
+#[cfg(test)]
+pub fn examples_field() -> Vec<Field> {
+    use crate::values::Category::{Individual, Window};
+    let all = vec![
+        Field::Step,
+        Field::InspectionBase,
+        Field::Threshold(Window),
+        Field::CriterionMax(Individual, 5),
+    ];
+    for f in &all {
+        match f {
+            Field::Step | Field::InspectionBase | Field::Threshold(_) | Field::CriterionMax(..) => {}
         }
     }
     all

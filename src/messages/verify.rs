@@ -43,6 +43,8 @@ pub fn rejection_text(code: &str) -> &'static str {
     rejection_label(code, crate::i18n::lang())
 }
 
+super::display_in_the_run_language!(Rejection);
+
 #[cfg(test)]
 pub fn examples() -> Vec<Rejection> {
     Rejection::ALL.to_vec()

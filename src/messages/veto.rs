@@ -59,6 +59,8 @@ pub fn ground_text(code: &str) -> &'static str {
     ground_label(code, crate::i18n::lang())
 }
 
+super::display_in_the_run_language!(Ground, Scope);
+
 #[cfg(test)]
 pub fn examples_ground() -> Vec<Ground> {
     Ground::ALL.to_vec()
