@@ -1,12 +1,12 @@
 //! Reading the clerk's CSV files, for every import: encoding, headers by name, and bad rows
 //! reported all at once with line, column and value.
 
-use std::fmt;
 use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 
-use crate::i18n::{both, tr};
+use crate::i18n::tr;
+use crate::messages::say;
 use crate::sheetin::{self, Kind, SheetCell};
 
 /// How a file's bytes are decoded; decided once per file.
@@ -62,49 +62,56 @@ fn scientific(v: &str) -> bool {
 }
 
 /// What is wrong with a cell for its column because of how Excel typed it, if anything.
-fn typed_problem(key: &str, text: &str, kind: Kind) -> Option<String> {
-    let as_text = || {
-        tr(
-            "format the column as Text (Format Cells > Text) and type the numbers again",
-            "请将该列设置为文本格式（设置单元格格式 > 文本）后重新录入",
-        )
-    };
+fn typed_problem(key: &str, text: &str, kind: Kind) -> Option<CellFault> {
     match kind {
-        Kind::Error => Some(
-            tr(
-                "the cell shows an Excel error, not a value",
-                "单元格显示的是 Excel 错误，不是数值",
-            )
-            .to_string(),
-        ),
-        Kind::Number(f) if TEXT_NUMBER_KEYS.contains(&key) && (f.fract() != 0.0 || f.abs() >= 1e10) => Some(format!(
-            "{}{}{}",
-            tr(
-                "Excel stored this as a number (shown as 1.39582E+10), which loses digits",
-                "Excel 将其存成了数字（显示如 1.39582E+10），号码的位数会丢失"
-            ),
-            tr("; ", "；"),
-            as_text()
-        )),
-        Kind::Text if TEXT_NUMBER_KEYS.contains(&key) && scientific(text) => Some(format!(
-            "{}{}{}",
-            tr(
-                "Excel turned this number into scientific form and its digits are lost",
-                "Excel 已把这个号码变成科学计数法，部分数字已丢失"
-            ),
-            tr("; ", "；"),
-            as_text()
-        )),
-        Kind::Date if !DATE_KEYS.contains(&key) => Some(format!(
-            "{}{}{}",
-            tr("Excel took this value for a date", "Excel 把这个值当成了日期"),
-            tr("; ", "；"),
-            tr(
-                "format the column as Text (Format Cells > Text) and type it again",
-                "请将该列设置为文本格式（设置单元格格式 > 文本）后重新录入"
-            )
-        )),
+        Kind::Error => Some(CellFault::ExcelError),
+        Kind::Number(f) if TEXT_NUMBER_KEYS.contains(&key) && (f.fract() != 0.0 || f.abs() >= 1e10) => {
+            Some(CellFault::ExcelNumber)
+        }
+        Kind::Text if TEXT_NUMBER_KEYS.contains(&key) && scientific(text) => Some(CellFault::ExcelScientific),
+        Kind::Date if !DATE_KEYS.contains(&key) => Some(CellFault::ExcelDate),
         _ => None,
+    }
+}
+
+/// What the file itself finds wrong with a cell or a row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CellFault {
+    BeyondLastColumn,
+    NoHeader,
+    Text(crate::core::text::TextFault),
+    /// The cell shows an Excel error (`#N/A`).
+    ExcelError,
+    /// A phone or staff number stored as a number, which loses digits.
+    ExcelNumber,
+    /// A number Excel turned into scientific form as text.
+    ExcelScientific,
+    /// A value Excel took for a date.
+    ExcelDate,
+}
+
+/// The message of a problem: the caller's words, or a fault the file reader found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Message {
+    Said(String),
+    Cell(CellFault),
+}
+
+impl From<String> for Message {
+    fn from(s: String) -> Message {
+        Message::Said(s)
+    }
+}
+
+impl From<&str> for Message {
+    fn from(s: &str) -> Message {
+        Message::Said(s.to_string())
+    }
+}
+
+impl From<CellFault> for Message {
+    fn from(f: CellFault) -> Message {
+        Message::Cell(f)
     }
 }
 
@@ -241,9 +248,9 @@ fn decode_sheet(name: String, sheet: sheetin::SheetRows) -> Result<Decoded> {
     else {
         bail!(
             "{name}: {}",
-            both(
-                format!("the sheet \"{}\" is empty", sheet.sheet),
-                format!("工作表“{}”是空的", sheet.sheet)
+            say!(
+                en("the sheet \"{}\" is empty", sheet.sheet),
+                zh("工作表“{}”是空的", sheet.sheet)
             )
         );
     };
@@ -275,7 +282,7 @@ fn names_a_column(headers: &[String], columns: &[Column]) -> bool {
 
 /// As `decode_bytes`, but a UTF-8 file, the usual one, becomes its text in the buffer it was
 /// read into, without a copy the size of the file.
-fn decode_owned(bytes: Vec<u8>, forced: Option<Encoding>) -> Result<(Encoding, String)> {
+fn decode_owned(bytes: Vec<u8>, forced: Option<Encoding>) -> std::result::Result<(Encoding, String), DecodeFault> {
     if forced == Some(Encoding::Gbk) {
         return decode_bytes(&bytes, forced);
     }
@@ -290,7 +297,29 @@ fn decode_owned(bytes: Vec<u8>, forced: Option<Encoding>) -> Result<(Encoding, S
     }
 }
 
-fn decode_bytes(bytes: &[u8], forced: Option<Encoding>) -> Result<(Encoding, String)> {
+/// Why the bytes of a file do not decode as text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DecodeFault {
+    /// `--encoding utf8`, and the byte where it stops being UTF-8.
+    NotUtf8 {
+        byte: usize,
+    },
+    NotGbk,
+    /// A UTF-8 mark, then a byte that is not UTF-8.
+    MarkedNotUtf8 {
+        byte: usize,
+    },
+    Utf16,
+    /// UTF-8 with Chinese in it up to this line, then not.
+    Mixed {
+        line: usize,
+    },
+    Neither,
+}
+
+impl std::error::Error for DecodeFault {}
+
+fn decode_bytes(bytes: &[u8], forced: Option<Encoding>) -> std::result::Result<(Encoding, String), DecodeFault> {
     let utf8 = |b: &[u8]| std::str::from_utf8(b).map(str::to_string);
     let gbk = |b: &[u8]| {
         encoding_rs::GB18030
@@ -299,37 +328,20 @@ fn decode_bytes(bytes: &[u8], forced: Option<Encoding>) -> Result<(Encoding, Str
     };
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF");
     match forced {
-        Some(Encoding::Utf8) => utf8(body.unwrap_or(bytes)).map(|t| (Encoding::Utf8, t)).map_err(|e| {
-            anyhow::anyhow!(
-                "{} (byte {})",
-                tr("is not valid UTF-8", "不是有效的 UTF-8 编码"),
-                e.valid_up_to()
-            )
-        }),
-        Some(Encoding::Gbk) => gbk(bytes)
-            .map(|t| (Encoding::Gbk, t))
-            .ok_or_else(|| anyhow::anyhow!("{}", tr("is not valid GBK/GB18030", "不是有效的 GBK/GB18030 编码"))),
+        Some(Encoding::Utf8) => utf8(body.unwrap_or(bytes))
+            .map(|t| (Encoding::Utf8, t))
+            .map_err(|e| DecodeFault::NotUtf8 { byte: e.valid_up_to() }),
+        Some(Encoding::Gbk) => gbk(bytes).map(|t| (Encoding::Gbk, t)).ok_or(DecodeFault::NotGbk),
         None => {
             if let Some(b) = body {
-                return utf8(b).map(|t| (Encoding::Utf8, t)).map_err(|e| {
-                    anyhow::anyhow!(
-                        "{} (byte {})",
-                        tr(
-                            "starts with a UTF-8 mark but is not valid UTF-8",
-                            "带 UTF-8 标记但内容不是有效的 UTF-8"
-                        ),
-                        e.valid_up_to() + 3
-                    )
-                });
+                return utf8(b)
+                    .map(|t| (Encoding::Utf8, t))
+                    .map_err(|e| DecodeFault::MarkedNotUtf8 {
+                        byte: e.valid_up_to() + 3,
+                    });
             }
             if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-                bail!(
-                    "{}",
-                    tr(
-                        "is UTF-16 (\"Unicode text\"); save it from Excel as \"CSV UTF-8\" or \"CSV\"",
-                        "是 UTF-16 编码（Unicode 文本），请在 Excel 中另存为“CSV UTF-8”或“CSV”"
-                    )
-                );
+                return Err(DecodeFault::Utf16);
             }
             let e = match std::str::from_utf8(bytes) {
                 Ok(t) => return Ok((Encoding::Utf8, t.to_string())),
@@ -350,27 +362,9 @@ fn decode_bytes(bytes: &[u8], forced: Option<Encoding>) -> Result<(Encoding, Str
                 .unwrap_or(false);
             if chinese {
                 let line = prefix.iter().filter(|&&b| b == b'\n').count() + 1;
-                bail!(
-                    "{} {line}; {}",
-                    tr(
-                        "mixes encodings: it is UTF-8 up to a byte that is not, on line",
-                        "混用了编码：前面是 UTF-8，但其后出现非 UTF-8 字节，位于第"
-                    ),
-                    tr(
-                        "save it again from Excel as \"CSV UTF-8\", or name the encoding with --encoding",
-                        "行；请在 Excel 中重新另存为“CSV UTF-8”，或用 --encoding 指定编码"
-                    )
-                );
+                return Err(DecodeFault::Mixed { line });
             }
-            gbk(bytes).map(|t| (Encoding::Gbk, t)).ok_or_else(|| {
-                anyhow::anyhow!(
-                    "{}",
-                    tr(
-                        "is neither UTF-8 nor GBK/GB18030; name the encoding with --encoding",
-                        "既不是 UTF-8 也不是 GBK/GB18030 编码，请用 --encoding 指定"
-                    )
-                )
-            })
+            gbk(bytes).map(|t| (Encoding::Gbk, t)).ok_or(DecodeFault::Neither)
         }
     }
 }
@@ -455,15 +449,15 @@ impl Decoded {
     pub fn other_sheets(&self) -> String {
         match self.others.is_empty() {
             true => String::new(),
-            false => both(
-                format!(
+            false => say!(
+                en(
                     "\n  the workbook's other sheets: {}; choose one with --sheet NAME",
                     self.others.join(", ")
                 ),
-                format!(
+                zh(
                     "\n  工作簿中的其他工作表：{}；可用 --sheet 工作表名 选择",
                     self.others.join("、")
-                ),
+                )
             ),
         }
     }
@@ -471,9 +465,9 @@ impl Decoded {
     /// Where the header is, for a message about it.
     fn header_place(&self) -> String {
         match (&self.sheet, self.grid.get(self.header)) {
-            (Some(sheet), Some((row, _))) => both(
-                format!("{}, sheet {sheet}, header row {row}", self.name),
-                format!("{}，工作表“{sheet}”第 {row} 行表头", self.name),
+            (Some(sheet), Some((row, _))) => say!(
+                en("{}, sheet {sheet}, header row {row}", self.name),
+                zh("{}，工作表“{sheet}”第 {row} 行表头", self.name)
             ),
             _ => self.name.clone(),
         }
@@ -793,7 +787,7 @@ impl CsvFile {
                 sheet_row,
                 column: Some((width + 1, String::new())),
                 value: extra.join(","),
-                message: tr("values beyond the last column", "超出表头范围的多余数据").to_string(),
+                message: CellFault::BeyondLastColumn.into(),
             }]);
         }
         let mut bad = Vec::new();
@@ -805,7 +799,7 @@ impl CsvFile {
                     sheet_row,
                     column: Some((i + 1, String::new())),
                     value: v.to_string(),
-                    message: tr("a value under a column with no header", "该列没有表头，却填了内容").to_string(),
+                    message: CellFault::NoHeader.into(),
                 });
             }
         }
@@ -832,7 +826,7 @@ impl CsvFile {
                     sheet_row,
                     column: Some((*pos, header.clone())),
                     value: if v.chars().count() > 60 { shown + "…" } else { shown },
-                    message: crate::values::describe_text_fault(tr("the value", "该值"), fault),
+                    message: CellFault::Text(fault).into(),
                 });
             }
         }
@@ -846,7 +840,7 @@ impl CsvFile {
                     sheet_row,
                     column: Some((*pos, header.clone())),
                     value: text.to_string(),
-                    message,
+                    message: message.into(),
                 });
             }
         }
@@ -878,7 +872,7 @@ impl CsvFile {
     }
 
     /// A problem with the cell of `key` in `row`.
-    pub fn problem(&self, row: &Row, key: &str, message: impl Into<String>) -> Problem {
+    pub fn problem(&self, row: &Row, key: &str, message: impl Into<Message>) -> Problem {
         let column = self.found[self.index(key)].clone();
         Problem {
             line: row.line,
@@ -890,7 +884,7 @@ impl CsvFile {
     }
 
     /// A problem with the row as a whole.
-    pub fn row_problem(&self, row: &Row, message: impl Into<String>) -> Problem {
+    pub fn row_problem(&self, row: &Row, message: impl Into<Message>) -> Problem {
         Problem {
             line: row.line,
             sheet_row: row.sheet_row,
@@ -911,9 +905,9 @@ impl CsvFile {
     /// A short description for the summary: "units.csv (GBK)".
     pub fn describe(&self) -> String {
         match &self.sheet {
-            Some(sheet) => both(
-                format!("{} (sheet {sheet})", self.name),
-                format!("{}（工作表“{sheet}”）", self.name),
+            Some(sheet) => say!(
+                en("{} (sheet {sheet})", self.name),
+                zh("{}（工作表“{sheet}”）", self.name)
             ),
             None => format!("{} ({})", self.name, self.encoding.name()),
         }
@@ -929,18 +923,18 @@ pub struct Problem {
     /// 1-based position and the header as written in the file.
     pub column: Option<(usize, String)>,
     pub value: String,
-    pub message: String,
+    pub message: Message,
 }
 
 /// Every bad row of a file, reported together.
 #[derive(Debug)]
 pub struct Problems {
-    file: String,
+    pub(crate) file: String,
     /// The sheet of a workbook: cells are named as Excel names them (`推荐表!B7`).
-    sheet: Option<String>,
-    items: Vec<Problem>,
+    pub(crate) sheet: Option<String>,
+    pub(crate) items: Vec<Problem>,
     /// Rows the file has, when known: a report where every one is bad says so first.
-    rows_in_file: usize,
+    pub(crate) rows_in_file: usize,
 }
 
 impl Problems {
@@ -967,110 +961,22 @@ impl Problems {
             return Ok(());
         }
         self.items.sort_by_key(|p| (p.line, p.column.as_ref().map(|c| c.0)));
-        Err(anyhow::Error::msg(self.to_string()))
+        Err(anyhow::Error::new(self))
     }
 }
 
-/// How many rows with the same message are listed before the rest are counted.
-const SAME_SHOWN: usize = 3;
-
-impl fmt::Display for Problems {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let zh = crate::i18n::lang() == crate::i18n::Lang::Zh;
-        let mut lines: Vec<u64> = self.items.iter().map(|p| p.line).collect();
-        lines.dedup();
-        write!(
-            f,
-            "{}: {} {}",
-            self.file,
-            lines.len(),
-            tr("bad rows; nothing was written", "行有误，未写入任何数据")
-        )?;
-        if self.rows_in_file >= 5 && lines.len() >= self.rows_in_file {
-            write!(
-                f,
-                "\n  {}",
-                tr(
-                    "every row was refused: is it the right file, the right term (--term), and were the earlier stages imported first (org, then nominate, then score)?",
-                    "所有行均被拒绝：请确认文件是否正确、届期是否正确（--term），以及是否已按顺序先导入片组单位、推荐表，再导入评分"
-                )
-            )?;
-        }
-        // A message repeated on many rows (a missing unit, a missing --source) is listed a few
-        // times, then counted.
-        let mut shown: Vec<(&str, usize, Vec<u64>)> = Vec::new();
-        for p in &self.items {
-            let key = p.message.as_str();
-            let seen = match shown.iter_mut().find(|(m, _, _)| *m == key) {
-                Some(entry) => entry,
-                None => {
-                    shown.push((key, 0, Vec::new()));
-                    shown.last_mut().ok_or(fmt::Error)?
-                }
-            };
-            seen.1 += 1;
-            if seen.1 > SAME_SHOWN {
-                seen.2.push(p.line);
-                continue;
-            }
-            match (&self.sheet, &p.column) {
-                (Some(sheet), Some((pos, header))) => {
-                    write!(f, "\n  {sheet}!{}", sheetin::cell_name(*pos, p.line))?;
-                    if !header.is_empty() {
-                        write!(f, " ({header})")?;
-                    }
-                    write!(f, "{}{} \"{}\"", tr(", ", "，"), tr("value", "值"), p.value)?;
-                }
-                (Some(sheet), None) => match zh {
-                    true => write!(f, "\n  {sheet} 第 {} 行", p.line)?,
-                    false => write!(f, "\n  {sheet} row {}", p.line)?,
-                },
-                (None, column) => {
-                    write!(f, "\n  {} {}", tr("line", "第"), p.line)?;
-                    if zh {
-                        write!(f, " 行")?;
-                    }
-                    if p.sheet_row != p.line && p.sheet_row > 0 {
-                        match zh {
-                            true => write!(f, "（表格第 {} 行）", p.sheet_row)?,
-                            false => write!(f, " (spreadsheet row {})", p.sheet_row)?,
-                        }
-                    }
-                    if let Some((pos, header)) = column {
-                        match zh {
-                            true => write!(f, "，第 {pos} 列")?,
-                            false => write!(f, ", column {pos}")?,
-                        }
-                        if !header.is_empty() {
-                            write!(f, " ({header})")?;
-                        }
-                        write!(f, "{}{} \"{}\"", tr(", ", "，"), tr("value", "值"), p.value)?;
-                    }
-                }
-            }
-            write!(f, "{}{}", tr(": ", "："), p.message)?;
-        }
-        for (message, _, more) in shown.iter_mut().filter(|(_, _, more)| !more.is_empty()) {
-            // Two cells of one row with the same message are one row more.
-            more.dedup();
-            let (first, last) = (more[0], more[more.len() - 1]);
-            match zh {
-                true => write!(f, "\n  另有 {} 行（第 {first}–{last} 行）同样：{message}", more.len())?,
-                false => write!(
-                    f,
-                    "\n  {} more rows ({} {first}–{last}) the same: {message}",
-                    more.len(),
-                    if self.sheet.is_some() { "rows" } else { "lines" }
-                )?,
-            }
-        }
-        Ok(())
-    }
-}
+impl std::error::Error for Problems {}
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::messages::{Lang, Render};
+
+    /// The report of a file refused, in English.
+    fn refused(e: anyhow::Error) -> String {
+        e.downcast_ref::<Problems>()
+            .map_or_else(|| format!("{e:#}"), |p| p.render(Lang::En))
+    }
 
     fn problem(line: u64, sheet_row: u64, message: &str) -> Problem {
         Problem {
@@ -1090,7 +996,13 @@ mod tests {
             p.push(problem(line, line, "no unit 北仑海关"));
         }
         p.push(problem(9, 7, "other"));
-        let text = p.to_string();
+        let zh = p.render(Lang::Zh);
+        assert!(zh.contains("另有 3 行（第 5–7 行）同样：no unit 北仑海关"), "{zh}");
+        assert!(
+            zh.contains("第 9 行（表格第 7 行），第 2 列 (单位)，值 \"北仑海关\"：other"),
+            "{zh}"
+        );
+        let text = p.render(Lang::En);
         assert!(text.contains("every row was refused"), "{text}");
         assert_eq!(
             text.matches("no unit 北仑海关").count(),
@@ -1147,8 +1059,11 @@ mod tests {
     fn a_mixed_file_is_not_taken_for_gbk() {
         let mut bytes = "名称,单位\n张三,".as_bytes().to_vec();
         bytes.extend_from_slice(b"\xa3\xa1\n");
-        let e = decode_bytes(&bytes, None).unwrap_err().to_string();
-        assert!(e.contains("mixes encodings") && e.contains("line 2"), "{e}");
+        let e = decode_bytes(&bytes, None).unwrap_err();
+        assert_eq!(e, DecodeFault::Mixed { line: 2 });
+        let (en, zh) = (e.render(Lang::En), e.render(Lang::Zh));
+        assert!(en.contains("mixes encodings") && en.contains("line 2"), "{en}");
+        assert!(zh.contains("位于第 2 行"), "{zh}");
         assert!(decode_bytes(&bytes, Some(Encoding::Gbk)).is_ok());
     }
 
@@ -1223,18 +1138,10 @@ mod tests {
             text: text.into(),
             headers: headers.iter().map(|h| h.to_string()).collect(),
         };
-        let e = d("a,b\n\"x\ny\",z\n", &["a", "b"])
-            .parse(COLS)
-            .err()
-            .unwrap()
-            .to_string();
+        let e = refused(d("a,b\n\"x\ny\",z\n", &["a", "b"]).parse(COLS).err().unwrap());
         assert!(e.contains("line 2, column 1 (a)") && e.contains("a line break"), "{e}");
         assert!(d("a,b,,\n1,2,,\n", &["a", "b", "", ""]).parse(COLS).is_ok());
-        let e = d("a,b,\n1,2,x\n", &["a", "b", ""])
-            .parse(COLS)
-            .err()
-            .unwrap()
-            .to_string();
+        let e = refused(d("a,b,\n1,2,x\n", &["a", "b", ""]).parse(COLS).err().unwrap());
         assert!(e.contains("column 3") && e.contains("no header"), "{e}");
     }
 
@@ -1309,7 +1216,7 @@ mod tests {
             kind: Kind::Date,
         };
         bad[2].1.push(text("z"));
-        let e = d(bad).parse(COLS).err().unwrap().to_string();
+        let e = refused(d(bad).parse(COLS).err().unwrap());
         assert!(e.contains("表!C3") && e.contains("表!A5"), "every bad row at once: {e}");
     }
 }

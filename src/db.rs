@@ -10,7 +10,8 @@ use rusqlite::hooks::Action;
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
 
 use crate::chain;
-use crate::i18n::{both, tr};
+use crate::i18n::tr;
+use crate::messages::say;
 
 /// Marks a SQLite file as a pingxuan database (`PRAGMA application_id`): "PXUA".
 pub const APPLICATION_ID: i32 = 0x5058_5541;
@@ -84,36 +85,12 @@ impl Db {
     pub fn open(path: &Path, mode: Mode) -> Result<Db> {
         let meta = std::fs::metadata(path);
         match &meta {
-            Err(_) if mode != Mode::Create => bail!(
-                "{} {}: {}",
-                tr("no database at", "找不到数据库"),
-                path.display(),
-                tr(
-                    "start the year with `pingxuan term open YEAR`, or name the file with --db or PINGXUAN_DB",
-                    "请先用 `pingxuan term open 年份` 开启届期，或用 --db 或 PINGXUAN_DB 指定数据库文件"
-                )
-            ),
-            Ok(m) if m.is_dir() => bail!(
-                "{} {}",
-                path.display(),
-                tr("is a folder, not a database file", "是文件夹，不是数据库文件")
-            ),
-            Ok(m) if !m.is_file() => bail!(
-                "{} {}",
-                path.display(),
-                tr(
-                    "is not a regular file (a device or a pipe), so it cannot be a database; it was left unchanged",
-                    "不是普通文件（设备或管道），不能作为数据库；文件未作任何改动"
-                )
-            ),
-            Ok(m) if m.len() == 0 && mode != Mode::Create => bail!(
-                "{} {}",
-                path.display(),
-                tr(
-                    "is an empty file, not a pingxuan database; it was left unchanged",
-                    "是空文件，不是评选数据库；文件未作任何改动"
-                )
-            ),
+            Err(_) if mode != Mode::Create => return Err(FileError::at(path, FileTrouble::Missing).into()),
+            Ok(m) if m.is_dir() => return Err(FileError::at(path, FileTrouble::Folder).into()),
+            Ok(m) if !m.is_file() => return Err(FileError::at(path, FileTrouble::NotAFile).into()),
+            Ok(m) if m.len() == 0 && mode != Mode::Create => {
+                return Err(FileError::at(path, FileTrouble::Empty).into());
+            }
             _ => {}
         }
         let db = match mode {
@@ -163,14 +140,7 @@ impl Db {
         let fresh = db.check_identity()?;
         if fresh && !create {
             // Emptied by another program since the check above: not a database to write to.
-            bail!(
-                "{} {}",
-                path.display(),
-                tr(
-                    "is an empty file, not a pingxuan database; it was left unchanged",
-                    "是空文件，不是评选数据库；文件未作任何改动"
-                )
-            );
+            return Err(FileError::at(path, FileTrouble::Empty).into());
         }
         db.conn
             .execute_batch("PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;")
@@ -207,9 +177,9 @@ impl Db {
             // An earlier version's database: bring it up to date once, then read.
             drop(db);
             let upgraded = Db::open_write(path, false)?;
-            crate::output::say(&both(
-                format!("{}: brought up to date with this version of pingxuan", path.display()),
-                format!("{}：已升级到本版本的数据库格式", path.display()),
+            crate::output::say(&say!(
+                en("{}: brought up to date with this version of pingxuan", path.display()),
+                zh("{}：已升级到本版本的数据库格式", path.display())
             ));
             return Ok(upgraded);
         }
@@ -249,16 +219,8 @@ impl Db {
             bail!(not_ours(&self.path));
         }
         if version > MIGRATIONS.len() as i64 {
-            bail!(
-                "{} {} (schema {version}; {} {})",
-                self.path.display(),
-                tr(
-                    "was written by a newer version of pingxuan; upgrade pingxuan to use it",
-                    "由更新版本的评选程序写入，请升级后再使用"
-                ),
-                tr("this version knows up to", "本版本支持到"),
-                MIGRATIONS.len()
-            );
+            let known = MIGRATIONS.len() as i64;
+            return Err(FileError::at(&self.path, FileTrouble::Newer { schema: version, known }).into());
         }
         Ok(false)
     }
@@ -283,9 +245,9 @@ impl Db {
                 continue;
             }
             let applying = || {
-                both(
-                    format!("applying schema migration {}", i + 1),
-                    format!("执行数据库升级 {}", i + 1),
+                say!(
+                    en("applying schema migration {}", i + 1),
+                    zh("执行数据库升级 {}", i + 1)
                 )
             };
             for step in *steps {
@@ -298,12 +260,12 @@ impl Db {
             if broken > 0 {
                 bail!(
                     "{}",
-                    both(
-                        format!(
+                    say!(
+                        en(
                             "schema migration {}: {broken} rows refer to rows that are missing",
                             i + 1
                         ),
-                        format!("数据库升级 {}：有 {broken} 行引用的记录不存在", i + 1)
+                        zh("数据库升级 {}：有 {broken} 行引用的记录不存在", i + 1)
                     )
                 );
             }
@@ -374,9 +336,9 @@ fn wait_for_others(conn: &mut Connection, path: &Path) -> Result<()> {
         }
         if !said && waited >= Duration::from_secs(1) {
             said = true;
-            crate::output::say(&both(
-                format!("waiting for another pingxuan (or program) to finish writing {name}…"),
-                format!("另一个评选程序（或其他程序）正在写入 {name}，正在等待其完成……"),
+            crate::output::say(&say!(
+                en("waiting for another pingxuan (or program) to finish writing {name}…"),
+                zh("另一个评选程序（或其他程序）正在写入 {name}，正在等待其完成……")
             ));
         }
         std::thread::sleep(Duration::from_millis(if count < 10 { 5 } else { 50 }));
@@ -386,58 +348,75 @@ fn wait_for_others(conn: &mut Connection, path: &Path) -> Result<()> {
 }
 
 fn not_ours(path: &Path) -> String {
-    format!(
-        "{} {} {}",
-        path.display(),
-        tr("is not a pingxuan database;", "不是评选数据库；"),
-        tr("it was left unchanged", "文件未作任何改动")
-    )
+    FileError::at(path, FileTrouble::NotOurs).to_string()
+}
+
+/// What is wrong with the database file, as a clerk can act on it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileTrouble {
+    /// No file there, for a command that does not make one.
+    Missing,
+    Folder,
+    /// A device or a pipe.
+    NotAFile,
+    /// An empty file: not a database, and left so.
+    Empty,
+    /// Written by a newer version: its schema, and the latest this version knows.
+    Newer {
+        schema: i64,
+        known: i64,
+    },
+    /// Not an SQLite file at all: not ours, and left unchanged.
+    NotOurs,
+    Damaged,
+    DiskFull,
+    Busy,
+    ReadOnly,
+    CannotOpen,
+}
+
+/// A trouble with the file at `path`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileError {
+    pub path: std::path::PathBuf,
+    pub trouble: FileTrouble,
+}
+
+impl std::error::Error for FileError {}
+
+impl FileError {
+    pub fn at(path: &Path, trouble: FileTrouble) -> FileError {
+        FileError {
+            path: path.to_path_buf(),
+            trouble,
+        }
+    }
+}
+
+/// The trouble an SQLite error means for the file, if it is one a clerk can act on.
+pub fn trouble(path: &Path, e: &rusqlite::Error) -> Option<FileError> {
+    let trouble = match e.sqlite_error_code()? {
+        ErrorCode::NotADatabase if !has_sqlite_header(path) => FileTrouble::NotOurs,
+        ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt => FileTrouble::Damaged,
+        ErrorCode::DiskFull => FileTrouble::DiskFull,
+        ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => FileTrouble::Busy,
+        ErrorCode::ReadOnly => FileTrouble::ReadOnly,
+        ErrorCode::CannotOpen => FileTrouble::CannotOpen,
+        _ => return None,
+    };
+    Some(FileError {
+        path: path.to_path_buf(),
+        trouble,
+    })
 }
 
 /// What went wrong with the file, in words a clerk can act on: not a database, damaged,
 /// busy, disk full, read-only. The SQLite error stays in the chain below it.
 pub fn file_error(path: &Path, e: rusqlite::Error) -> anyhow::Error {
-    let code = e.sqlite_error_code();
-    let msg = match code {
-        Some(ErrorCode::NotADatabase) if !has_sqlite_header(path) => not_ours(path),
-        Some(ErrorCode::NotADatabase) | Some(ErrorCode::DatabaseCorrupt) => format!(
-            "{} {}",
-            path.display(),
-            tr(
-                "is damaged (its contents do not read as a whole database); run `pingxuan db check` on it, and restore the latest backup (`pingxuan db backup` makes one)",
-                "已损坏（内容不完整或被破坏）；请运行 `pingxuan db check` 检查，并恢复最近的备份（备份用 `pingxuan db backup`）"
-            )
-        ),
-        Some(ErrorCode::DiskFull) => {
-            format!(
-                "{} {}",
-                tr("the disk is full while writing", "磁盘已满，无法写入"),
-                path.display()
-            ) + tr(
-                "; nothing of this command was recorded: free some space and run it again",
-                "；本次命令未记录任何内容，请腾出空间后重试",
-            )
-        }
-        Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => format!(
-            "{} {}",
-            path.display(),
-            tr(
-                "is busy: another pingxuan (or a program such as sqlite3) holds it; try again when it has finished",
-                "正被占用：另一个评选程序（或 sqlite3 等程序）正在使用，请待其完成后重试"
-            )
-        ),
-        Some(ErrorCode::ReadOnly) => format!(
-            "{} {}",
-            path.display(),
-            tr(
-                "cannot be written: the file or its folder is read-only",
-                "无法写入：文件或其所在文件夹为只读"
-            )
-        ),
-        Some(ErrorCode::CannotOpen) => format!("{} {}", tr("cannot open", "无法打开"), path.display()),
-        _ => return anyhow::Error::new(e),
-    };
-    anyhow::Error::new(e).context(msg)
+    match trouble(path, &e) {
+        Some(t) => anyhow::Error::new(e).context(t.to_string()),
+        None => anyhow::Error::new(e),
+    }
 }
 
 /// Whether the error, anywhere in its chain, is this SQLite error.
@@ -505,15 +484,23 @@ mod tests {
 
     #[test]
     fn each_trouble_with_the_file_has_its_own_words() {
-        crate::i18n::set_lang(crate::i18n::Lang::En);
+        use crate::messages::{Lang, Render};
         let p = Path::new("/nonexistent/port.sqlite");
-        let say = |code| format!("{:#}", file_error(p, failure(code)));
+        let say = |code| {
+            trouble(p, &failure(code))
+                .map(|t| t.render(Lang::En))
+                .unwrap_or_default()
+        };
         assert!(say(rusqlite::ffi::SQLITE_FULL).contains("the disk is full"));
         assert!(say(rusqlite::ffi::SQLITE_BUSY).contains("is busy"));
         assert!(say(rusqlite::ffi::SQLITE_CORRUPT).contains("is damaged"));
         // A file with no SQLite header is not ours; one with it, damaged.
         assert!(say(rusqlite::ffi::SQLITE_NOTADB).contains("is not a pingxuan database"));
         assert!(say(rusqlite::ffi::SQLITE_READONLY).contains("read-only"));
+        assert!(trouble(p, &failure(rusqlite::ffi::SQLITE_CONSTRAINT)).is_none());
+        // The error keeps SQLite's own below the words.
+        let e = file_error(p, failure(rusqlite::ffi::SQLITE_FULL));
+        assert!(e.chain().nth(1).is_some(), "{e:#}");
     }
 
     #[test]

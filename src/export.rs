@@ -12,7 +12,8 @@ use std::sync::Mutex;
 
 use anyhow::{Result, bail};
 
-use crate::i18n::{both, tr};
+use crate::i18n::tr;
+use crate::messages::say;
 use crate::output::{Format, Listing};
 
 /// The forms a listing can be saved in.
@@ -121,7 +122,7 @@ pub fn keep_listing(l: &Listing) -> bool {
 /// Notes the term a command acts on: "2026年度文明和谐口岸评选".
 pub fn note_term(year: i32, title: &str) {
     let text = if title.trim().is_empty() {
-        both(format!("Term {year}"), format!("{year} 年度"))
+        say!(en("Term {year}"), zh("{year} 年度"))
     } else {
         title.trim().to_string()
     };
@@ -132,11 +133,16 @@ pub fn note_term(year: i32, title: &str) {
 pub fn check(path: &Path) -> Result<Form> {
     Form::of(path).ok_or_else(|| {
         anyhow::anyhow!(
-            "{}: {}",
-            path.display(),
-            tr(
-                "--out needs a file ending in .xlsx, .csv, .json, .md or .html",
-                "--out 的文件名须以 .xlsx、.csv、.json、.md 或 .html 结尾"
+            "{}",
+            say!(
+                en(
+                    "{}: --out needs a file ending in .xlsx, .csv, .json, .md or .html",
+                    path.display()
+                ),
+                zh(
+                    "{}: --out 的文件名须以 .xlsx、.csv、.json、.md 或 .html 结尾",
+                    path.display()
+                )
             )
         )
     })
@@ -182,20 +188,22 @@ pub fn finish() -> Result<()> {
         Form::Html => html(&listings, &title).into_bytes(),
     };
     write(&path, &bytes)?;
-    crate::output::say(&both(
-        format!("wrote {}", path.display()),
-        format!("已写出 {}", path.display()),
-    ));
+    crate::output::say(&say!(en("wrote {}", path.display()), zh("已写出 {}", path.display())));
     Ok(())
 }
 
 fn nothing(path: &Path) -> Result<()> {
     bail!(
-        "{}: {}",
-        path.display(),
-        tr(
-            "this command prints nothing in that form; --out is for listings and reports (try .json or .md)",
-            "此命令没有这种形式的输出；--out 用于名单和报表（可试 .json 或 .md）"
+        "{}",
+        say!(
+            en(
+                "{}: this command prints nothing in that form; --out is for listings and reports (try .json or .md)",
+                path.display()
+            ),
+            zh(
+                "{}: 此命令没有这种形式的输出；--out 用于名单和报表（可试 .json 或 .md）",
+                path.display()
+            )
         )
     )
 }

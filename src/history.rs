@@ -7,8 +7,9 @@ use anyhow::{Context, Result};
 use rusqlite::Connection;
 
 use crate::core::history::{Identity, same_nominee};
-use crate::core::veto::ground_label;
-use crate::i18n::{both, tr};
+use crate::i18n::tr;
+use crate::messages::say;
+use crate::messages::veto::ground_text as ground_label;
 use crate::store::{NominationStatus, load_scheme};
 
 /// One nomination of any term, with what names it across terms.
@@ -106,10 +107,10 @@ pub fn past_terms(conn: &Connection, nomination: i64) -> Result<Vec<String>> {
             )
             .ok();
         match award {
-            Some((cert, None)) => what.push(both(format!("awarded ({cert})"), format!("获表彰（{cert}）"))),
-            Some((cert, Some(why))) => what.push(both(
-                format!("awarded ({cert}), award revoked: {why}"),
-                format!("获表彰（{cert}），后撤销：{why}"),
+            Some((cert, None)) => what.push(say!(en("awarded ({cert})"), zh("获表彰（{cert}）"))),
+            Some((cert, Some(why))) => what.push(say!(
+                en("awarded ({cert}), award revoked: {why}"),
+                zh("获表彰（{cert}），后撤销：{why}")
             )),
             None => {}
         }
@@ -119,9 +120,9 @@ pub fn past_terms(conn: &Connection, nomination: i64) -> Result<Vec<String>> {
             } else {
                 ""
             };
-            what.push(both(
-                format!("vetoed: {}{whose}", ground_label(&v.reason)),
-                format!("一票否决：{}{whose}", ground_label(&v.reason)),
+            what.push(say!(
+                en("vetoed: {}{whose}", ground_label(&v.reason)),
+                zh("一票否决：{}{whose}", ground_label(&v.reason))
             ));
         }
         lines.push(format!("{} {}: {}", n.term, n.code, what.join("; ")));

@@ -12,7 +12,8 @@ use crate::core::assess::{Assessment, Candidate, Sheet, Standing, VetoFact, asse
 use crate::core::rank::{AtCut, CutTie, rank_in_places, ties_at_cuts};
 use crate::core::scheme::Scheme;
 use crate::core::veto::Scope;
-use crate::i18n::{both, tr};
+use crate::i18n::tr;
+use crate::messages::say;
 use crate::store::NominationStatus;
 use crate::values::{Category, Centi, fmt_points};
 
@@ -138,8 +139,8 @@ fn check_marks(conn: &Connection, year: i32, scheme: &Scheme) -> Result<()> {
             } else {
                 b.evaluator.clone()
             };
-            both(
-                format!(
+            say!(
+                en(
                     "  sheet {} ({}, {who}): criterion {} is {}, but the scheme allows 0 to {} in steps of {}",
                     b.sheet,
                     b.code,
@@ -148,7 +149,7 @@ fn check_marks(conn: &Connection, year: i32, scheme: &Scheme) -> Result<()> {
                     fmt_points(b.max),
                     fmt_points(scheme.step)
                 ),
-                format!(
+                zh(
                     "  评分表 {}（{}，{who}）：指标{} 为 {} 分，而方案只允许 0 至 {} 分、以 {} 分为单位",
                     b.sheet,
                     b.code,
@@ -156,18 +157,18 @@ fn check_marks(conn: &Connection, year: i32, scheme: &Scheme) -> Result<()> {
                     fmt_points(b.mark),
                     fmt_points(b.max),
                     fmt_points(scheme.step)
-                ),
+                )
             )
         })
         .collect();
     bail!(
         "{}\n{}",
-        both(
-            format!(
+        say!(
+            en(
                 "{} sheet mark(s) are outside the term's scheme, so nothing is ranked; correct each sheet with `pingxuan score add CODE --replace`, or run `pingxuan audit verify` if the file was edited by hand:",
                 bad.len()
             ),
-            format!(
+            zh(
                 "有 {} 个评分超出本届评分方案，暂不排名；请用 `pingxuan score add 编号 --replace` 更正各评分表，若数据库文件被手工改动，请运行 `pingxuan audit verify`：",
                 bad.len()
             )
@@ -556,7 +557,7 @@ pub fn vetoes_in_force(
 impl Veto {
     /// The veto in one line: number, ground, whom it is against, evidence.
     pub fn line(&self) -> String {
-        let ground = crate::core::veto::ground_label(&self.reason);
+        let ground = crate::messages::veto::ground_text(&self.reason);
         let (id, evidence) = (self.id, &self.evidence);
         let en_unit = match &self.unit {
             Some(unit) if self.person.is_empty() => format!(" [against the unit {unit}]"),
@@ -573,9 +574,9 @@ impl Veto {
         } else {
             (format!(" ({})", self.document), format!("（{}）", self.document))
         };
-        both(
-            format!("#{id} {ground}{en_unit}: {evidence}{en_doc}"),
-            format!("#{id} {ground}{zh_unit}：{evidence}{zh_doc}"),
+        say!(
+            en("#{id} {ground}{en_unit}: {evidence}{en_doc}"),
+            zh("#{id} {ground}{zh_unit}：{evidence}{zh_doc}")
         )
     }
 }

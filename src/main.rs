@@ -12,6 +12,7 @@ mod export;
 mod history;
 mod i18n;
 mod load;
+mod messages;
 mod notice_docx;
 mod ooxml;
 mod output;

@@ -5,9 +5,11 @@ use std::io::Write;
 
 use std::path::Path;
 
+use crate::messages::say;
 use anyhow::{Context, Result, bail};
-use comfy_table::{ContentArrangement, Table, presets};
+use comfy_table::{ColumnConstraint, ContentArrangement, Table, presets};
 use serde_json::{Map, Value};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum, Default)]
 pub enum Format {
@@ -240,16 +242,7 @@ impl Listing {
 
     fn render_text(&self, format: Format) -> String {
         match format {
-            Format::Table => {
-                let mut t = Table::new();
-                t.load_style(presets::UTF8_FULL_CONDENSED)
-                    .set_content_arrangement(ContentArrangement::Disabled)
-                    .set_header(self.cols.iter().map(|c| c.label.clone()));
-                for r in &self.rows {
-                    t.add_row(r.iter().map(|c| c.text()));
-                }
-                format!("{t}\n")
-            }
+            Format::Table => self.table(table_layout()),
             Format::Json | Format::Csv => unreachable!("written row by row"),
             Format::Md => {
                 let esc = |s: String| md_escape(&s);
@@ -274,6 +267,43 @@ impl Listing {
         }
     }
 
+    /// The listing as a table for people, laid out as `layout` says.
+    fn table(&self, layout: Layout) -> String {
+        let headers: Vec<String> = self.cols.iter().map(|c| c.label.clone()).collect();
+        let rows: Vec<Vec<String>> = self
+            .rows
+            .iter()
+            .map(|r| {
+                r.iter()
+                    .map(|c| match (c, layout.exact) {
+                        (Cell::Num(_, text), false) => two_decimals(text),
+                        _ => c.text(),
+                    })
+                    .collect()
+            })
+            .collect();
+        let full = grid(&headers, &rows, None);
+        let Some(width) = layout.width else {
+            return full;
+        };
+        if full.lines().all(|l| text_width(l) <= width) {
+            return full;
+        }
+        // Too wide: the columns of text (names, reasons) are wrapped; where even that does
+        // not fit, each row is shown as a record of its own, a line for each column.
+        let short: Vec<bool> = (0..headers.len())
+            .map(|i| {
+                self.rows
+                    .iter()
+                    .all(|r| r.get(i).is_none_or(|c| c.is_number() || text_width(&c.text()) <= SHORT))
+            })
+            .collect();
+        match fit(&headers, &rows, &short, width) {
+            Some(widths) => grid(&headers, &rows, Some(&widths)),
+            None => records(&headers, &rows, width),
+        }
+    }
+
     /// Writes to stdout. A closed pipe (`| head`) ends the program quietly.
     pub fn print(&self, format: Format) -> Result<()> {
         if crate::export::keep_listing(self) {
@@ -288,6 +318,211 @@ impl Listing {
             r => r,
         }
     }
+}
+
+/// How tables are laid out for this run.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Layout {
+    /// The width to fit, in terminal columns; none: each column as wide as its widest cell.
+    pub width: Option<usize>,
+    /// Numbers as exact as they are (`--wide`); else to two decimals.
+    pub exact: bool,
+}
+
+static LAYOUT: std::sync::OnceLock<Layout> = std::sync::OnceLock::new();
+
+/// Sets the layout of tables once, at start-up: `--wide` shows everything in full; else a
+/// table fits `COLUMNS` when it is set, or the terminal when stdout is one.
+pub fn set_table_layout(wide: bool) {
+    let columns = std::env::var("COLUMNS").ok();
+    let terminal = || {
+        use std::io::IsTerminal;
+        let out = std::io::stdout();
+        out.is_terminal()
+            .then(|| terminal_size::terminal_size_of(&out).map(|(w, _)| usize::from(w.0)))
+            .flatten()
+    };
+    let _ = LAYOUT.set(layout(wide, columns.as_deref(), terminal));
+}
+
+/// The layout from `--wide`, `COLUMNS` and the terminal's width (asked only when needed).
+fn layout(wide: bool, columns: Option<&str>, terminal: impl FnOnce() -> Option<usize>) -> Layout {
+    if wide {
+        return Layout {
+            width: None,
+            exact: true,
+        };
+    }
+    let width = match columns.map(str::trim).filter(|c| !c.is_empty()) {
+        Some(c) => c.parse::<usize>().ok(),
+        None => terminal(),
+    };
+    Layout {
+        // Narrower than this, no table reads well: it is laid out as if the screen were wide.
+        width: width.filter(|&w| w >= 20),
+        exact: false,
+    }
+}
+
+static EXACT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Numbers in this run's tables as exact as they are: for a view that works a value out
+/// (`rank --explain`), where a cut decimal would not add up.
+pub fn keep_numbers_exact() {
+    EXACT.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
+fn table_layout() -> Layout {
+    let layout = LAYOUT.get().copied().unwrap_or_default();
+    Layout {
+        exact: layout.exact || EXACT.load(std::sync::atomic::Ordering::Relaxed),
+        ..layout
+    }
+}
+
+/// Columns a text takes on a terminal (Chinese characters take two): its widest line.
+fn text_width(s: &str) -> usize {
+    s.lines().map(UnicodeWidthStr::width).max().unwrap_or(0)
+}
+
+/// A column whose every cell is at most this wide is not wrapped to fit.
+const SHORT: usize = 12;
+/// A column of text is not wrapped narrower than this (four Chinese characters).
+const NARROWEST: usize = 8;
+/// A short column's header is not wrapped narrower than this.
+const HEADER: usize = 6;
+
+/// The table, each column as wide as its widest cell, or as `widths` (of content) say.
+fn grid(headers: &[String], rows: &[Vec<String>], widths: Option<&[usize]>) -> String {
+    let mut t = Table::new();
+    t.load_style(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Disabled)
+        .set_header(headers);
+    for r in rows {
+        t.add_row(r);
+    }
+    if let Some(widths) = widths {
+        for (column, w) in t.column_iter_mut().zip(widths) {
+            let w = u16::try_from(w + 2).unwrap_or(u16::MAX);
+            column.set_constraint(ColumnConstraint::Absolute(comfy_table::Width::Fixed(w)));
+        }
+    }
+    format!("{t}\n")
+}
+
+/// Content widths that fit the table in `width` columns, or none when even the narrowest
+/// do not. A short column keeps its cells whole (its header may wrap); the columns of text
+/// share what is left, each at least `NARROWEST` wide, up to what it needs.
+fn fit(headers: &[String], rows: &[Vec<String>], short: &[bool], width: usize) -> Option<Vec<usize>> {
+    let n = headers.len();
+    let cells = |i: usize| rows.iter().filter_map(move |r| r.get(i)).map(|c| text_width(c));
+    let need: Vec<usize> = (0..n)
+        .map(|i| cells(i).chain([text_width(&headers[i])]).max().unwrap_or(0).max(1))
+        .collect();
+    let mut widths: Vec<usize> = (0..n)
+        .map(|i| match short[i] {
+            // Its cells whole; its header may wrap, to `HEADER` columns.
+            true => cells(i).max().unwrap_or(0).max(HEADER).min(need[i]),
+            false => need[i].min(NARROWEST),
+        })
+        .collect();
+    // A border before each column and after the last; a space either side of each cell.
+    let frame = 3 * n + 1;
+    let used = frame + widths.iter().sum::<usize>();
+    let mut left = width.checked_sub(used)?;
+    // What is left goes to the columns of text, in turn, a column at a time, up to what
+    // each needs; then to the short columns' headers.
+    let mut grew = true;
+    while left > 0 && grew {
+        grew = false;
+        for i in (0..n).filter(|&i| !short[i]) {
+            if left > 0 && widths[i] < need[i] {
+                widths[i] += 1;
+                left -= 1;
+                grew = true;
+            }
+        }
+    }
+    for i in (0..n).filter(|&i| short[i]) {
+        let more = (need[i] - widths[i]).min(left);
+        widths[i] += more;
+        left -= more;
+    }
+    Some(widths)
+}
+
+/// Each row as a record of its own: a rule naming the row, then a line for each column,
+/// its label and its value wrapped to the width.
+fn records(headers: &[String], rows: &[Vec<String>], width: usize) -> String {
+    let label = headers.iter().map(|h| text_width(h)).max().unwrap_or(0);
+    let value = width.saturating_sub(label + 3).max(NARROWEST);
+    let mut s = String::new();
+    for (n, r) in rows.iter().enumerate() {
+        let title = format!("─[ {} / {} ]", n + 1, rows.len());
+        let rule = width.saturating_sub(text_width(&title));
+        s += &format!("{title}{}\n", "─".repeat(rule));
+        for (h, v) in headers.iter().zip(r) {
+            let pad = " ".repeat(label - text_width(h));
+            let mut lines = wrap(v, value).into_iter();
+            s += &format!("{h}{pad} │ {}\n", lines.next().unwrap_or_default());
+            for more in lines {
+                s += &format!("{} │ {more}\n", " ".repeat(label));
+            }
+        }
+    }
+    s
+}
+
+/// A text in lines at most `width` columns wide: broken at a space where there is one,
+/// else between characters (Chinese has no spaces).
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    for para in text.split('\n') {
+        let mut line = String::new();
+        let mut w = 0;
+        for word in para.split_inclusive(' ') {
+            let ww = UnicodeWidthStr::width(word.trim_end());
+            if w + ww > width && !line.is_empty() {
+                out.push(line.trim_end().to_string());
+                line.clear();
+                w = 0;
+            }
+            for ch in word.chars() {
+                let cw = UnicodeWidthChar::width(ch).unwrap_or(0);
+                if w + cw > width && !(ch == ' ' || line.is_empty()) {
+                    out.push(line.trim_end().to_string());
+                    line.clear();
+                    w = 0;
+                }
+                if !(ch == ' ' && line.is_empty()) {
+                    line.push(ch);
+                    w += cw;
+                }
+            }
+        }
+        out.push(line.trim_end().to_string());
+    }
+    out
+}
+
+/// A number as people see it in a table: at most two decimals, cut, never rounded, with "…"
+/// where digits were cut ("87.333…" → "87.33…", "97.998%" → "97.99…%"); the exact value
+/// stays in JSON, CSV, `--explain` and under `--wide`.
+pub fn two_decimals(text: &str) -> String {
+    let Some(dot) = text.find('.') else {
+        return text.to_string();
+    };
+    let (head, rest) = text.split_at(dot + 1);
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    let after = &rest[digits.len()..];
+    if digits.len() <= 2 {
+        return text.to_string();
+    }
+    let (kept, cut) = digits.split_at(2);
+    let marked = after.starts_with('…');
+    let after = after.strip_prefix('…').unwrap_or(after);
+    let more = marked || cut.bytes().any(|b| b != b'0');
+    format!("{head}{kept}{}{after}", if more { "…" } else { "" })
 }
 
 /// Writes rows made one at a time as JSON or CSV to stdout, with only the columns `keys`, in
@@ -461,12 +696,16 @@ fn check_target(path: &Path) -> Result<()> {
             let by_name = std::path::absolute(&p).ok() == std::path::absolute(path).ok();
             if by_name || same_file(&p, path) {
                 bail!(
-                    "{} {}{}",
-                    crate::i18n::tr("will not write over", "不会覆盖"),
-                    path.display(),
-                    crate::i18n::tr(
-                        ": it is the database in use (or its journal); choose another file name",
-                        "：这是正在使用的数据库（或其日志文件），请换一个文件名"
+                    "{}",
+                    say!(
+                        en(
+                            "will not write over {}: it is the database in use (or its journal); choose another file name",
+                            path.display()
+                        ),
+                        zh(
+                            "不会覆盖 {}：这是正在使用的数据库（或其日志文件），请换一个文件名",
+                            path.display()
+                        )
                     )
                 );
             }
@@ -476,12 +715,16 @@ fn check_target(path: &Path) -> Result<()> {
         && !meta.file_type().is_file()
     {
         bail!(
-            "{} {}{}",
-            crate::i18n::tr("will not write over", "不会覆盖"),
-            path.display(),
-            crate::i18n::tr(
-                ": it is not a plain file (a folder, a link or a device); choose another file name",
-                "：它不是普通文件（是文件夹、链接或设备），请换一个文件名"
+            "{}",
+            say!(
+                en(
+                    "will not write over {}: it is not a plain file (a folder, a link or a device); choose another file name",
+                    path.display()
+                ),
+                zh(
+                    "不会覆盖 {}：它不是普通文件（是文件夹、链接或设备），请换一个文件名",
+                    path.display()
+                )
             )
         );
     }
@@ -499,7 +742,7 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
 }
 
 fn cannot_write(path: &Path) -> String {
-    format!("{} {}", crate::i18n::tr("cannot write", "无法写入"), path.display())
+    say!(en("cannot write {}", path.display()), zh("无法写入 {}", path.display()))
 }
 
 /// A temporary file beside `path` (in its folder, made if need be), to be put in its place
@@ -563,4 +806,109 @@ pub fn md_escape(s: &str) -> String {
 /// A message for the clerk, on stderr.
 pub fn say(s: &str) {
     let _ = writeln!(std::io::stderr(), "{s}");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_in_a_table_are_cut_to_two_decimals_never_rounded_up() {
+        assert_eq!(two_decimals("87"), "87");
+        assert_eq!(two_decimals("87.5"), "87.5");
+        assert_eq!(two_decimals("86.25"), "86.25");
+        assert_eq!(two_decimals("87.3333…"), "87.33…");
+        assert_eq!(two_decimals("97.998%"), "97.99…%");
+        assert_eq!(two_decimals("97.9999…%"), "97.99…%");
+        assert_eq!(two_decimals("+1.230"), "+1.23");
+        assert_eq!(two_decimals("-0.125"), "-0.12…");
+        assert_eq!(two_decimals("n/a"), "n/a");
+    }
+
+    #[test]
+    fn the_layout_comes_from_wide_then_columns_then_the_terminal() {
+        let tty = || Some(132);
+        let none = || None;
+        assert_eq!(
+            layout(true, Some("80"), tty),
+            Layout {
+                width: None,
+                exact: true
+            }
+        );
+        assert_eq!(layout(false, Some("80"), tty).width, Some(80));
+        assert_eq!(layout(false, None, tty).width, Some(132));
+        assert_eq!(layout(false, None, none), Layout::default());
+        assert_eq!(layout(false, Some(""), none).width, None, "an empty COLUMNS is unset");
+        assert_eq!(layout(false, Some("abc"), tty).width, None);
+        assert_eq!(layout(false, Some("12"), tty).width, None, "too narrow for any table");
+    }
+
+    #[test]
+    fn text_wraps_at_spaces_or_between_chinese_characters() {
+        assert_eq!(wrap("one-vote veto #1: safety", 10), ["one-vote", "veto #1:", "safety"]);
+        assert_eq!(
+            wrap("宁波梅东集装箱码头有限公司", 8),
+            ["宁波梅东", "集装箱码", "头有限公", "司"]
+        );
+        assert_eq!(wrap("", 8), [""]);
+        for line in wrap("satisfaction 48999/50000 = 97.998% < 98%", 9) {
+            assert!(text_width(&line) <= 9, "{line}");
+        }
+    }
+
+    fn listing(names: &[&str]) -> Listing {
+        let mut l = Listing::new(vec![col("code", "code"), col("name", "name"), col("total", "total")]);
+        for (i, n) in names.iter().enumerate() {
+            l.push(vec![
+                Cell::Text(format!("W2026-00{i}")),
+                Cell::Text(n.to_string()),
+                Cell::Num(92.3333, "92.3333…".into()),
+            ]);
+        }
+        l
+    }
+
+    #[test]
+    fn a_table_fits_its_width_by_wrapping_the_text_or_as_records() {
+        let long = "宁波舟山港股份有限公司北仑第二集装箱码头分公司进出口货物查验窗口";
+        let l = listing(&["行政审批综合窗口", long]);
+        let widest = |s: &str| s.lines().map(text_width).max().unwrap_or(0);
+        let full = l.table(Layout::default());
+        assert!(
+            widest(&full) > 60 && full.contains(long) && full.contains("92.33…"),
+            "{full}"
+        );
+        // Wide enough for the table with the name wrapped.
+        let fitted = l.table(Layout {
+            width: Some(40),
+            exact: false,
+        });
+        assert!(widest(&fitted) <= 40, "{fitted}");
+        assert!(fitted.contains("│ W2026-001 ┆") && !fitted.contains(long), "{fitted}");
+        // Too narrow for the columns side by side: a record for each row.
+        let records = l.table(Layout {
+            width: Some(22),
+            exact: false,
+        });
+        assert!(widest(&records) <= 22, "{records}");
+        assert!(
+            records.contains("─[ 2 / 2 ]") && records.contains("code  │ W2026-000"),
+            "{records}"
+        );
+        // Exact, and as wide as it needs, under --wide; a table that fits is left alone.
+        let wide = l.table(Layout {
+            width: None,
+            exact: true,
+        });
+        assert!(wide.contains(long) && wide.contains("92.3333…"), "{wide}");
+        let short = listing(&["窗口"]);
+        assert_eq!(
+            short.table(Layout {
+                width: Some(80),
+                exact: false
+            }),
+            short.table(Layout::default())
+        );
+    }
 }

@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 use crate::documents::{Awardee, cn_date, escape};
-use crate::i18n::tr;
+use crate::messages::say;
 use crate::values::Category;
 
 /// Where a field goes: its left edge and baseline box top in mm, and its size in points.
@@ -75,12 +75,14 @@ impl Default for Layout {
 impl Layout {
     pub fn read(path: &Path) -> Result<Layout> {
         let text = std::fs::read_to_string(path)
-            .with_context(|| format!("{} {}", tr("cannot read", "无法读取"), path.display()))?;
+            .with_context(|| say!(en("cannot read {}", path.display()), zh("无法读取 {}", path.display())))?;
         let layout: Layout = toml::from_str(&text).map_err(|e| {
             anyhow!(
-                "{}: {}\n{e}",
-                path.display(),
-                tr("not a valid certificate layout", "证书套打版式有误")
+                "{}",
+                say!(
+                    en("{}: not a valid certificate layout\n{e}", path.display()),
+                    zh("{}: 证书套打版式有误\n{e}", path.display())
+                )
             )
         })?;
         for (name, p) in layout.fields() {
@@ -89,14 +91,22 @@ impl Layout {
                 || !(4.0..=72.0).contains(&p.size)
             {
                 bail!(
-                    "{}: {name} (x = {}, y = {}, size = {}): {}",
-                    path.display(),
-                    p.x,
-                    p.y,
-                    p.size,
-                    tr(
-                        "must lie on the sheet, with a size of 4 to 72 points",
-                        "须在纸张范围内，字号 4 至 72 磅"
+                    "{}",
+                    say!(
+                        en(
+                            "{}: {name} (x = {}, y = {}, size = {}): must lie on the sheet, with a size of 4 to 72 points",
+                            path.display(),
+                            p.x,
+                            p.y,
+                            p.size
+                        ),
+                        zh(
+                            "{}: {name} (x = {}, y = {}, size = {}): 须在纸张范围内，字号 4 至 72 磅",
+                            path.display(),
+                            p.x,
+                            p.y,
+                            p.size
+                        )
                     )
                 );
             }

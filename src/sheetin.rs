@@ -4,7 +4,8 @@
 use anyhow::{Result, anyhow, bail};
 use calamine::{Data, Reader, SheetVisible, open_workbook_auto_from_rs};
 
-use crate::i18n::{both, tr};
+use crate::i18n::tr;
+use crate::messages::say;
 
 /// What a cell was typed as in the workbook.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -50,10 +51,10 @@ pub fn is_workbook(bytes: &[u8]) -> bool {
 pub fn read(bytes: Vec<u8>, sheet: Option<&str>) -> Result<SheetRows> {
     let mut book = open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(|e| {
         anyhow!(
-            "{} ({e})",
-            tr(
-                "looks like a workbook but cannot be read as .xlsx, .xls or .ods",
-                "看起来是工作簿，但无法按 .xlsx、.xls 或 .ods 读取"
+            "{}",
+            say!(
+                en("looks like a workbook but cannot be read as .xlsx, .xls or .ods ({e})"),
+                zh("看起来是工作簿，但无法按 .xlsx、.xls 或 .ods 读取 ({e})")
             )
         )
     })?;
@@ -70,9 +71,9 @@ pub fn read(bytes: Vec<u8>, sheet: Option<&str>) -> Result<SheetRows> {
             Some(n) => n.clone(),
             None => bail!(
                 "{}",
-                both(
-                    format!("has no sheet \"{wanted}\"; its sheets: {}", visible.join(", ")),
-                    format!("没有名为“{wanted}”的工作表；其中的工作表：{}", visible.join("、"))
+                say!(
+                    en("has no sheet \"{wanted}\"; its sheets: {}", visible.join(", ")),
+                    zh("没有名为“{wanted}”的工作表；其中的工作表：{}", visible.join("、"))
                 )
             ),
         },
@@ -82,9 +83,15 @@ pub fn read(bytes: Vec<u8>, sheet: Option<&str>) -> Result<SheetRows> {
             .cloned()
             .ok_or_else(|| anyhow!("{}", tr("has no sheet", "没有工作表")))?,
     };
-    let range = book
-        .worksheet_range(&name)
-        .map_err(|e| anyhow!("{} {name}: {e}", tr("cannot read the sheet", "无法读取工作表")))?;
+    let range = book.worksheet_range(&name).map_err(|e| {
+        anyhow!(
+            "{}",
+            say!(
+                en("cannot read the sheet {name}: {e}"),
+                zh("无法读取工作表 {name}: {e}")
+            )
+        )
+    })?;
     let (top, left) = range.start().unwrap_or((0, 0));
     let mut rows = Vec::new();
     for (i, r) in range.rows().enumerate() {

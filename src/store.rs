@@ -7,6 +7,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use crate::commands::Ctx;
 use crate::core::scheme::{CategoryRule, Criterion, OrderKey, Scheme};
 use crate::i18n::{Lang, lang, tr};
+use crate::messages::say;
 use crate::values::Category;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -82,9 +83,11 @@ pub fn resolve_term(conn: &Connection, ctx: &Ctx) -> Result<Term> {
     let term = match ctx.term {
         Some(year) => find_term(conn, year)?.ok_or_else(|| {
             anyhow::anyhow!(
-                "{} {year}; {}",
-                tr("there is no term", "没有届期"),
-                tr("see `pingxuan term list`", "请查看 `pingxuan term list`")
+                "{}",
+                say!(
+                    en("there is no term {year}; see `pingxuan term list`"),
+                    zh("没有 {year} 届；请查看 `pingxuan term list`")
+                )
             )
         }),
         None => all_terms(conn)?
@@ -109,13 +112,14 @@ pub fn resolve_term(conn: &Connection, ctx: &Ctx) -> Result<Term> {
 pub fn writable_term(conn: &Connection, ctx: &Ctx) -> Result<Term> {
     let t = term_not_closed(conn, ctx)?;
     if t.state == TermState::Awarded {
+        let year = t.year;
         bail!(
-            "{}{}{}",
-            tr("the ", ""),
-            t.year,
-            tr(
-                " term has been awarded; its records change only after `pingxuan term reopen --reason TEXT`",
-                " 届已授奖，须先执行 `pingxuan term reopen --reason 理由` 才能修改"
+            "{}",
+            say!(
+                en(
+                    "the {year} term has been awarded; its records change only after `pingxuan term reopen --reason TEXT`"
+                ),
+                zh("{year} 届已授奖，须先执行 `pingxuan term reopen --reason 理由` 才能修改")
             )
         );
     }
@@ -127,11 +131,13 @@ pub fn writable_term(conn: &Connection, ctx: &Ctx) -> Result<Term> {
 pub fn term_not_closed(conn: &Connection, ctx: &Ctx) -> Result<Term> {
     let t = resolve_term(conn, ctx)?;
     if t.state == TermState::Closed {
+        let year = t.year;
         bail!(
-            "{}{}{}",
-            tr("the ", ""),
-            t.year,
-            tr(" term is closed and does not change", " 届已结束，记录不可更改")
+            "{}",
+            say!(
+                en("the {year} term is closed and does not change"),
+                zh("{year} 届已结束，记录不可更改")
+            )
         );
     }
     Ok(t)
@@ -169,7 +175,7 @@ pub fn load_scheme(conn: &Connection, year: i32) -> Result<Scheme> {
                 ..Scheme::default()
             })
         })
-        .with_context(|| crate::i18n::both(format!("reading the scheme of the {year} term"), format!("读取 {year} 届评分方案")))?;
+        .with_context(|| say!(en("reading the scheme of the {year} term"), zh("读取 {year} 届评分方案")))?;
     let mut st =
         conn.prepare_cached("SELECT category, quota, threshold, survey_required FROM scheme_category WHERE term = ?1")?;
     let rows = st.query_map([year], |r| {
@@ -249,9 +255,9 @@ pub fn load_scheme(conn: &Connection, year: i32) -> Result<Scheme> {
         .optional()?
         .and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
     s.validate().with_context(|| {
-        crate::i18n::both(
-            format!("the scheme of the {year} term is damaged"),
-            format!("{year} 届评分方案已损坏"),
+        say!(
+            en("the scheme of the {year} term is damaged"),
+            zh("{year} 届评分方案已损坏")
         )
     })?;
     Ok(s)
@@ -446,12 +452,12 @@ pub fn nominee_by_code(conn: &Connection, year: i32, code: &str) -> Result<Nomin
         bail!("{}", other_term(&code, other));
     }
     bail!(
-        "{} {code} {} {year} ({})",
-        tr("no nomination", "没有编号为"),
-        tr("in the term", "的推荐，届期"),
-        tr(
-            "codes look like W2026-001 or P2026-001; see `pingxuan nominate list`",
-            "编号形如 W2026-001 或 P2026-001，请查看 `pingxuan nominate list`"
+        "{}",
+        say!(
+            en(
+                "no nomination {code} in the term {year} (codes look like W2026-001 or P2026-001; see `pingxuan nominate list`)"
+            ),
+            zh("{year} 届没有编号为 {code} 的推荐（编号形如 W2026-001 或 P2026-001，请查看 `pingxuan nominate list`）")
         )
     )
 }
@@ -478,13 +484,10 @@ pub fn nominee_by_ref(
         let n = nominee_by_code(conn, year, code).map_err(|e| e.to_string())?;
         let cat_ok = category.is_empty() || Category::parse(category).map(|c| c == n.category).unwrap_or(false);
         if !cat_ok || (!unit.is_empty() && unit != n.unit) || (!name.is_empty() && name != n.name) {
-            return Err(format!(
-                "{} {} {} / {} / {}",
-                n.code,
-                tr("is", "是"),
-                n.category.label(),
-                n.unit,
-                n.name
+            let (code, category, unit, name) = (&n.code, n.category.label(), &n.unit, &n.name);
+            return Err(say!(
+                en("{code} is {category} / {unit} / {name}"),
+                zh("{code} 是 {category} / {unit} / {name}")
             ));
         }
         return Ok(n);
@@ -509,10 +512,10 @@ pub fn nominee_by_ref(
     match found.len() {
         1 => Ok(found.swap_remove(0)),
         0 => {
-            let mut m = format!(
-                "{} {} / {unit} / {name}",
-                tr("no nomination in this term for", "本届没有此推荐对象"),
-                cat.label()
+            let category = cat.label();
+            let mut m = say!(
+                en("no nomination in this term for {category} / {unit} / {name}"),
+                zh("本届没有此推荐对象：{category} / {unit} / {name}")
             );
             let elsewhere: Option<(String, i32)> = conn
                 .prepare_cached(
@@ -526,7 +529,10 @@ pub fn nominee_by_ref(
                 })
                 .map_err(|e| e.to_string())?;
             if let Some((code, other)) = elsewhere {
-                m += &format!("{}{}", tr("; ", "；"), other_term(&code, other));
+                m += &say!(
+                    en("; {}", other_term(&code, other)),
+                    zh("；{}", other_term(&code, other))
+                );
             } else {
                 // The same nominee written a little differently ("袁 婷", "（二）").
                 let nominees: Vec<(String, String, String)> = conn
@@ -552,29 +558,30 @@ pub fn nominee_by_ref(
             }
             Err(m)
         }
-        _ => Err(format!(
-            "{}: {}",
-            tr(
-                "more than one nomination has this name in the unit; give the code",
-                "该单位有多个同名推荐对象，请填写编号"
-            ),
-            found.iter().map(|n| n.code.as_str()).collect::<Vec<_>>().join(", ")
-        )),
+        _ => {
+            let codes = found.iter().map(|n| n.code.as_str()).collect::<Vec<_>>().join(", ");
+            Err(say!(
+                en("more than one nomination has this name in the unit; give the code: {codes}"),
+                zh("该单位有多个同名推荐对象，请填写编号：{codes}")
+            ))
+        }
     }
 }
 
 /// Refuses to record an assessment of a nomination that is withdrawn or rejected.
 pub fn check_assessable(n: &Nominee) -> std::result::Result<(), String> {
     match n.status {
-        NominationStatus::Withdrawn => Err(format!("{} {}", n.code, tr("is withdrawn", "已撤回"))),
-        NominationStatus::Rejected => Err(format!(
-            "{} {}",
-            n.code,
-            tr(
-                "was rejected at verification; correct and verify it first",
-                "核对未通过，请更正并重新核对"
-            )
-        )),
+        NominationStatus::Withdrawn => {
+            let code = &n.code;
+            Err(say!(en("{code} is withdrawn"), zh("{code} 已撤回")))
+        }
+        NominationStatus::Rejected => {
+            let code = &n.code;
+            Err(say!(
+                en("{code} was rejected at verification; correct and verify it first"),
+                zh("{code} 核对未通过，请更正并重新核对")
+            ))
+        }
         NominationStatus::Pending | NominationStatus::Verified => Ok(()),
     }
 }
@@ -597,15 +604,17 @@ pub fn unit_by_name(conn: &Connection, name: &str) -> Result<(i64, String)> {
     if let Some(near) = crate::values::near(name, known.iter().map(String::as_str)) {
         bail!(
             "{}",
-            crate::i18n::both(
-                format!("there is no unit {name}; did you mean {near}?"),
-                format!("没有单位 {name}；是否指“{near}”？"),
+            say!(
+                en("there is no unit {name}; did you mean {near}?"),
+                zh("没有单位 {name}；是否指“{near}”？")
             )
         );
     }
     bail!(
-        "{} {name}; {}",
-        tr("there is no unit", "没有单位"),
-        tr("see `pingxuan org list`", "请查看 `pingxuan org list`")
+        "{}",
+        say!(
+            en("there is no unit {name}; see `pingxuan org list`"),
+            zh("没有单位 {name}；请查看 `pingxuan org list`")
+        )
     )
 }

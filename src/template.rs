@@ -8,7 +8,7 @@ use anyhow::{Context, Result, anyhow};
 use minijinja::{Environment, UndefinedBehavior, context};
 use serde::Deserialize;
 
-use crate::i18n::{both, tr};
+use crate::messages::say;
 
 pub const BUILTIN: &str = include_str!("../templates/notice.toml");
 
@@ -61,13 +61,20 @@ impl Template {
     /// Reads an edited template, naming the file and where it is wrong.
     pub fn read(path: &Path) -> Result<Template> {
         let text = std::fs::read_to_string(path)
-            .with_context(|| format!("{} {}", tr("cannot read", "无法读取"), path.display()))?;
+            .with_context(|| say!(en("cannot read {}", path.display()), zh("无法读取 {}", path.display())))?;
         Template::parse(&text, &path.display().to_string())
     }
 
     fn parse(text: &str, origin: &str) -> Result<Template> {
-        let t: Template = toml::from_str(text)
-            .map_err(|e| anyhow!("{origin}: {}\n{e}", tr("not a valid notice template", "通报模板有误")))?;
+        let t: Template = toml::from_str(text).map_err(|e| {
+            anyhow!(
+                "{}",
+                say!(
+                    en("{origin}: not a valid notice template\n{e}"),
+                    zh("{origin}: 通报模板有误\n{e}")
+                )
+            )
+        })?;
         // Every text must compile, so that a mistake is named before anything is written.
         let env = environment();
         for (field, src) in t.fields() {
@@ -146,10 +153,7 @@ fn environment() -> Environment<'static> {
 }
 
 fn field_error(origin: &str, field: &str, e: minijinja::Error) -> anyhow::Error {
-    anyhow!(
-        "{}",
-        both(format!("{origin}, {field}: {e}"), format!("{origin}，{field}：{e}"))
-    )
+    anyhow!("{}", say!(en("{origin}, {field}: {e}"), zh("{origin}，{field}：{e}")))
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ use num_rational::Ratio;
 use num_traits::{Signed, ToPrimitive, Zero};
 
 use crate::i18n::tr;
+use crate::messages::say;
 
 /// Points in whole hundredths (17.5 points = 1750).
 pub type Centi = i64;
@@ -49,8 +50,23 @@ pub fn near<'a>(name: &str, known: impl IntoIterator<Item = &'a str>) -> Option<
     }
 }
 
+/// Why a text is not a number of points.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PointsFault {
+    NotPoints,
+    Decimals,
+    TooLarge,
+}
+
+impl std::error::Error for PointsFault {}
+
 /// Parses "17.5", "18", "0.25" into hundredths; more than two decimals is refused.
 pub fn parse_points(s: &str) -> Result<Centi> {
+    Ok(points(s)?)
+}
+
+/// As `parse_points`, with the fault typed.
+pub fn points(s: &str) -> std::result::Result<Centi, PointsFault> {
     let s = halfwidth(s);
     let s = s.trim();
     let (neg, body) = match s.strip_prefix('-') {
@@ -60,19 +76,20 @@ pub fn parse_points(s: &str) -> Result<Centi> {
     let (whole, frac) = body.split_once('.').unwrap_or((body, ""));
     let digits_ok = |d: &str| d.bytes().all(|b| b.is_ascii_digit());
     if body.is_empty() || (whole.is_empty() && frac.is_empty()) || !digits_ok(whole) || !digits_ok(frac) {
-        bail!("{}", tr("not a number of points", "不是有效的分数"));
+        return Err(PointsFault::NotPoints);
     }
     if frac.len() > 2 {
-        bail!("{}", tr("more than two decimals", "小数超过两位"));
+        return Err(PointsFault::Decimals);
     }
     if whole.len() > 9 {
-        bail!("{}", tr("too large", "数值过大"));
+        return Err(PointsFault::TooLarge);
     }
-    let w: i64 = if whole.is_empty() { 0 } else { whole.parse()? };
+    let number = |d: &str| d.parse::<i64>().map_err(|_| PointsFault::NotPoints);
+    let w: i64 = if whole.is_empty() { 0 } else { number(whole)? };
     let f: i64 = match frac.len() {
         0 => 0,
-        1 => frac.parse::<i64>()? * 10,
-        _ => frac.parse()?,
+        1 => number(frac)? * 10,
+        _ => number(frac)?,
     };
     let v = w * 100 + f;
     Ok(if neg { -v } else { v })
@@ -199,24 +216,10 @@ impl Category {
             Category::Individual => 'P',
         }
     }
-    /// The award's full title, in the current language.
-    pub fn title(self) -> &'static str {
-        match self {
-            Category::Window => tr("Model Window", "文明和谐口岸示范窗口"),
-            Category::Individual => tr("Service Pacesetter", "文明和谐口岸服务标兵"),
-        }
-    }
     pub fn title_zh(self) -> &'static str {
         match self {
             Category::Window => "文明和谐口岸示范窗口",
             Category::Individual => "文明和谐口岸服务标兵",
-        }
-    }
-    /// Short label for tables.
-    pub fn label(self) -> &'static str {
-        match self {
-            Category::Window => tr("window", "窗口"),
-            Category::Individual => tr("individual", "个人"),
         }
     }
     pub fn from_code(s: &str) -> Option<Category> {
@@ -258,36 +261,7 @@ impl rusqlite::ToSql for Category {
 
 /// A text fault in words: what is wrong and where.
 pub fn describe_text_fault(what: &str, f: crate::core::text::TextFault) -> String {
-    use crate::core::text::TextFault;
-    use crate::i18n::both;
-    match f {
-        TextFault::TooLong { chars, max } => both(
-            format!("{what} is {chars} characters long; at most {max} are accepted"),
-            format!("{what}长 {chars} 个字符，最多 {max} 个"),
-        ),
-        TextFault::Control { ch, at } => both(
-            format!(
-                "{what} holds a control character (U+{:04X}{}) at character {at}; type it on one line, without special characters",
-                ch as u32,
-                if ch == '\n' || ch == '\r' { ", a line break" } else { "" }
-            ),
-            format!(
-                "{what}第 {at} 个字符为控制字符（U+{:04X}{}），请在一行内输入，不含特殊字符",
-                ch as u32,
-                if ch == '\n' || ch == '\r' { "，换行" } else { "" }
-            ),
-        ),
-        TextFault::Bidi { ch, at } => both(
-            format!(
-                "{what} holds a text-direction control character (U+{:04X}) at character {at}, which would reorder what is printed; remove it",
-                ch as u32
-            ),
-            format!(
-                "{what}第 {at} 个字符为文字方向控制符（U+{:04X}），会打乱显示顺序，请删除",
-                ch as u32
-            ),
-        ),
-    }
+    crate::messages::values::text_fault(crate::i18n::lang(), what, f)
 }
 
 /// Checks one text for a field, with a message naming it.
@@ -305,10 +279,7 @@ pub fn check_row_texts(table: &crate::chain::Table, values: &[rusqlite::types::V
     for (col, v) in table.cols.iter().zip(values) {
         if let ValueRef::Text(t) = v {
             let s = String::from_utf8_lossy(t);
-            let what = crate::i18n::both(
-                format!("the {col} ({})", table.name),
-                format!("{col}（{}）", table.name),
-            );
+            let what = say!(en("the {col} ({})", table.name), zh("{col}（{}）", table.name));
             check_text(&what, &s, crate::core::text::field_of(col))?;
         }
     }

@@ -7,7 +7,8 @@ use serde_json::Value;
 
 use super::Ctx;
 use crate::chain::verify::{Finding, LinkFault, TriggerFault, verify};
-use crate::i18n::{both, tr};
+use crate::i18n::tr;
+use crate::messages::say;
 use crate::output::{Cell, Format, Listing, col, out, say};
 use crate::store::resolve_term;
 use crate::values::fmt_points;
@@ -142,9 +143,9 @@ pub fn run(ctx: &Ctx, args: AuditArgs) -> Result<()> {
 pub fn report(conn: &rusqlite::Connection) -> Result<String> {
     let n: i64 = conn.query_row("SELECT count(*) FROM audit", [], |r| r.get(0))?;
     let head = crate::chain::head(conn)?.map(|(_, h)| h).unwrap_or_default();
-    Ok(both(
-        format!("{n} audit entries, head {}", short(&head)),
-        format!("操作记录 {n} 条，末条校验码 {}", short(&head)),
+    Ok(say!(
+        en("{n} audit entries, head {}", short(&head)),
+        zh("操作记录 {n} 条，末条校验码 {}", short(&head))
     ))
 }
 
@@ -170,8 +171,8 @@ pub fn finding_text(f: &Finding) -> String {
                     "内容或其所记的行已被改动，校验码不符",
                 ),
             };
-            both(
-                format!(
+            say!(
+                en(
                     "the chain breaks at audit entry {entry}, which {en}{}",
                     if *more > 0 {
                         format!(" ({more} more broken links after it)")
@@ -179,57 +180,57 @@ pub fn finding_text(f: &Finding) -> String {
                         String::new()
                     }
                 ),
-                format!(
+                zh(
                     "哈希链在第 {entry} 条操作记录处断开：{zh}{}",
                     if *more > 0 {
                         format!("（其后另有 {more} 处断开）")
                     } else {
                         String::new()
                     }
-                ),
+                )
             )
         }
-        Finding::Changed { table, key } => both(
-            format!("{table} {key} differs from what the record says: it was changed outside pingxuan"),
-            format!("{table} {key} 与操作记录不符：已在评选程序之外被改动"),
+        Finding::Changed { table, key } => say!(
+            en("{table} {key} differs from what the record says: it was changed outside pingxuan"),
+            zh("{table} {key} 与操作记录不符：已在评选程序之外被改动")
         ),
-        Finding::Unrecorded { table, key } => both(
-            format!("{table} {key} has no record: it was added outside pingxuan"),
-            format!("{table} {key} 没有操作记录：是在评选程序之外添加的"),
+        Finding::Unrecorded { table, key } => say!(
+            en("{table} {key} has no record: it was added outside pingxuan"),
+            zh("{table} {key} 没有操作记录：是在评选程序之外添加的")
         ),
-        Finding::Vanished { table, key } => both(
-            format!("{table} {key} is on the record but gone: it was deleted outside pingxuan"),
-            format!("{table} {key} 有操作记录但已不存在：已在评选程序之外被删除"),
+        Finding::Vanished { table, key } => say!(
+            en("{table} {key} is on the record but gone: it was deleted outside pingxuan"),
+            zh("{table} {key} 有操作记录但已不存在：已在评选程序之外被删除")
         ),
         Finding::Trigger { name, fault } => match fault {
-            TriggerFault::Missing => both(
-                format!("the guard {name} is missing: it was dropped outside pingxuan"),
-                format!("保护触发器 {name} 缺失：已在评选程序之外被删除"),
+            TriggerFault::Missing => say!(
+                en("the guard {name} is missing: it was dropped outside pingxuan"),
+                zh("保护触发器 {name} 缺失：已在评选程序之外被删除")
             ),
-            TriggerFault::Altered => both(
-                format!("the guard {name} was altered outside pingxuan"),
-                format!("保护触发器 {name} 已在评选程序之外被改动"),
+            TriggerFault::Altered => say!(
+                en("the guard {name} was altered outside pingxuan"),
+                zh("保护触发器 {name} 已在评选程序之外被改动")
             ),
-            TriggerFault::Foreign => both(
-                format!("the trigger {name} is not pingxuan's: it was added outside pingxuan"),
-                format!("触发器 {name} 不属于评选程序：是在程序之外添加的"),
+            TriggerFault::Foreign => say!(
+                en("the trigger {name} is not pingxuan's: it was added outside pingxuan"),
+                zh("触发器 {name} 不属于评选程序：是在程序之外添加的")
             ),
         },
-        Finding::TermReopened { year, recorded } => both(
-            format!("the {year} term is open, but the record has it {recorded}: it was reopened outside pingxuan"),
-            format!(
+        Finding::TermReopened { year, recorded } => say!(
+            en("the {year} term is open, but the record has it {recorded}: it was reopened outside pingxuan"),
+            zh(
                 "{year} 届现为进行中，但记录为{}：已在评选程序之外被重新开启",
                 if recorded == "closed" { "已结束" } else { "已授奖" }
-            ),
+            )
         ),
-        Finding::ClosedTermChanged { year, state, rows } => both(
-            format!(
+        Finding::ClosedTermChanged { year, state, rows } => say!(
+            en(
                 "the {year} term is {state}, yet {rows} of its rows changed outside pingxuan: it was reopened by hand, or its guards removed"
             ),
-            format!(
+            zh(
                 "{year} 届{}，但有 {rows} 行在评选程序之外被改动：曾被手工重新开启，或保护触发器被删除",
                 if state == "closed" { "已结束" } else { "已授奖" }
-            ),
+            )
         ),
         Finding::MarkOutside {
             sheet,
@@ -238,19 +239,19 @@ pub fn finding_text(f: &Finding) -> String {
             mark,
             max,
             step,
-        } => both(
-            format!(
+        } => say!(
+            en(
                 "sheet {sheet} ({code}): criterion {criterion} is {}, outside the scheme (0 to {} in steps of {})",
                 fmt_points(*mark),
                 fmt_points(*max),
                 fmt_points(*step)
             ),
-            format!(
+            zh(
                 "评分表 {sheet}（{code}）：指标{criterion} 为 {} 分，超出评分方案（0 至 {} 分，以 {} 分为单位）",
                 fmt_points(*mark),
                 fmt_points(*max),
                 fmt_points(*step)
-            ),
+            )
         ),
     }
 }
@@ -288,18 +289,18 @@ fn verify_command(ctx: &Ctx) -> Result<()> {
     if !findings.is_empty() {
         bail!(
             "{}",
-            both(
-                format!("the record does not hold: {} finding(s)", findings.len()),
-                format!("记录校验未通过：发现 {} 个问题", findings.len())
+            say!(
+                en("the record does not hold: {} finding(s)", findings.len()),
+                zh("记录校验未通过：发现 {} 个问题", findings.len())
             )
         );
     }
-    say(&both(
-        format!(
+    say(&say!(
+        en(
             "the record holds: every row agrees with the hash chain ({})",
             report(conn)?
         ),
-        format!("记录校验通过：每一行都与哈希链一致（{}）", report(conn)?),
+        zh("记录校验通过：每一行都与哈希链一致（{}）", report(conn)?)
     ));
     Ok(())
 }
@@ -315,7 +316,6 @@ fn head_command(ctx: &Ctx) -> Result<()> {
             "{}\n",
             serde_json::to_string_pretty(&serde_json::json!({ "entry": id, "at": at, "hash": hash }))?
         )),
-        _ => out(&format!("{hash}\n"))
-            .map(|_| say(&both(format!("entry {id} of {at}"), format!("第 {id} 条记录，{at}")))),
+        _ => out(&format!("{hash}\n")).map(|_| say(&say!(en("entry {id} of {at}"), zh("第 {id} 条记录，{at}")))),
     }
 }

@@ -10,7 +10,8 @@ use rusqlite::Connection;
 
 use crate::core::assess::{Exact, Fate, Joint, JointSteps, Satisfaction, Sheet};
 use crate::csvin::{self, Column, CsvFile, Decoded, Encoding, Problem, Problems, Row};
-use crate::i18n::{Lang, both, lang, tr};
+use crate::i18n::{Lang, lang, tr};
+use crate::messages::say;
 use crate::output::Cell;
 use crate::store::{Nominee, check_assessable, nominee_by_ref};
 use crate::values::{Centi, fmt_exact, fmt_points, to_f64};
@@ -55,11 +56,16 @@ pub fn check_nominee_columns(file: &CsvFile) -> Result<()> {
         return Ok(());
     }
     bail!(
-        "{}: {}",
-        file.name,
-        tr(
-            "the file does not say whom each row is about: give a code/编号 column, or category/类别, unit/单位 and name/名称 columns together",
-            "文件未指明每行的被推荐对象：请提供 编号/code 列，或同时提供 类别/category、单位/unit、名称/name 列"
+        "{}",
+        say!(
+            en(
+                "{}: the file does not say whom each row is about: give a code/编号 column, or category/类别, unit/单位 and name/名称 columns together",
+                file.name
+            ),
+            zh(
+                "{}: 文件未指明每行的被推荐对象：请提供 编号/code 列，或同时提供 类别/category、单位/unit、名称/name 列",
+                file.name
+            )
         )
     );
 }
@@ -84,17 +90,17 @@ pub fn set_aside_text(rows: &[SetAside]) -> Option<String> {
             crate::i18n::Lang::Zh => format!("第 {} 行（{}）", r.line, r.why),
         })
         .collect();
-    Some(both(
-        format!(
+    Some(say!(
+        en(
             "set aside {} rows for nominees withdrawn or rejected, not imported: {}",
             rows.len(),
             each.join(", ")
         ),
-        format!(
+        zh(
             "已撤回或核对未通过的推荐对象 {} 行未导入：{}",
             rows.len(),
             each.join("，")
-        ),
+        )
     ))
 }
 
@@ -320,42 +326,41 @@ impl JointText {
         Some((&h.evaluator, fmt_points(h.total), &l.evaluator, fmt_points(l.total)))
     }
 
-    /// The mean and which sheets were dropped, in one line.
+    /// The mean and which sheets were dropped, in one line, in the language of the run.
     pub fn summary(&self) -> String {
+        self.summary_in(lang())
+    }
+
+    /// The mean and which sheets were dropped, in one line.
+    pub fn summary_in(&self, lang: Lang) -> String {
         let mean = fmt_exact(&self.steps.mean);
-        let (all, counted) = (self.steps.lines.len(), self.steps.counted);
-        match self.trimmed() {
-            Some((h, ht, l, lt)) => both(
-                format!(
-                    "{mean} (mean of {counted} of {all} sheets; dropped the highest, {h} {ht}, and the lowest, {l} {lt})"
-                ),
-                format!("{mean}（{all} 张联评表去掉最高分 {h} {ht}、最低分 {l} {lt} 后 {counted} 张的平均）"),
-            ),
-            None => match (lang(), self.trim_from) {
-                (Lang::En, 0) => format!("{mean} (mean of {all} sheets; this term drops none)"),
-                (Lang::Zh, 0) => format!("{mean}（{all} 张联评表的平均；本届不去掉最高最低分）"),
-                (Lang::En, t) => {
-                    format!("{mean} (mean of {all} sheets; the highest and lowest are dropped from {t} sheets on)")
-                }
-                (Lang::Zh, t) => {
-                    format!("{mean}（{all} 张联评表的平均；满 {t} 张时去掉一个最高分和一个最低分）")
-                }
-            },
+        let (all, counted, t) = (self.steps.lines.len(), self.steps.counted, self.trim_from);
+        match (self.trimmed(), t) {
+            (Some((h, ht, l, lt)), _) => say!(lang;
+                en: "{mean} (mean of {counted} of {all} sheets; dropped the highest, {h} {ht}, and the lowest, {l} {lt})",
+                zh: "{mean}（{all} 张联评表去掉最高分 {h} {ht}、最低分 {l} {lt} 后 {counted} 张的平均）"),
+            (None, 0) => say!(lang;
+                en: "{mean} (mean of {all} sheets; this term drops none)",
+                zh: "{mean}（{all} 张联评表的平均；本届不去掉最高最低分）"),
+            (None, t) => say!(lang;
+                en: "{mean} (mean of {all} sheets; the highest and lowest are dropped from {t} sheets on)",
+                zh: "{mean}（{all} 张联评表的平均；满 {t} 张时去掉一个最高分和一个最低分）"),
         }
     }
 
-    /// The mean worked out: the sheets dropped, then "mean of n = (a + b + c) / n = p/q = decimal".
+    /// The mean worked out, in the language of the run.
     pub fn derivation(&self) -> String {
+        self.derivation_in(lang())
+    }
+
+    /// The mean worked out: the sheets dropped, then "mean of n = (a + b + c) / n = p/q = decimal".
+    pub fn derivation_in(&self, lang: Lang) -> String {
         let (all, t) = (self.steps.lines.len(), self.trim_from);
         let trim = match self.trimmed() {
-            Some((h, ht, l, lt)) => both(
-                format!("{all} sheets, {t} or more: the highest ({h}, {ht}) and the lowest ({l}, {lt}) are dropped; "),
-                format!("共 {all} 张，达到 {t} 张，去掉一个最高分（{h}，{ht}）和一个最低分（{l}，{lt}）；"),
-            ),
-            None => both(
-                format!("{all} sheets, none dropped; "),
-                format!("共 {all} 张，不去分；"),
-            ),
+            Some((h, ht, l, lt)) => say!(lang;
+                en: "{all} sheets, {t} or more: the highest ({h}, {ht}) and the lowest ({l}, {lt}) are dropped; ",
+                zh: "共 {all} 张，达到 {t} 张，去掉一个最高分（{h}，{ht}）和一个最低分（{l}，{lt}）；"),
+            None => say!(lang; en: "{all} sheets, none dropped; ", zh: "共 {all} 张，不去分；"),
         };
         let n = self.steps.counted;
         let sum = self
@@ -366,10 +371,9 @@ impl JointText {
             .collect::<Vec<_>>()
             .join(" + ");
         let mean = exact_text(&self.steps.mean);
-        both(
-            format!("{trim}mean of {n} = ({sum}) / {n} = {mean}"),
-            format!("{trim}{n} 张平均 = ({sum}) / {n} = {mean}"),
-        )
+        say!(lang;
+            en: "{trim}mean of {n} = ({sum}) / {n} = {mean}",
+            zh: "{trim}{n} 张平均 = ({sum}) / {n} = {mean}")
     }
 }
 
@@ -406,18 +410,18 @@ impl Counts {
 
     /// "added 3, replaced 0, already present 1", after what was counted when it is named.
     pub fn text(&self, what_en: &str, what_zh: &str) -> String {
-        let (a, r, p) = (self.added, self.replaced, self.present);
-        let (mut en, mut zh) = (
-            format!("added {a}, replaced {r}, already present {p}"),
-            format!("新增 {a}，替换 {r}，已存在 {p}"),
-        );
-        if self.left_withdrawn > 0 {
-            en += &format!(", left withdrawn {}", self.left_withdrawn);
-            zh += &format!("，已撤销未恢复 {}", self.left_withdrawn);
+        let lang = lang();
+        let (a, r, p, w) = (self.added, self.replaced, self.present, self.left_withdrawn);
+        let mut counted = say!(lang;
+            en: "added {a}, replaced {r}, already present {p}",
+            zh: "新增 {a}，替换 {r}，已存在 {p}");
+        if w > 0 {
+            counted += &say!(lang; en: ", left withdrawn {w}", zh: "，已撤销未恢复 {w}");
         }
-        match (what_en.is_empty(), what_zh.is_empty()) {
-            (true, true) => both(en, zh),
-            _ => both(format!("{what_en}: {en}"), format!("{what_zh}：{zh}")),
+        match (what_en.is_empty() && what_zh.is_empty(), lang) {
+            (true, _) => counted,
+            (false, Lang::En) => format!("{what_en}: {counted}"),
+            (false, Lang::Zh) => format!("{what_zh}：{counted}"),
         }
     }
 }
@@ -442,12 +446,20 @@ mod tests {
         let s = sheets(&[("甲", 8000), ("乙", 8600), ("丙", 8700), ("丁", 8800), ("戊", 9500)]);
         let t = JointText::new(&joint_mean(&s, 5).unwrap(), &s, 5);
         assert_eq!(
-            t.derivation(),
+            t.derivation_in(Lang::En),
             "5 sheets, 5 or more: the highest (戊, 95) and the lowest (甲, 80) are dropped; mean of 3 = (86 + 87 + 88) / 3 = 87"
         );
         assert_eq!(
-            t.summary(),
+            t.summary_in(Lang::En),
             "87 (mean of 3 of 5 sheets; dropped the highest, 戊 95, and the lowest, 甲 80)"
+        );
+        assert_eq!(
+            t.derivation_in(Lang::Zh),
+            "共 5 张，达到 5 张，去掉一个最高分（戊，95）和一个最低分（甲，80）；3 张平均 = (86 + 87 + 88) / 3 = 87"
+        );
+        assert_eq!(
+            t.summary_in(Lang::Zh),
+            "87（5 张联评表去掉最高分 戊 95、最低分 甲 80 后 3 张的平均）"
         );
     }
 
@@ -456,16 +468,20 @@ mod tests {
         let s = sheets(&[("甲", 8000), ("乙", 8650), ("丙", 8700)]);
         let j = joint_mean(&s, 5).unwrap();
         assert_eq!(
-            JointText::new(&j, &s, 5).derivation(),
+            JointText::new(&j, &s, 5).derivation_in(Lang::En),
             "3 sheets, none dropped; mean of 3 = (80 + 86.5 + 87) / 3 = 169/2 = 84.5"
         );
         assert_eq!(
-            JointText::new(&j, &s, 5).summary(),
+            JointText::new(&j, &s, 5).summary_in(Lang::En),
             "84.5 (mean of 3 sheets; the highest and lowest are dropped from 5 sheets on)"
         );
         assert_eq!(
-            JointText::new(&j, &s, 0).summary(),
+            JointText::new(&j, &s, 0).summary_in(Lang::En),
             "84.5 (mean of 3 sheets; this term drops none)"
+        );
+        assert_eq!(
+            JointText::new(&j, &s, 0).summary_in(Lang::Zh),
+            "84.5（3 张联评表的平均；本届不去掉最高最低分）"
         );
     }
 

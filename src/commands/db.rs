@@ -10,7 +10,7 @@ use super::Ctx;
 use super::audit::{report, say_findings};
 use crate::chain::verify::verify;
 use crate::db::MIGRATIONS;
-use crate::i18n::{both, tr};
+use crate::messages::say;
 use crate::output::{put_in_place, say, temp_beside};
 
 /// Check the database file, or copy it safely
@@ -65,23 +65,23 @@ fn file_problems(conn: &Connection) -> Result<Vec<String>> {
     for line in st.query_map([], |r| r.get::<_, String>(0))? {
         let line = line?;
         if line != "ok" {
-            out.push(both(format!("integrity: {line}"), format!("完整性：{line}")));
+            out.push(say!(en("integrity: {line}"), zh("完整性：{line}")));
         }
     }
     let mut st = conn.prepare("PRAGMA foreign_key_check")?;
     let mut q = st.query([])?;
     while let Some(r) = q.next()? {
         let (table, rowid, parent): (String, Option<i64>, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
-        out.push(both(
-            format!("the row {} of {table} points to a missing {parent}", rowid.unwrap_or(0)),
-            format!("{table} 第 {} 行引用的 {parent} 不存在", rowid.unwrap_or(0)),
+        out.push(say!(
+            en("the row {} of {table} points to a missing {parent}", rowid.unwrap_or(0)),
+            zh("{table} 第 {} 行引用的 {parent} 不存在", rowid.unwrap_or(0))
         ));
     }
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if version != MIGRATIONS.len() as i64 {
-        out.push(both(
-            format!("schema version {version}, expected {}", MIGRATIONS.len()),
-            format!("数据库版本为 {version}，应为 {}", MIGRATIONS.len()),
+        out.push(say!(
+            en("schema version {version}, expected {}", MIGRATIONS.len()),
+            zh("数据库版本为 {version}，应为 {}", MIGRATIONS.len())
         ));
     }
     Ok(out)
@@ -99,23 +99,23 @@ fn check(ctx: &Ctx) -> Result<()> {
     if n > 0 {
         bail!(
             "{}",
-            both(
-                format!("{}: {n} problem(s) found", ctx.db_path().display()),
-                format!("{}：发现 {n} 个问题", ctx.db_path().display())
+            say!(
+                en("{}: {n} problem(s) found", ctx.db_path().display()),
+                zh("{}：发现 {n} 个问题", ctx.db_path().display())
             )
         );
     }
-    say(&both(
-        format!(
+    say(&say!(
+        en(
             "{}: the file is whole, and every row agrees with the hash-chained record ({})",
             ctx.db_path().display(),
             report(conn)?
         ),
-        format!(
+        zh(
             "{}：文件完整，每一行都与哈希链记录一致（{}）",
             ctx.db_path().display(),
             report(conn)?
-        ),
+        )
     ));
     Ok(())
 }
@@ -126,10 +126,9 @@ fn backup(ctx: &Ctx, file: &std::path::Path) -> Result<()> {
     conn.backup(MAIN_DB, tmp.path(), None::<fn(rusqlite::backup::Progress)>)
         .map_err(|e| crate::db::file_error(ctx.db_path(), e))
         .with_context(|| {
-            format!(
-                "{} {}",
-                tr("cannot copy the database to", "无法复制数据库到"),
-                file.display()
+            say!(
+                en("cannot copy the database to {}", file.display()),
+                zh("无法复制数据库到 {}", file.display())
             )
         })?;
     let copy = Connection::open_with_flags(tmp.path(), OpenFlags::SQLITE_OPEN_READ_WRITE)?;
@@ -144,26 +143,26 @@ fn backup(ctx: &Ctx, file: &std::path::Path) -> Result<()> {
         }
         bail!(
             "{}",
-            both(
-                format!("the copy did not pass the check, so {} was not written", file.display()),
-                format!("副本未通过检查，未写入 {}", file.display())
+            say!(
+                en("the copy did not pass the check, so {} was not written", file.display()),
+                zh("副本未通过检查，未写入 {}", file.display())
             )
         );
     }
     put_in_place(tmp, file)?;
-    say(&both(
-        format!(
+    say(&say!(
+        en(
             "{}: a checked copy of {} ({})",
             file.display(),
             ctx.db_path().display(),
             report(conn)?
         ),
-        format!(
+        zh(
             "{}：{} 的副本，已检查（{}）",
             file.display(),
             ctx.db_path().display(),
             report(conn)?
-        ),
+        )
     ));
     Ok(())
 }

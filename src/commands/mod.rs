@@ -29,7 +29,8 @@ use rusqlite::Connection;
 use crate::change::Change;
 use crate::core::text::ONE_LINE;
 use crate::db::{Db, Mode};
-use crate::i18n::{Lang, both, tr};
+use crate::i18n::{Lang, tr};
+use crate::messages::say;
 use crate::output::Format;
 use crate::values::check_text;
 
@@ -55,6 +56,9 @@ pub struct Global {
     /// Who acts, for the audit record (default $USER)
     #[arg(long, global = true, value_name = "NAME")]
     pub operator: Option<String>,
+    /// Tables in full: no column shortened to fit the terminal, numbers exact
+    #[arg(long, global = true)]
+    pub wide: bool,
 }
 
 /// The commands of the yearly cycle, in order; each one's arguments live beside its handler.
@@ -173,13 +177,13 @@ impl Ctx {
                 "默认：当前文件夹中的 pingxuan.sqlite",
             ),
         };
-        both(
-            format!(
+        say!(
+            en(
                 "no database at {shown} ({how}).\n  To use another file, give --db FILE, or set PINGXUAN_DB=FILE.\n  To start a new database here, open the year's term: pingxuan term open YEAR"
             ),
-            format!(
+            zh(
                 "找不到数据库 {shown}（{how}）。\n  使用其他文件：加 --db 文件，或设置环境变量 PINGXUAN_DB=文件。\n  在此新建数据库：开启年度届期 pingxuan term open 年份"
-            ),
+            )
         )
     }
 
@@ -297,6 +301,7 @@ fn operator_name(given: Option<String>, get: impl Fn(&str) -> Option<String>) ->
 
 pub fn run(global: Global, command: Command, tree: fn(crate::i18n::Lang, bool) -> clap::Command) -> Result<()> {
     let out_format = out_format(&global, &command)?;
+    crate::output::set_table_layout(global.wide);
     let listing_out = out_format.is_some() && !lists_after_writing(&command);
     crate::export::set_out(global.out.clone());
     let (path, source) = db_path(&global);
@@ -317,7 +322,7 @@ pub fn run(global: Global, command: Command, tree: fn(crate::i18n::Lang, bool) -
     // Every command that wrote names the file it wrote, once.
     if ctx.writer.get().is_some_and(|db| db.wrote.get()) {
         let shown = shown_path(&ctx.path);
-        crate::output::say(&both(format!("written to {shown}"), format!("已写入 {shown}")));
+        crate::output::say(&say!(en("written to {shown}"), zh("已写入 {shown}")));
     }
     // A file this command made, in which nothing was then committed (the command failed,
     // or was a dry run), goes again: a refused first command leaves nothing behind. Every

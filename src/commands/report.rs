@@ -13,7 +13,7 @@ use anyhow::{Context, Result, bail};
 use clap::Args;
 
 use super::Ctx;
-use crate::i18n::{both, tr};
+use crate::messages::say;
 use crate::output::{Format, out, say};
 use crate::store::resolve_term;
 use crate::values::parse_date;
@@ -55,12 +55,17 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
         (Format::Json, _) | (Format::Table, Some("json")) => true,
         (Format::Table, _) => false,
         (other, _) => bail!(
-            "{} {}",
-            tr(
-                "the report is a page (HTML, the default) or its figures (--format json), not",
-                "报告为页面（HTML，默认）或数据（--format json），不支持"
-            ),
-            format!("{other:?}").to_lowercase()
+            "{}",
+            say!(
+                en(
+                    "the report is a page (HTML, the default) or its figures (--format json), not {}",
+                    format!("{other:?}").to_lowercase()
+                ),
+                zh(
+                    "报告为页面（HTML，默认）或数据（--format json），不支持 {}",
+                    format!("{other:?}").to_lowercase()
+                )
+            )
         ),
     };
     let term = resolve_term(ctx.read()?, ctx)?;
@@ -73,9 +78,9 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
     match &out_file {
         Some(path) => {
             write_output(path, text.as_bytes())?;
-            say(&both(
-                format!("wrote the report to {}", path.display()),
-                format!("已写出报告：{}", path.display()),
+            say(&say!(
+                en("wrote the report to {}", path.display()),
+                zh("已写出报告：{}", path.display())
             ));
             Ok(())
         }

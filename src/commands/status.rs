@@ -6,7 +6,8 @@ use rusqlite::{Connection, params};
 
 use super::{Ctx, Source, shown_path};
 use crate::core::stage::{Progress, Stage, stage};
-use crate::i18n::{both, tr};
+use crate::i18n::tr;
+use crate::messages::say;
 use crate::output::{Cell, Listing, col};
 use crate::store::{self, Term, TermState};
 
@@ -22,9 +23,9 @@ pub fn run(ctx: &Ctx) -> Result<()> {
     add(
         "database",
         tr("database", "数据库"),
-        Cell::Text(both(
-            format!("{} ({source})", shown_path(ctx.db_path())),
-            format!("{}（{source}）", shown_path(ctx.db_path())),
+        Cell::Text(say!(
+            en("{} ({source})", shown_path(ctx.db_path())),
+            zh("{}（{source}）", shown_path(ctx.db_path()))
         )),
     );
     if std::fs::symlink_metadata(ctx.db_path()).is_err() {
@@ -67,9 +68,9 @@ pub fn run(ctx: &Ctx) -> Result<()> {
     };
     let Some(t) = current else {
         let next = match ctx.term {
-            Some(year) => both(
-                format!("there is no term {year}; see `pingxuan term list`"),
-                format!("没有 {year} 届；请查看 `pingxuan term list`"),
+            Some(year) => say!(
+                en("there is no term {year}; see `pingxuan term list`"),
+                zh("没有 {year} 届；请查看 `pingxuan term list`")
             ),
             None => tr(
                 "no term is open: pingxuan term open YEAR",
@@ -192,17 +193,17 @@ fn next_step(s: Stage, year: i32) -> String {
             "pingxuan rank --shortlist，然后 pingxuan award grant",
         )
         .to_string(),
-        Stage::Publish => both(
-            format!(
+        Stage::Publish => say!(
+            en(
                 "pingxuan award notice --html --out notice.html; pingxuan award certificates --out certificates; then pingxuan --term {year} term close"
             ),
-            format!(
+            zh(
                 "pingxuan award notice --html --out 通报.html；pingxuan award certificates --out 证书；然后 pingxuan --term {year} term close"
-            ),
+            )
         ),
-        Stage::Closed => both(
-            format!("pingxuan term open {}", year + 1),
-            format!("pingxuan term open {}", year + 1),
+        Stage::Closed => say!(
+            en("pingxuan term open {}", year + 1),
+            zh("pingxuan term open {}", year + 1)
         ),
     }
 }

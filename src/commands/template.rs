@@ -12,7 +12,7 @@ use rusqlite::Connection;
 
 use super::Ctx;
 use crate::export::take_out;
-use crate::i18n::{both, tr};
+use crate::messages::say;
 use crate::output::{out, say};
 use crate::store::resolve_term;
 use crate::values::{Category, fmt_points};
@@ -492,21 +492,23 @@ fn write(f: Form, rec: &OnRecord, path: Option<&Path>) -> Result<()> {
         Some(crate::export::Form::Xlsx) => form(&title, &sheets, &cols)?,
         Some(crate::export::Form::Csv) => csv_form(&cols, &sheets)?,
         _ => anyhow::bail!(
-            "{}: {}",
-            path.display(),
-            tr("a form is written as .xlsx or .csv", "表格模板只能写成 .xlsx 或 .csv")
+            "{}",
+            say!(
+                en("{}: a form is written as .xlsx or .csv", path.display()),
+                zh("{}: 表格模板只能写成 .xlsx 或 .csv", path.display())
+            )
         ),
     };
     crate::export::write(path, &bytes)?;
     let rows: usize = sheets.iter().map(|s| s.1.len()).sum();
     let sheet_word = if sheets.len() == 1 { "sheet" } else { "sheets" };
-    say(&both(
-        format!(
+    say(&say!(
+        en(
             "wrote {} ({} {sheet_word}, {rows} rows filled in)",
             path.display(),
             sheets.len()
         ),
-        format!("已写出 {}（{} 个工作表，预填 {rows} 行）", path.display(), sheets.len()),
+        zh("已写出 {}（{} 个工作表，预填 {rows} 行）", path.display(), sheets.len())
     ));
     Ok(())
 }

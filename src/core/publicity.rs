@@ -5,8 +5,6 @@ use std::collections::BTreeSet;
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
-use crate::i18n::both;
-
 /// The statutory holidays that fall on the same date every year (《全国年节及纪念日放假办法》):
 /// New Year's Day, 1–2 May and 1–3 October. The lunar festivals (春节, 清明, 端午, 中秋) move
 /// with the calendar, and the State Council's yearly arrangement adds bridge days and turns
@@ -126,30 +124,6 @@ pub enum Stop {
         ends_on: NaiveDate,
     },
     Unresolved(Open),
-}
-
-impl Stop {
-    pub fn text(&self) -> String {
-        match self {
-            Stop::Running { ends_on } => {
-                let next = *ends_on + Duration::days(1);
-                both(
-                    format!("the notice period (公示) runs until {ends_on}; the awards may be granted from {next}"),
-                    format!("公示期至 {ends_on} 结束，{next} 起方可授奖"),
-                )
-            }
-            Stop::Unresolved(o) => both(
-                format!(
-                    "objection #{} about {} from {} is not resolved; resolve it with `pingxuan objection resolve {} --upheld|--dismissed --finding TEXT`",
-                    o.id, o.code, o.from, o.id
-                ),
-                format!(
-                    "关于 {} 的异议 #{}（{}）尚未处理；请用 `pingxuan objection resolve {} --upheld|--dismissed --finding 调查结论` 办结",
-                    o.code, o.id, o.from, o.id
-                ),
-            ),
-        }
-    }
 }
 
 /// Everything that stops the grant, in order: the period, then each open objection.

@@ -3,11 +3,10 @@
 
 use std::collections::BTreeMap;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::{Lang, lang, tr};
-use crate::values::{Category, Centi, fmt_points, parse_points};
+use crate::values::{Category, Centi, PointsFault, fmt_points, points};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -154,34 +153,31 @@ impl Scheme {
     }
 
     /// Checks the scheme's own consistency; every problem is listed.
-    pub fn validate(&self) -> Result<()> {
+    pub fn validate(&self) -> Result<(), SchemeProblems> {
         let mut errs = Vec::new();
         let w = [self.weight_self, self.weight_joint, self.weight_inspection];
         if w.iter().any(|x| !(0..=100).contains(x)) || w.iter().sum::<i64>() != 100 {
-            errs.push(format!(
-                "weights must be 0..100 and add up to 100 (they are {} + {} + {})",
-                w[0], w[1], w[2]
-            ));
+            errs.push(SchemeProblem::Weights(w));
         }
         if !(1..=10_000).contains(&self.step) {
-            errs.push("step must be between 0.01 and 100 points".to_string());
+            errs.push(SchemeProblem::Step);
         }
         if self.min_joint < 1 {
-            errs.push("min_joint_evaluators must be at least 1".to_string());
+            errs.push(SchemeProblem::MinJoint);
         }
         if self.trim_from != 0 && self.trim_from < 3 {
-            errs.push("trim_from must be 0 (never) or at least 3".to_string());
+            errs.push(SchemeProblem::TrimFrom);
         }
         if self.inspection_base <= 0 {
-            errs.push("inspection_base must be above 0".to_string());
+            errs.push(SchemeProblem::InspectionBase);
         }
         if self.order.is_empty() || self.order[0] == OrderKey::Satisfaction && self.order.len() == 1 {
-            errs.push("order must start with the keys that rank candidates, e.g. [\"total\", \"joint\"]".to_string());
+            errs.push(SchemeProblem::OrderStart);
         }
         let mut seen = Vec::new();
         for k in &self.order {
             if seen.contains(k) {
-                errs.push(format!("order names \"{}\" twice", k.code()));
+                errs.push(SchemeProblem::OrderTwice(*k));
             }
             seen.push(*k);
         }
@@ -190,43 +186,47 @@ impl Scheme {
             if let Some(p) = r.unit_rank_top_percent
                 && !(1..=100).contains(&p)
             {
-                errs.push(format!("{}: unit_rank_top_percent must be 1..100", cat.code()));
+                errs.push(SchemeProblem::UnitRankPercent(cat));
             }
             if r.places.keys().any(|g| g.trim().is_empty()) {
-                errs.push(format!("{}.places: a group needs its name", cat.code()));
+                errs.push(SchemeProblem::PlacesGroupName(cat));
             }
             if let Some(t) = r.threshold
                 && !(0..=10_000).contains(&t)
             {
-                errs.push(format!("{}: satisfaction_threshold must be 0..100 percent", cat.code()));
+                errs.push(SchemeProblem::Threshold(cat));
             }
-            let off_step: Vec<String> = r
+            let off_step: Vec<Centi> = r
                 .criteria
                 .iter()
                 .filter(|c| c.max > 0 && self.step > 0 && c.max % self.step != 0)
-                .map(|c| fmt_points(c.max))
+                .map(|c| c.max)
                 .collect();
             if !off_step.is_empty() {
-                errs.push(format!(
-                    "{}: the step {} does not fit the criterion maxima ({}); a maximum must be a whole number of steps",
-                    cat.code(),
-                    fmt_points(self.step),
-                    off_step.join(", ")
-                ));
+                errs.push(SchemeProblem::OffStep {
+                    category: cat,
+                    step: self.step,
+                    maxima: off_step,
+                });
             }
             for (i, c) in r.criteria.iter().enumerate() {
                 if c.max <= 0 {
-                    errs.push(format!("{}: criterion {} maximum must be above 0", cat.code(), i + 1));
+                    errs.push(SchemeProblem::CriterionMax {
+                        category: cat,
+                        n: i + 1,
+                    });
                 }
                 if c.name_zh.trim().is_empty() && c.name_en.trim().is_empty() {
-                    errs.push(format!("{}: criterion {} needs a name", cat.code(), i + 1));
+                    errs.push(SchemeProblem::CriterionName {
+                        category: cat,
+                        n: i + 1,
+                    });
                 }
             }
         }
-        if errs.is_empty() {
-            Ok(())
-        } else {
-            bail!(errs.join("\n"))
+        match errs.is_empty() {
+            true => Ok(()),
+            false => Err(SchemeProblems(errs)),
         }
     }
 
@@ -309,9 +309,10 @@ impl Scheme {
         ))
     }
 
-    pub fn from_toml(text: &str) -> Result<Scheme> {
-        let file: SchemeFile = toml::from_str(text).map_err(|e| anyhow::anyhow!("{e}"))?;
-        let s = file.into_scheme()?;
+    pub fn from_toml(text: &str) -> Result<Scheme, SchemeProblems> {
+        let file: SchemeFile =
+            toml::from_str(text).map_err(|e| SchemeProblems(vec![SchemeProblem::File(e.to_string())]))?;
+        let s = file.into_scheme().map_err(|p| SchemeProblems(vec![p]))?;
         s.validate()?;
         Ok(s)
     }
@@ -388,25 +389,20 @@ struct CriterionFile {
 /// Points in a scheme are at most this many (a criterion, a base, a step).
 const MAX_POINTS: f64 = 10_000.0;
 
-fn centi(x: f64, what: &str) -> Result<i64> {
+fn centi(x: f64, field: Field) -> Result<i64, SchemeProblem> {
     if !x.is_finite() {
-        match lang() {
-            Lang::En => bail!("{what}: {x} is not a number of points; write points such as 0.5 or 100"),
-            Lang::Zh => bail!("{what}：{x} 不是分值，请填写如 0.5 或 100 的分数"),
-        }
+        return Err(SchemeProblem::NotPoints { field, x });
     }
     if x.abs() > MAX_POINTS {
-        match lang() {
-            Lang::En => bail!("{what}: {x} is too large; a scheme's points are at most {MAX_POINTS}"),
-            Lang::Zh => bail!("{what}：{x} 过大，评分方案中的分值最多为 {MAX_POINTS}"),
-        }
+        return Err(SchemeProblem::TooLarge {
+            field,
+            x,
+            max: MAX_POINTS,
+        });
     }
     let c = (x * 100.0).round();
     if (x * 100.0 - c).abs() > 1e-6 {
-        match lang() {
-            Lang::En => bail!("{what}: {x} has more than two decimals"),
-            Lang::Zh => bail!("{what}：{x} 的小数超过两位"),
-        }
+        return Err(SchemeProblem::Decimals { field, x });
     }
     Ok(c as i64)
 }
@@ -457,28 +453,28 @@ impl From<&Scheme> for SchemeFile {
 }
 
 impl SchemeFile {
-    fn into_scheme(self) -> Result<Scheme> {
-        let cat = |name: &str, f: CategoryFile| -> Result<CategoryRule> {
-            if f.criteria.len() != 5 {
-                bail!(
-                    "{name}: exactly 5 criteria are needed, the file has {}",
-                    f.criteria.len()
-                );
+    fn into_scheme(self) -> Result<Scheme, SchemeProblem> {
+        let cat = |category: Category, f: CategoryFile| -> Result<CategoryRule, SchemeProblem> {
+            let have = f.criteria.len();
+            if have != 5 {
+                return Err(SchemeProblem::CriteriaCount { category, have });
             }
             let mut list = Vec::new();
             for (i, c) in f.criteria.into_iter().enumerate() {
                 list.push(Criterion {
                     name_zh: c.name_zh,
                     name_en: c.name_en,
-                    max: centi(c.max, &format!("{name} criterion {} max", i + 1))?,
+                    max: centi(c.max, Field::CriterionMax(category, i + 1))?,
                 });
             }
-            let criteria: [Criterion; 5] = list.try_into().map_err(|_| anyhow::anyhow!("{name}: 5 criteria"))?;
+            let criteria: [Criterion; 5] = list
+                .try_into()
+                .map_err(|_| SchemeProblem::CriteriaCount { category, have })?;
             Ok(CategoryRule {
                 quota: f.quota,
                 threshold: f
                     .satisfaction_threshold
-                    .map(|t| centi(t, &format!("{name} satisfaction_threshold")))
+                    .map(|t| centi(t, Field::Threshold(category)))
                     .transpose()?,
                 survey_required: f.survey_required,
                 criteria,
@@ -491,18 +487,18 @@ impl SchemeFile {
             weight_self: self.weights.self_eval,
             weight_joint: self.weights.joint,
             weight_inspection: self.weights.inspection,
-            step: centi(self.scoring.step, "step")?,
+            step: centi(self.scoring.step, Field::Step)?,
             min_joint: self.scoring.min_joint_evaluators,
             trim_from: self.scoring.trim_from,
-            inspection_base: centi(self.scoring.inspection_base, "inspection_base")?,
+            inspection_base: centi(self.scoring.inspection_base, Field::InspectionBase)?,
             order: self.scoring.order,
-            window: cat("window", self.window)?,
-            individual: cat("individual", self.individual)?,
+            window: cat(Category::Window, self.window)?,
+            individual: cat(Category::Individual, self.individual)?,
             intake_opens_on: self
                 .intake
                 .map(|i| {
                     chrono::NaiveDate::parse_from_str(i.opens_on.trim(), "%Y-%m-%d")
-                        .map_err(|_| anyhow::anyhow!("intake.opens_on: \"{}\" is not a date YYYY-MM-DD", i.opens_on))
+                        .map_err(|_| SchemeProblem::OpensOn(i.opens_on.clone()))
                 })
                 .transpose()?,
         })
@@ -536,38 +532,113 @@ impl Scheme {
 }
 
 /// One mark as the scheme allows it: from 0 to the criterion's maximum, in the scheme's step.
-/// The error says what would be accepted.
-pub fn check_mark(raw: &str, max: Centi, step: Centi) -> std::result::Result<Centi, String> {
-    let accepted = || match lang() {
-        Lang::En => format!("accepted: 0 to {} in steps of {}", fmt_points(max), fmt_points(step)),
-        Lang::Zh => format!("应为 0 至 {} 分，以 {} 分为单位", fmt_points(max), fmt_points(step)),
-    };
-    let semi = || tr("; ", "；");
+/// The error says what was wrong and what would be accepted.
+pub fn check_mark(raw: &str, max: Centi, step: Centi) -> Result<Centi, MarkProblem> {
+    let refuse = |fault| Err(MarkProblem { fault, max, step });
     if raw.trim().is_empty() {
-        return Err(format!("{}{}{}", tr("no mark given", "未填写分数"), semi(), accepted()));
+        return refuse(MarkRefusal::Missing);
     }
-    let v = parse_points(raw).map_err(|e| format!("{e}{}{}", semi(), accepted()))?;
+    let v = match points(raw) {
+        Ok(v) => v,
+        Err(f) => return refuse(MarkRefusal::NotPoints(f)),
+    };
     if v < 0 {
-        return Err(format!("{}{}{}", tr("below 0", "低于 0 分"), semi(), accepted()));
+        return refuse(MarkRefusal::Negative);
     }
     if v > max {
-        return Err(format!(
-            "{}{}{}",
-            tr("above the criterion's maximum", "超过该指标满分"),
-            semi(),
-            accepted()
-        ));
+        return refuse(MarkRefusal::AboveMax);
     }
     if v % step != 0 {
-        return Err(format!(
-            "{}{}{}",
-            tr("not in the steps the scheme allows", "不符合评分步长"),
-            semi(),
-            accepted()
-        ));
+        return refuse(MarkRefusal::OffStep);
     }
     Ok(v)
 }
+
+/// A mark refused, with what the scheme accepts: 0 to `max` in steps of `step`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MarkProblem {
+    pub fault: MarkRefusal,
+    pub max: Centi,
+    pub step: Centi,
+}
+
+impl std::error::Error for MarkProblem {}
+
+/// Why a mark as typed is refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MarkRefusal {
+    Missing,
+    NotPoints(PointsFault),
+    Negative,
+    AboveMax,
+    OffStep,
+}
+
+/// A setting of the scheme file that holds points.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    Step,
+    InspectionBase,
+    Threshold(Category),
+    /// The category and the criterion's number, from 1.
+    CriterionMax(Category, usize),
+}
+
+/// What is wrong with a scheme, or with the file it is read from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SchemeProblem {
+    /// The file does not read as a scheme (TOML syntax, a key unknown or missing): the
+    /// parser's words.
+    File(String),
+    NotPoints {
+        field: Field,
+        x: f64,
+    },
+    TooLarge {
+        field: Field,
+        x: f64,
+        max: f64,
+    },
+    Decimals {
+        field: Field,
+        x: f64,
+    },
+    CriteriaCount {
+        category: Category,
+        have: usize,
+    },
+    OpensOn(String),
+    /// Self, joint and inspection, in percent.
+    Weights([i64; 3]),
+    Step,
+    MinJoint,
+    TrimFrom,
+    InspectionBase,
+    OrderStart,
+    OrderTwice(OrderKey),
+    UnitRankPercent(Category),
+    PlacesGroupName(Category),
+    Threshold(Category),
+    OffStep {
+        category: Category,
+        step: Centi,
+        maxima: Vec<Centi>,
+    },
+    CriterionMax {
+        category: Category,
+        n: usize,
+    },
+    CriterionName {
+        category: Category,
+        n: usize,
+    },
+}
+
+/// Every problem found with a scheme, reported together.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SchemeProblems(pub Vec<SchemeProblem>);
+
+impl std::error::Error for SchemeProblems {}
 
 #[cfg(test)]
 mod tests {
@@ -606,22 +677,26 @@ mod tests {
             .to_toml(2026)
             .unwrap()
             .replace("joint = 50", "joint = 60");
-        let e = Scheme::from_toml(&text).unwrap_err().to_string();
-        assert!(e.contains("add up to 100"), "{e}");
+        let e = Scheme::from_toml(&text).unwrap_err();
+        assert_eq!(e.0, vec![SchemeProblem::Weights([20, 60, 30])]);
         let text = Scheme::default()
             .to_toml(2026)
             .unwrap()
             .replace("[weights]", "[weights]\nbonus = 1");
-        assert!(Scheme::from_toml(&text).is_err());
+        assert!(matches!(
+            &Scheme::from_toml(&text).unwrap_err().0[..],
+            [SchemeProblem::File(_)]
+        ));
         let text = Scheme::default()
             .to_toml(2026)
             .unwrap()
             .replace("step = 0.5", "step = 0.125");
-        assert!(
-            Scheme::from_toml(&text)
-                .unwrap_err()
-                .to_string()
-                .contains("two decimals")
+        assert_eq!(
+            Scheme::from_toml(&text).unwrap_err().0,
+            vec![SchemeProblem::Decimals {
+                field: Field::Step,
+                x: 0.125
+            }]
         );
     }
 
@@ -644,9 +719,17 @@ mod tests {
         assert_eq!(check_mark("17.5", max, step), Ok(1750));
         assert_eq!(check_mark("0", max, step), Ok(0));
         assert_eq!(check_mark("20", max, step), Ok(2000));
-        for bad in ["17.25", "21", "-1", "abc", "", "20.5", "17.125"] {
-            let e = check_mark(bad, max, step).unwrap_err();
-            assert!(e.contains("0 to 20 in steps of 0.5"), "{bad}: {e}");
+        let refusal = |raw| check_mark(raw, max, step).map_err(|e| (e.fault, e.max, e.step));
+        for (bad, fault) in [
+            ("17.25", MarkRefusal::OffStep),
+            ("21", MarkRefusal::AboveMax),
+            ("-1", MarkRefusal::Negative),
+            ("abc", MarkRefusal::NotPoints(PointsFault::NotPoints)),
+            ("", MarkRefusal::Missing),
+            ("20.5", MarkRefusal::AboveMax),
+            ("17.125", MarkRefusal::NotPoints(PointsFault::Decimals)),
+        ] {
+            assert_eq!(refusal(bad), Err((fault, max, step)), "{bad}");
         }
         // A scheme of whole points refuses halves; one of quarter points takes 17.25.
         assert!(check_mark("17.5", max, 100).is_err());

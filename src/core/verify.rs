@@ -5,27 +5,52 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use crate::i18n::tr;
 use crate::values::Category;
 
-pub fn label(code: &str) -> &'static str {
-    match code {
-        "no_date" => tr("no submission date on the form", "推荐表未填报送日期"),
-        "before_window" => tr("submitted before the intake window opened", "早于报送期报送"),
-        "late" => tr("submitted after the deadline", "逾期报送"),
-        "out_of_scope" => tr("out of scope", "不在评比范围"),
-        "left_group" => tr("the unit has left the group", "单位已不属于该片组"),
-        "no_window" => tr("the unit has no external window", "单位无对外窗口"),
-        "incomplete" => tr("no deeds written", "未填写主要事迹"),
-        "unit_rank" => tr(
-            "not within the required top share of the unit's year-end assessment",
-            "本单位年终测评排名未达到要求",
-        ),
-        "over_group_cap" => tr(
-            "past the group's cap on nominations (the latest submitted)",
-            "超出片组推荐名额（按报送先后，后报送者不予受理）",
-        ),
-        _ => tr("other", "其他"),
+/// Why a form is rejected at verification; stored by its code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rejection {
+    NoDate,
+    BeforeWindow,
+    Late,
+    OutOfScope,
+    LeftGroup,
+    NoWindow,
+    Incomplete,
+    UnitRank,
+    OverGroupCap,
+}
+
+impl Rejection {
+    pub const ALL: [Rejection; 9] = [
+        Rejection::NoDate,
+        Rejection::BeforeWindow,
+        Rejection::Late,
+        Rejection::OutOfScope,
+        Rejection::LeftGroup,
+        Rejection::NoWindow,
+        Rejection::Incomplete,
+        Rejection::UnitRank,
+        Rejection::OverGroupCap,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Rejection::NoDate => "no_date",
+            Rejection::BeforeWindow => "before_window",
+            Rejection::Late => "late",
+            Rejection::OutOfScope => "out_of_scope",
+            Rejection::LeftGroup => "left_group",
+            Rejection::NoWindow => "no_window",
+            Rejection::Incomplete => "incomplete",
+            Rejection::UnitRank => "unit_rank",
+            Rejection::OverGroupCap => "over_group_cap",
+        }
+    }
+
+    /// The rejection of a stored code; an unknown one (a hand edit) is none.
+    pub fn from_code(code: &str) -> Option<Rejection> {
+        Rejection::ALL.into_iter().find(|r| r.code() == code)
     }
 }
 
@@ -167,8 +192,10 @@ mod tests {
         };
         assert_eq!(rejections(&f), vec!["late", "left_group", "no_window", "incomplete"]);
         for code in rejections(&f) {
-            assert_ne!(label(code), label("unknown"), "{code} has its words");
+            assert!(Rejection::from_code(code).is_some(), "{code} is a known rejection");
         }
+        assert_eq!(Rejection::from_code("over_group_cap"), Some(Rejection::OverGroupCap));
+        assert_eq!(Rejection::from_code("unknown"), None);
     }
 
     #[test]

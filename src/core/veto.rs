@@ -3,7 +3,6 @@
 
 use clap::ValueEnum;
 
-use crate::i18n::tr;
 use crate::values::Category;
 
 /// The four grounds of the one-vote veto.
@@ -38,23 +37,6 @@ impl Ground {
     pub fn from_code(code: &str) -> Option<Ground> {
         Ground::ALL.into_iter().find(|g| g.code() == code)
     }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Ground::Criminal => tr("criminal prosecution", "违法犯罪被追究刑事责任"),
-            Ground::Safety => tr("major safety accident", "发生重大安全责任事故"),
-            Ground::Complaint => tr(
-                "verified complaint of inaction or misconduct",
-                "不作为、乱作为被投诉查实",
-            ),
-            Ground::Discipline => tr("sanction for a serious violation", "严重违法违纪受到处分"),
-        }
-    }
-}
-
-/// The ground's words for a stored code (an unknown code, from a hand edit, reads "other").
-pub fn ground_label(code: &str) -> &'static str {
-    Ground::from_code(code).map_or(tr("other", "其他"), Ground::label)
 }
 
 /// Whom a veto against a unit reaches: its windows, or (`--all`) every nomination of it.
@@ -77,13 +59,6 @@ impl Scope {
             "window" => Some(Scope::Windows),
             "all" => Some(Scope::All),
             _ => None,
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Scope::Windows => tr("the unit's windows", "本单位窗口"),
-            Scope::All => tr("all the unit's nominations", "本单位全部推荐对象"),
         }
     }
 

@@ -254,6 +254,83 @@ pub fn set_scheme(env: &Env, from: &str, to: &str) {
 
 // ---------------------------------------------------------------------------------------------
 
+/// Columns a line takes on a terminal: Chinese characters take two.
+fn line_width(line: &str) -> usize {
+    line.chars()
+        .map(|c| {
+            if ('\u{2E80}'..='\u{FFEF}').contains(&c) && !('\u{FF61}'..='\u{FFDC}').contains(&c) {
+                2
+            } else {
+                1
+            }
+        })
+        .sum()
+}
+
+#[test]
+fn a_rank_table_fits_the_width_it_is_given_and_wide_shortens_nothing() {
+    let env = Env::with_term();
+    let mut list = year();
+    list.push(
+        nom(
+            "W2026-008",
+            "宁波舟山港股份有限公司北仑第二集装箱码头分公司进出口货物查验及单证受理综合服务窗口",
+            "宁波梅东集装箱码头有限公司",
+        )
+        .sheets(90.0, &[88.0, 89.0, 89.0])
+        .survey(50, 50),
+    );
+    seed(&env, &list);
+    // The table's lines, without the line naming the record (a hash is not cut).
+    let widest = |out: &str| {
+        out.lines()
+            .filter(|l| !l.starts_with("Record:"))
+            .map(line_width)
+            .max()
+            .unwrap_or(0)
+    };
+    let full = env.ok(&["rank"]);
+    assert!(
+        widest(&full) > 80,
+        "the table is wider than 80 columns unless it is made to fit:\n{full}"
+    );
+    let fitted = env.cmd().env("COLUMNS", "80").arg("rank").output().unwrap();
+    let fitted = String::from_utf8(fitted.stdout).unwrap();
+    assert!(widest(&fitted) <= 80, "{fitted}");
+    for code in ["W2026-001", "W2026-008", "P2026-009"] {
+        assert!(fitted.contains(code), "every row is still there: {code}\n{fitted}");
+    }
+    // A wider screen keeps the table a table, its long names wrapped.
+    let wrapped = env.cmd().env("COLUMNS", "150").arg("rank").output().unwrap();
+    let wrapped = String::from_utf8(wrapped.stdout).unwrap();
+    assert!(
+        widest(&wrapped) <= 150 && wrapped.contains("┆ W2026-008 ┆"),
+        "{wrapped}"
+    );
+    assert!(
+        !wrapped.contains("进出口货物查验及单证受理综合服务窗口"),
+        "the name is wrapped:\n{wrapped}"
+    );
+    // Totals to two decimals in the table, cut, never rounded up; exact in JSON and under --wide.
+    assert!(full.contains("92.33…") && full.contains("88.66…"), "{full}");
+    assert!(!full.contains("92.333") && !full.contains("88.666"), "{full}");
+    let wide = env
+        .cmd()
+        .env("COLUMNS", "80")
+        .args(["--wide", "rank"])
+        .output()
+        .unwrap();
+    let wide = String::from_utf8(wide.stdout).unwrap();
+    assert!(widest(&wide) > 80, "{wide}");
+    assert!(
+        wide.contains("宁波舟山港股份有限公司北仑第二集装箱码头分公司进出口货物查验及单证受理综合服务窗口"),
+        "{wide}"
+    );
+    assert!(wide.contains("92.3333…") && wide.contains("88.6666…"), "{wide}");
+    let json = rank_json(&env, &[]);
+    assert_eq!(find(&json, "W2026-008")["total"].as_f64(), Some(92.3333));
+}
+
 #[test]
 fn rank_json_fields_and_how_they_relate() {
     let env = Env::with_term();
@@ -488,7 +565,9 @@ fn an_exact_tie_that_floating_point_would_split() {
     assert_eq!((a["rank"].as_i64(), b["rank"].as_i64()), (Some(1), Some(1)));
     assert_eq!(a["total"], 89.6667);
     let table = env.ok(&["rank", "--category", "individual"]);
-    assert!(table.contains("89.6666…"), "{table}");
+    assert_eq!(table.matches("┆ 89.66… ┆").count(), 2, "{table}");
+    let table = env.ok(&["--wide", "rank", "--category", "individual"]);
+    assert_eq!(table.matches("┆ 89.6666… ┆").count(), 2, "{table}");
     let text = env.ok(&["rank", "--explain", "P2026-002"]);
     assert!(
         text.contains("equal on every key, sharing rank 1: P2026-001 王芳"),

@@ -2,6 +2,7 @@
 //! or only the variable text, for pre-printed certificate paper.
 
 use super::*;
+use crate::messages::say;
 
 /// The page of one certificate, named by its number.
 pub(super) fn certificate_file(certificate: &str) -> String {
@@ -15,7 +16,7 @@ pub(super) fn remove_stale(dir: &Path, year: i32, awards: &[Awardee]) -> Result<
     let current: Vec<String> = awards.iter().map(|a| certificate_file(&a.certificate)).collect();
     let windows = awards.iter().any(|a| a.category == Category::Window);
     let mut removed = Vec::new();
-    let cannot_read = || format!("{} {}", tr("cannot read", "无法读取"), dir.display());
+    let cannot_read = || say!(en("cannot read {}", dir.display()), zh("无法读取 {}", dir.display()));
     for entry in std::fs::read_dir(dir).with_context(cannot_read)? {
         let entry = entry.with_context(cannot_read)?;
         let Ok(name) = entry.file_name().into_string() else {
@@ -27,8 +28,12 @@ pub(super) fn remove_stale(dir: &Path, year: i32, awards: &[Awardee]) -> Result<
             None => false,
         };
         if ours && entry.file_type().is_ok_and(|t| t.is_file()) {
-            std::fs::remove_file(entry.path())
-                .with_context(|| format!("{} {}", tr("cannot remove", "无法删除"), entry.path().display()))?;
+            std::fs::remove_file(entry.path()).with_context(|| {
+                say!(
+                    en("cannot remove {}", entry.path().display()),
+                    zh("无法删除 {}", entry.path().display())
+                )
+            })?;
             removed.push(name);
         }
     }
@@ -42,12 +47,15 @@ pub(super) fn certificates(ctx: &Ctx, conn: &Connection, dir: &Path, date: Optio
     let date = document_date(date, last)?;
     if dir.exists() && !dir.is_dir() {
         bail!(
-            "{} {}",
-            dir.display(),
-            tr("is a file, not a folder", "是文件，不是文件夹")
+            "{}",
+            say!(
+                en("{} is a file, not a folder", dir.display()),
+                zh("{} 是文件，不是文件夹", dir.display())
+            )
         );
     }
-    std::fs::create_dir_all(dir).with_context(|| format!("{} {}", tr("cannot create", "无法创建"), dir.display()))?;
+    std::fs::create_dir_all(dir)
+        .with_context(|| say!(en("cannot create {}", dir.display()), zh("无法创建 {}", dir.display())))?;
     for a in &awards {
         write_file(
             &dir.join(certificate_file(&a.certificate)),
@@ -66,14 +74,14 @@ pub(super) fn certificates(ctx: &Ctx, conn: &Connection, dir: &Path, date: Optio
         )?;
     }
     let removed = remove_stale(dir, term.year, &awards)?;
-    say(&both(
-        format!(
+    say(&say!(
+        en(
             "wrote {} certificates, index.html (prints them all){} to {}",
             awards.len(),
             if windows > 0 { " and plaques.html" } else { "" },
             dir.display()
         ),
-        format!(
+        zh(
             "已写出 {} 份证书、index.html（逐页打印全部证书）{}，位置：{}",
             awards.len(),
             if windows > 0 {
@@ -82,15 +90,15 @@ pub(super) fn certificates(ctx: &Ctx, conn: &Connection, dir: &Path, date: Optio
                 ""
             },
             dir.display()
-        ),
+        )
     ));
     if !removed.is_empty() {
-        say(&both(
-            format!(
+        say(&say!(
+            en(
                 "removed what an earlier run wrote for awards no longer active: {}",
                 removed.join(", ")
             ),
-            format!("已删除先前为已失效奖项写出的文件：{}", removed.join("、")),
+            zh("已删除先前为已失效奖项写出的文件：{}", removed.join("、"))
         ));
     }
     Ok(())
@@ -109,8 +117,11 @@ pub(super) fn text_only(
     for (name, v) in [("--offset-x", dx), ("--offset-y", dy)] {
         if !v.is_finite() || v.abs() > 50.0 {
             bail!(
-                "{name} {v}: {}",
-                tr("expected a shift of at most 50 mm", "偏移量应在 50 毫米以内")
+                "{}",
+                say!(
+                    en("{name} {v}: expected a shift of at most 50 mm"),
+                    zh("{name} {v}: 偏移量应在 50 毫米以内")
+                )
             );
         }
     }
@@ -122,17 +133,17 @@ pub(super) fn text_only(
         &file,
         &crate::overprint::text_only_html(term.year, date, &awards, layout, dx, dy),
     )?;
-    say(&both(
-        format!(
+    say(&say!(
+        en(
             "wrote a calibration page and the text of {} certificates, for pre-printed paper, to {}",
             awards.len(),
             file.display()
         ),
-        format!(
+        zh(
             "已写出套打校准页和 {} 份证书的套打文字：{}",
             awards.len(),
             file.display()
-        ),
+        )
     ));
     Ok(())
 }

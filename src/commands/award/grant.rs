@@ -17,9 +17,9 @@ use crate::core::assess::Status;
 use crate::core::award::{self, Basis, Choice, Grant, Held, Outcome, Problem};
 use crate::core::publicity;
 use crate::db::now;
-use crate::i18n::both;
 use crate::i18n::tr;
 use crate::load::{self, Ranked};
+use crate::messages::say;
 use crate::output::say;
 use crate::store::{Term, TermState, load_scheme, term_not_closed};
 use crate::values::Category;
@@ -75,15 +75,15 @@ pub(super) fn plain(boards: &[load::Board]) -> Vec<award::Board> {
 /// Every problem at once, under a heading that says what to do on an awarded term.
 fn refusal(term: &Term, problems: &[Problem]) -> String {
     let heading = if term.state == TermState::Awarded {
-        both(
-            format!(
+        say!(
+            en(
                 "the {} term is awarded and the shortlist differs from the awards; reopen it first with `pingxuan term reopen --reason TEXT`:",
                 term.year
             ),
-            format!(
+            zh(
                 "{} 届已授奖，入围名单与已授奖项不一致；请先执行 `pingxuan term reopen --reason 理由`：",
                 term.year
-            ),
+            )
         )
     } else {
         tr("nothing was granted:", "未授奖：").to_string()
@@ -124,7 +124,7 @@ fn record(tx: &Change, ctx: &Ctx, year: i32, boards: &[load::Board], grants: &[G
             at,
             ctx.operator
         ])
-        .with_context(|| crate::i18n::both(format!("recording the award of {}", g.code), format!("登记 {} 的奖项", g.code)))?;
+        .with_context(|| say!(en("recording the award of {}", g.code), zh("登记 {} 的奖项", g.code)))?;
         tx.record(
             Some(year),
             "award.grant",
@@ -142,25 +142,25 @@ fn summary(year: i32, outcome: &Outcome, dry_run: bool) -> String {
     let (w, p) = (count(Category::Window), count(Category::Individual));
     let held = outcome.held_active;
     if dry_run {
-        both(
-            format!(
+        say!(
+            en(
                 "dry run: would grant {w} window and {p} individual awards and mark the {year} term awarded; nothing was written"
             ),
-            format!("试运行：将授予示范窗口 {w} 个、服务标兵 {p} 名，并将 {year} 届标记为已授奖；未写入"),
+            zh("试运行：将授予示范窗口 {w} 个、服务标兵 {p} 名，并将 {year} 届标记为已授奖；未写入")
         )
     } else if outcome.grants.is_empty() {
-        both(
-            format!("nothing new to grant; the {year} term is marked awarded again with its {held} awards"),
-            format!("无新增授奖；{year} 届重新标记为已授奖，共 {held} 个奖项"),
+        say!(
+            en("nothing new to grant; the {year} term is marked awarded again with its {held} awards"),
+            zh("无新增授奖；{year} 届重新标记为已授奖，共 {held} 个奖项")
         )
     } else {
-        both(
-            format!(
+        say!(
+            en(
                 "granted {w} window and {p} individual awards; the {year} term is now awarded (its records change only after `pingxuan term reopen --reason TEXT`)"
             ),
-            format!(
+            zh(
                 "已授予示范窗口 {w} 个、服务标兵 {p} 名；{year} 届已标记为已授奖（须 `pingxuan term reopen --reason 理由` 后才能修改）"
-            ),
+            )
         )
     }
 }
@@ -177,15 +177,15 @@ pub fn run(ctx: &Ctx, dry_run: bool, include: &[String], exclude: &[String]) -> 
         if !include.is_empty() || !exclude.is_empty() {
             bail!(
                 "{}",
-                both(
-                    format!(
+                say!(
+                    en(
                         "the committee's choice was given with the proposal #{}; the grant takes the proposed list as it stands (to change it, `pingxuan award propose --replace`)",
                         p.id
                     ),
-                    format!(
+                    zh(
                         "评委会的选择已在公示名单 #{} 中给出；授奖按公示名单进行（如需更改，请 `pingxuan award propose --replace`）",
                         p.id
-                    ),
+                    )
                 )
             );
         }
@@ -195,22 +195,22 @@ pub fn run(ctx: &Ctx, dry_run: bool, include: &[String], exclude: &[String]) -> 
         .map_err(|problems| anyhow::anyhow!("{}", refusal(&term, &problems)))?;
     let held = outcome.held_active;
     if awarded {
-        say(&both(
-            format!("nothing to add: the {year} term is awarded and its {held} awards stand as granted"),
-            format!("无新增：{year} 届已授奖，{held} 个奖项维持不变"),
+        say(&say!(
+            en("nothing to add: the {year} term is awarded and its {held} awards stand as granted"),
+            zh("无新增：{year} 届已授奖，{held} 个奖项维持不变")
         ));
         return Ok(());
     }
     if !outcome.not_again.is_empty() {
-        say(&both(
-            format!(
+        say(&say!(
+            en(
                 "not granted again (the award was revoked; its number stays taken): {}",
                 outcome.not_again.join(", ")
             ),
-            format!(
+            zh(
                 "不再授予（奖项已撤销，证书编号不再使用）：{}",
                 outcome.not_again.join("、")
-            ),
+            )
         ));
     }
     if outcome.nothing_to_grant() {
@@ -276,7 +276,13 @@ fn grant_proposed(
     let stops = publicity::stops(p.ends_on, today(), &open_objections(&tx, year)?);
     if !stops.is_empty() {
         let lines: Vec<String> = stops.iter().map(|s| s.text()).collect();
-        bail!("{}\n  {}", tr("nothing was granted:", "未授奖："), lines.join("\n  "));
+        bail!(
+            "{}",
+            say!(
+                en("nothing was granted:\n  {}", lines.join("\n  ")),
+                zh("未授奖：\n  {}", lines.join("\n  "))
+            )
+        );
     }
     let rows: HashMap<i64, &Ranked> = boards.iter().flat_map(|b| &b.rows).map(|r| (r.entry.id, r)).collect();
     let eligible = |i: &Item| {
@@ -295,15 +301,15 @@ fn grant_proposed(
     if !off.is_empty() {
         bail!(
             "{}",
-            both(
-                format!(
+            say!(
+                en(
                     "nothing was granted: {} holds an award but is no longer eligible; revoke it first with `pingxuan award revoke CODE --reason TEXT`",
                     off.join(", ")
                 ),
-                format!(
+                zh(
                     "未授奖：{} 持有奖项但已不再符合条件；请先用 `pingxuan award revoke 编号 --reason 理由` 撤销",
                     off.join("、")
-                ),
+                )
             )
         );
     }
@@ -354,12 +360,12 @@ fn grant_proposed(
     }
     tx.finish(dry_run)?;
     if !dropped_text.is_empty() {
-        say(&both(
-            format!(
+        say(&say!(
+            en(
                 "not granted, no longer eligible since the proposal: {}",
                 dropped_text.join(", ")
             ),
-            format!("公示后不再符合条件，未授奖：{}", dropped_text.join("、")),
+            zh("公示后不再符合条件，未授奖：{}", dropped_text.join("、"))
         ));
     }
     let outcome = Outcome {

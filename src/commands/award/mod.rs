@@ -29,8 +29,8 @@ use crate::core::award::{self, Basis};
 use crate::db::now;
 use crate::documents::{self, Awardee, NoticeData};
 use crate::export::take_out;
-use crate::i18n::both;
 use crate::i18n::tr;
+use crate::messages::say;
 use crate::output::{Cell, Format, Listing, col, out, say};
 use crate::store::{Term, TermState, nominee_by_code, resolve_term, term_not_closed};
 use crate::values::{Category, parse_date};
@@ -300,9 +300,9 @@ pub fn run(ctx: &Ctx, args: AwardArgs) -> Result<()> {
             ..
         } => {
             write_file(&file, crate::template::BUILTIN)?;
-            say(&both(
-                format!("wrote the built-in notice template to {}", file.display()),
-                format!("已写出内置通报模板：{}", file.display()),
+            say(&say!(
+                en("wrote the built-in notice template to {}", file.display()),
+                zh("已写出内置通报模板：{}", file.display())
             ));
             Ok(())
         }

@@ -1,6 +1,7 @@
 //! `award notice`: the commendation notice (通报表彰) of the active awards.
 
 use super::*;
+use crate::messages::say;
 
 /// The active awards of the term for the documents, by group, unit and certificate number.
 pub(super) fn awardees(conn: &Connection, year: i32, by_group: bool) -> Result<(Vec<Awardee>, Option<String>)> {
@@ -38,11 +39,10 @@ pub(super) fn awardees(conn: &Connection, year: i32, by_group: bool) -> Result<(
     }
     if list.is_empty() {
         bail!(
-            "{} {year}; {}",
-            tr("there are no active awards in the term", "本届没有有效的奖项，届期"),
-            tr(
-                "grant them with `pingxuan award grant`",
-                "请先用 `pingxuan award grant` 授奖"
+            "{}",
+            say!(
+                en("there are no active awards in the term {year}; grant them with `pingxuan award grant`"),
+                zh("本届没有有效的奖项，届期 {year}; 请先用 `pingxuan award grant` 授奖")
             )
         );
     }
@@ -98,10 +98,9 @@ pub(super) fn notice(
     if ending.as_deref() == Some("docx") {
         let f = file.as_deref().unwrap_or(Path::new(""));
         crate::output::write_file(f, &crate::notice_docx::notice_docx(&data)?)?;
-        say(&format!(
-            "{} {}",
-            tr("wrote the notice to", "已写出通报："),
-            f.display()
+        say(&say!(
+            en("wrote the notice to {}", f.display()),
+            zh("已写出通报： {}", f.display())
         ));
         return Ok(());
     }
@@ -142,10 +141,9 @@ pub(super) fn notice(
     match file {
         Some(f) => {
             write_file(&f, &text)?;
-            say(&format!(
-                "{} {}",
-                tr("wrote the notice to", "已写出通报："),
-                f.display()
+            say(&say!(
+                en("wrote the notice to {}", f.display()),
+                zh("已写出通报： {}", f.display())
             ));
             Ok(())
         }
@@ -210,17 +208,17 @@ pub(super) fn document_number(
     if term.state == TermState::Closed {
         bail!(
             "{}",
-            both(
-                format!(
+            say!(
+                en(
                     "the {} term is closed and {} was never numbered; give the number with --number",
                     term.year,
                     kind.name()
                 ),
-                format!(
+                zh(
                     "{} 届已结束，其{}未曾编号；请用 --number 给出文号",
                     term.year,
                     kind.name()
-                ),
+                )
             )
         );
     }
@@ -255,9 +253,10 @@ pub(super) fn document_number(
         json!({ "serial": serial }),
     )?;
     tx.finish(false)?;
-    say(&both(
-        format!("{} is numbered {number}; every reprint keeps this number", kind.name()),
-        format!("{}文号为 {number}，已登记，重印沿用此文号", kind.name()),
+    let what = kind.name();
+    say(&say!(
+        en("{what} is numbered {number}; every reprint keeps this number"),
+        zh("{what}文号为 {number}，已登记，重印沿用此文号")
     ));
     Ok(number)
 }

@@ -14,8 +14,9 @@ use crate::commands::common::{fraction, summary_prefix};
 use crate::core::award::{self, Choice};
 use crate::core::publicity::{Calendar, days_of};
 use crate::db::now;
-use crate::i18n::{both, tr};
+use crate::i18n::tr;
 use crate::load;
+use crate::messages::say;
 use crate::output::say;
 use crate::store::{TermState, load_scheme, writable_term};
 use crate::values::{Category, parse_date};
@@ -133,9 +134,9 @@ fn calendar(holidays: &[String], workdays: &[String]) -> Result<Calendar> {
             let Some(days) = days_of(v) else {
                 bail!(
                     "{}",
-                    both(
-                        format!("{flag} \"{v}\": not a day YYYY-MM-DD or a span FIRST..LAST of at most a year"),
-                        format!("{flag} \"{v}\"：应为日期 YYYY-MM-DD，或不超过一年的起止日期 起..止"),
+                    say!(
+                        en("{flag} \"{v}\": not a day YYYY-MM-DD or a span FIRST..LAST of at most a year"),
+                        zh("{flag} \"{v}\"：应为日期 YYYY-MM-DD，或不超过一年的起止日期 起..止")
                     )
                 );
             };
@@ -152,9 +153,11 @@ fn calendar(holidays: &[String], workdays: &[String]) -> Result<Calendar> {
 pub fn propose(ctx: &Ctx, a: ProposeArgs<'_>) -> Result<()> {
     if !(1..=60).contains(&a.days) {
         bail!(
-            "--days {}: {}",
-            a.days,
-            tr("between 1 and 60 working days", "应为 1 至 60 个工作日")
+            "{}",
+            say!(
+                en("--days {}: between 1 and 60 working days", a.days),
+                zh("--days {}: 应为 1 至 60 个工作日", a.days)
+            )
         );
     }
     let from = match a.from {
@@ -164,12 +167,12 @@ pub fn propose(ctx: &Ctx, a: ProposeArgs<'_>) -> Result<()> {
     if from > today() {
         bail!(
             "{}",
-            both(
-                format!(
+            say!(
+                en(
                     "--from {from}: the notice period cannot start in the future (today is {})",
                     today()
                 ),
-                format!("--from {from}：公示不能从将来的日期开始（今天是 {}）", today()),
+                zh("--from {from}：公示不能从将来的日期开始（今天是 {}）", today())
             )
         );
     }
@@ -185,15 +188,19 @@ pub fn propose(ctx: &Ctx, a: ProposeArgs<'_>) -> Result<()> {
         if !a.replace {
             bail!(
                 "{}",
-                both(
-                    format!(
+                say!(
+                    en(
                         "the {year} term already has a proposal in force (#{}, notice period {} to {}); give --replace to propose again",
-                        old.id, old.starts_on, old.ends_on
+                        old.id,
+                        old.starts_on,
+                        old.ends_on
                     ),
-                    format!(
+                    zh(
                         "{year} 届已有公示方案 #{}（公示期 {} 至 {}）；如需重新公示请加 --replace",
-                        old.id, old.starts_on, old.ends_on
-                    ),
+                        old.id,
+                        old.starts_on,
+                        old.ends_on
+                    )
                 )
             );
         }
@@ -209,9 +216,11 @@ pub fn propose(ctx: &Ctx, a: ProposeArgs<'_>) -> Result<()> {
     let outcome = award::decide(year, false, &plain(&boards), &held(&tx, year)?, &choice).map_err(|problems| {
         let lines: Vec<String> = problems.iter().map(|p| p.text()).collect();
         anyhow::anyhow!(
-            "{}\n  {}",
-            tr("nothing was proposed:", "未能提出公示名单："),
-            lines.join("\n  ")
+            "{}",
+            say!(
+                en("nothing was proposed:\n  {}", lines.join("\n  ")),
+                zh("未能提出公示名单：\n  {}", lines.join("\n  "))
+            )
         )
     })?;
     if outcome.grants.is_empty() {
@@ -288,36 +297,36 @@ pub fn propose(ctx: &Ctx, a: ProposeArgs<'_>) -> Result<()> {
     say(&format!(
         "{}{}",
         summary_prefix(a.dry_run),
-        both(
-            format!(
+        say!(
+            en(
                 "proposed {} windows and {} individuals (#{id}); notice period (公示) {} working days, {starts_on} to {ends_on}; objections to {contact}",
                 count(Category::Window),
                 count(Category::Individual),
                 a.days
             ),
-            format!(
+            zh(
                 "公示名单 #{id}：示范窗口 {} 个、服务标兵 {} 名；公示期 {} 个工作日，{starts_on} 至 {ends_on}；异议请向{contact}反映",
                 count(Category::Window),
                 count(Category::Individual),
                 a.days
-            ),
+            )
         )
     ));
     if !skipped.is_empty() {
-        say(&both(
-            format!(
+        say(&say!(
+            en(
                 "  holidays skipped besides the weekends: {} (name the year's other holidays with --holiday, weekend working days with --workday)",
                 skipped.join(", ")
             ),
-            format!(
+            zh(
                 "  除周末外跳过的节假日：{}（当年其他节假日用 --holiday 给出，周末调休上班日用 --workday 给出）",
                 skipped.join("、")
-            ),
+            )
         ));
     } else {
-        say(&both(
-            "  only weekends and the fixed statutory holidays (1 Jan, 1–2 May, 1–3 Oct) are known; name the year's other holidays with --holiday".to_string(),
-            "  仅按周末和固定日期的法定节假日（1月1日、5月1—2日、10月1—3日）计算；当年其他节假日请用 --holiday 给出".to_string(),
+        say(tr(
+            "  only weekends and the fixed statutory holidays (1 Jan, 1–2 May, 1–3 Oct) are known; name the year's other holidays with --holiday",
+            "  仅按周末和固定日期的法定节假日（1月1日、5月1—2日、10月1—3日）计算；当年其他节假日请用 --holiday 给出",
         ));
     }
     Ok(())

@@ -11,7 +11,7 @@ use super::notice::{Kind, document_number};
 use super::proposal::{Item, Proposal, in_force};
 use crate::commands::Ctx;
 use crate::documents::{COMMITTEE, Official, date_zh, official_html};
-use crate::i18n::{both, tr};
+use crate::messages::say;
 use crate::output::{Format, out, say, write_file};
 use crate::store::resolve_term;
 use crate::template::{Template, Vars, Wording};
@@ -181,12 +181,12 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
     let Some(p) = in_force(conn, term.year)? else {
         bail!(
             "{}",
-            both(
-                format!(
+            say!(
+                en(
                     "the {} term has no proposal; record it with `pingxuan award propose`",
                     term.year
                 ),
-                format!("{} 届尚无公示名单；请先用 `pingxuan award propose` 提出", term.year),
+                zh("{} 届尚无公示名单；请先用 `pingxuan award propose` 提出", term.year)
             )
         );
     };
@@ -243,10 +243,9 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
     match file {
         Some(f) => {
             write_file(&f, &doc)?;
-            say(&format!(
-                "{} {}",
-                tr("wrote the 公示 notice to", "已写出公示："),
-                f.display()
+            say(&say!(
+                en("wrote the 公示 notice to {}", f.display()),
+                zh("已写出公示： {}", f.display())
             ));
             Ok(())
         }

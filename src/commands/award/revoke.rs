@@ -1,6 +1,7 @@
 //! `award revoke`: an award taken back, with a reason; its certificate number stays taken.
 
 use super::*;
+use crate::messages::say;
 
 pub(super) fn revoke(ctx: &Ctx, code: &str, reason: &str, dry_run: bool) -> Result<()> {
     if reason.trim().is_empty() {
@@ -18,22 +19,24 @@ pub(super) fn revoke(ctx: &Ctx, code: &str, reason: &str, dry_run: bool) -> Resu
         .optional()?;
     let Some((id, certificate, revoked_at, why)) = found else {
         bail!(
-            "{} {} {}",
-            n.code,
-            tr("has no award in the term", "本届没有获奖记录"),
-            tr("(see `pingxuan award list`)", "（请查看 `pingxuan award list`）")
+            "{}",
+            say!(
+                en("{} has no award in the term (see `pingxuan award list`)", n.code),
+                zh("{} 本届没有获奖记录 （请查看 `pingxuan award list`）", n.code)
+            )
         );
     };
     if let Some(at) = revoked_at {
         let why = why.unwrap_or_default();
         bail!(
             "{}",
-            both(
-                format!(
+            say!(
+                en(
                     "the award of {} ({certificate}) was already revoked on {at}: {}",
-                    n.code, why
+                    n.code,
+                    why
                 ),
-                format!("{}的奖项（{certificate}）已于 {at} 撤销：{}", n.code, why),
+                zh("{}的奖项（{certificate}）已于 {at} 撤销：{}", n.code, why)
             )
         );
     }
@@ -48,18 +51,19 @@ pub(super) fn revoke(ctx: &Ctx, code: &str, reason: &str, dry_run: bool) -> Resu
         &n.code,
         json!({ "certificate": certificate, "reason": reason.trim() }),
     )?;
-    let what = both(
-        format!(
+    let what = say!(
+        en(
             "the award of {} {} ({certificate}; the number stays taken)",
-            n.code, n.name
+            n.code,
+            n.name
         ),
-        format!("{} {} 的奖项（{certificate}，证书编号不再使用）", n.code, n.name),
+        zh("{} {} 的奖项（{certificate}，证书编号不再使用）", n.code, n.name)
     );
     if dry_run {
-        say(&format!("{} {what}", tr("dry run: would revoke", "试运行：将撤销")));
+        say(&say!(en("dry run: would revoke {what}"), zh("试运行：将撤销 {what}")));
         return Ok(());
     }
     tx.finish(false)?;
-    say(&format!("{} {what}", tr("revoked", "已撤销")));
+    say(&say!(en("revoked {what}"), zh("已撤销 {what}")));
     Ok(())
 }

@@ -26,6 +26,7 @@ use super::common::{
 use crate::core::inspection;
 use crate::csvin::{self, Column, CsvFile, Row};
 use crate::i18n::{both, tr};
+use crate::messages::say;
 use crate::output::say;
 use crate::store::{self, check_assessable, nominee_by_code};
 use crate::values::parse_date;
@@ -249,7 +250,10 @@ pub fn run(ctx: &Ctx, args: InspectArgs) -> Result<()> {
                     .map_err(|m| anyhow::anyhow!("--deduction \"{deduction}\": {m}"))?,
             };
             if f.finding.is_empty() {
-                bail!("--finding: {}", tr("say what was found", "请写明发现的问题"));
+                bail!(
+                    "{}",
+                    say!(en("--finding: say what was found"), zh("--finding: 请写明发现的问题"))
+                );
             }
             add_one(ctx, &code, Record::Finding(f), replace, dry_run)
         }

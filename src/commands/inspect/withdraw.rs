@@ -9,8 +9,9 @@ use super::record::withdraw;
 use super::records::{Finding, Record, Survey, Table, stored_date};
 use crate::commands::Ctx;
 use crate::commands::common::summary_prefix;
-use crate::i18n::{both, tr};
+use crate::i18n::tr;
 use crate::load::{Withdrawal, withdrawal};
+use crate::messages::say;
 use crate::output::say;
 use crate::store::{self, other_term};
 
@@ -108,10 +109,12 @@ fn see_list() -> &'static str {
 fn resolve(conn: &Connection, year: i32, raw: &str) -> Result<Found> {
     let Some(named) = parse(raw) else {
         bail!(
-            "\"{raw}\": {}",
-            tr(
-                "a record is named as `pingxuan inspect list` shows it: F12 for a finding, S3 for a survey",
-                "请按 `pingxuan inspect list` 中的序号指明记录：检查发现如 F12，满意度调查如 S3"
+            "{}",
+            say!(
+                en(
+                    "\"{raw}\": a record is named as `pingxuan inspect list` shows it: F12 for a finding, S3 for a survey"
+                ),
+                zh("\"{raw}\": 请按 `pingxuan inspect list` 中的序号指明记录：检查发现如 F12，满意度调查如 S3")
             )
         );
     };
@@ -132,12 +135,12 @@ fn resolve(conn: &Connection, year: i32, raw: &str) -> Result<Found> {
             };
             bail!(
                 "{}",
-                both(
-                    format!(
+                say!(
+                    en(
                         "there is no finding or survey {shown} in the {year} term; {}",
                         see_list()
                     ),
-                    format!("{year} 届没有检查发现或满意度调查 {shown}；{}", see_list()),
+                    zh("{year} 届没有检查发现或满意度调查 {shown}；{}", see_list())
                 )
             );
         }
@@ -148,9 +151,9 @@ fn resolve(conn: &Connection, year: i32, raw: &str) -> Result<Found> {
                 .collect();
             bail!(
                 "{}",
-                both(
-                    format!("\"{raw}\" could be {}; give the letter", each.join(" or ")),
-                    format!("“{raw}”可能是 {}；请加上字母", each.join(" 或 ")),
+                say!(
+                    en("\"{raw}\" could be {}; give the letter", each.join(" or ")),
+                    zh("“{raw}”可能是 {}；请加上字母", each.join(" 或 "))
                 )
             );
         }
@@ -161,8 +164,11 @@ pub(super) fn run(ctx: &Ctx, raw: &str, reason: &str, dry_run: bool) -> Result<(
     let reason = reason.trim();
     if reason.is_empty() {
         bail!(
-            "--reason: {}",
-            tr("say why the record is withdrawn", "请写明撤销该记录的理由")
+            "{}",
+            say!(
+                en("--reason: say why the record is withdrawn"),
+                zh("--reason: 请写明撤销该记录的理由")
+            )
         );
     }
     let tx = ctx.change()?;
@@ -172,12 +178,15 @@ pub(super) fn run(ctx: &Ctx, raw: &str, reason: &str, dry_run: bool) -> Result<(
     if let Some(w) = &found.withdrawn {
         bail!(
             "{}",
-            both(
-                format!(
+            say!(
+                en(
                     "{r} on {} was already withdrawn on {} by {} ({})",
-                    found.code, w.at, w.by, w.reason
+                    found.code,
+                    w.at,
+                    w.by,
+                    w.reason
                 ),
-                format!("{} 的 {r} 已于 {} 由 {} 撤销（{}）", found.code, w.at, w.by, w.reason),
+                zh("{} 的 {r} 已于 {} 由 {} 撤销（{}）", found.code, w.at, w.by, w.reason)
             )
         );
     }
@@ -191,21 +200,21 @@ pub(super) fn run(ctx: &Ctx, raw: &str, reason: &str, dry_run: bool) -> Result<(
         Table::Finding => tr("it no longer counts in the inspection score", "不再计入检查得分"),
         Table::Survey => tr("it no longer counts in the satisfaction", "不再计入满意度"),
     };
-    say(&both(
-        format!(
+    say(&say!(
+        en(
             "{}withdrew {r} ({} {}: {}): {reason}; {counts}",
             summary_prefix(dry_run),
             found.code,
             found.name,
             found.record.describe()
         ),
-        format!(
+        zh(
             "{}已撤销 {r}（{} {}：{}）：{reason}；{counts}",
             summary_prefix(dry_run),
             found.code,
             found.name,
             found.record.describe()
-        ),
+        )
     ));
     Ok(())
 }

@@ -9,7 +9,8 @@ use serde_json::{Map, Value, json};
 
 use super::entry::{Change, DETAIL_KEYS, Entry, STAFF_NO, changes};
 use crate::db::now;
-use crate::i18n::{Lang, lang, tr};
+use crate::i18n::{Lang, lang};
+use crate::messages::say;
 use crate::store::NominationStatus;
 use crate::values::Category;
 
@@ -241,10 +242,9 @@ impl<'a> Book<'a> {
     fn refuse_change(&self, i: usize, diff: &[Change]) -> Vec<Issue> {
         let s = &self.stored[i];
         if s.status == NominationStatus::Withdrawn {
-            let msg = format!(
-                "{} {}",
-                s.code,
-                tr("is withdrawn; its record does not change", "已撤回，记录不再更改")
+            let msg = say!(
+                en("{} is withdrawn; its record does not change", s.code),
+                zh("{} 已撤回，记录不再更改", s.code)
             );
             return vec![Issue {
                 key: None,
@@ -285,7 +285,7 @@ impl<'a> Book<'a> {
                 self.source,
                 now()
             ])
-            .with_context(|| crate::i18n::both(format!("adding the nomination {code}"), format!("添加推荐 {code}")))?;
+            .with_context(|| say!(en("adding the nomination {code}"), zh("添加推荐 {code}")))?;
         let id = self.tx.last_insert_rowid();
         set_unit_rank(self.tx, id, &detail[6])?;
         let group = self.group_name(group_id).to_string();
@@ -322,12 +322,7 @@ impl<'a> Book<'a> {
                  WHERE id = ?8",
             )?
             .execute(params![group_id, d[0], d[1], d[2], d[3], d[4], d[5], s.id])
-            .with_context(|| {
-                crate::i18n::both(
-                    format!("updating the nomination {}", s.code),
-                    format!("更新推荐 {}", s.code),
-                )
-            })?;
+            .with_context(|| say!(en("updating the nomination {}", s.code), zh("更新推荐 {}", s.code)))?;
         set_unit_rank(self.tx, s.id, &d[6])?;
         let mut fields = Map::new();
         for c in &diff {

@@ -6,6 +6,7 @@ use anyhow::{Result, bail};
 use super::AddArgs;
 use crate::csvin::{Column, CsvFile, Problem, Row};
 use crate::i18n::tr;
+use crate::messages::say;
 use crate::values::{Category, parse_date};
 
 pub static COLUMNS: &[Column] = &[
@@ -144,7 +145,7 @@ impl Entry {
         let trim = |s: &Option<String>| s.as_deref().map(|v| v.trim().to_string());
         for (flag, v) in [("--name", &a.name), ("--unit", &a.unit)] {
             if v.trim().is_empty() {
-                bail!("{flag}: {}", tr("is required", "不能为空"));
+                bail!("{}", say!(en("{flag}: is required"), zh("{flag}: 不能为空")));
             }
         }
         let mut detail = [

@@ -12,7 +12,8 @@ use super::entry::{COLUMNS, DETAIL_KEYS, Entry, SUBMITTED_ON, same_staff};
 use crate::commands::Ctx;
 use crate::commands::common::ImportFile;
 use crate::csvin::{self, CsvFile};
-use crate::i18n::{Lang, lang, tr};
+use crate::i18n::{Lang, lang};
+use crate::messages::say;
 use crate::output::say;
 use crate::progress::Progress;
 use crate::store::writable_term;
@@ -126,7 +127,7 @@ pub fn import(ctx: &Ctx, input: &ImportFile, replace: bool) -> Result<()> {
     }
     tx.finish(dry_run)?;
     say(&summary);
-    if let Some(w) = other_year_warning(&dated, term.year, dry_run) {
+    if let Some(w) = other_year_warning(&dated, term.year, dry_run, lang()) {
         say(&w);
     }
     Ok(())
@@ -134,7 +135,7 @@ pub fn import(ctx: &Ctx, input: &ImportFile, replace: bool) -> Result<()> {
 
 /// A warning when every form taken in is dated in another year than the term's: the term was
 /// probably the default, not the one meant. Forms without a date say nothing.
-fn other_year_warning(dates: &[String], year: i32, dry_run: bool) -> Option<String> {
+fn other_year_warning(dates: &[String], year: i32, dry_run: bool, lang: Lang) -> Option<String> {
     let mut years: Vec<i32> = dates.iter().filter_map(|d| d.get(..4)?.parse().ok()).collect();
     years.sort_unstable();
     years.dedup();
@@ -145,9 +146,9 @@ fn other_year_warning(dates: &[String], year: i32, dry_run: bool) -> Option<Stri
         .iter()
         .map(|y| y.to_string())
         .collect::<Vec<_>>()
-        .join(tr(" and ", " 和 "));
+        .join(crate::messages::pick(lang, " and ", " 和 "));
     let last = years[years.len() - 1];
-    Some(match (lang(), dry_run) {
+    Some(match (lang, dry_run) {
         (Lang::En, false) => format!(
             "warning: the forms are dated {shown} but went into the {year} term; if that is wrong, withdraw them (`pingxuan nominate withdraw CODE --reason TEXT`) and import the file again with --term {last}"
         ),
@@ -240,11 +241,11 @@ pub fn add(ctx: &Ctx, args: AddArgs) -> Result<()> {
     };
     tx.finish(false)?;
     say(&match outcome {
-        Outcome::Added(_, code) => format!("{} {code}", tr("added", "已新增")),
-        Outcome::Present(code) => format!("{code}: {}", tr("already present, unchanged", "已存在，未更改")),
-        Outcome::Replaced(code) => format!(
-            "{code}: {}",
-            tr("updated; it is pending verification again", "已更新，待重新核对")
+        Outcome::Added(_, code) => say!(en("added {code}"), zh("已新增 {code}")),
+        Outcome::Present(code) => say!(en("{code}: already present, unchanged"), zh("{code}: 已存在，未更改")),
+        Outcome::Replaced(code) => say!(
+            en("{code}: updated; it is pending verification again"),
+            zh("{code}: 已更新，待重新核对")
         ),
     });
     Ok(())
@@ -271,14 +272,19 @@ mod tests {
     #[test]
     fn forms_dated_in_another_year_are_noted() {
         let d = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        assert_eq!(other_year_warning(&d(&[]), 2027, false), None);
-        assert_eq!(other_year_warning(&d(&["2027-10-15", "2026-10-15"]), 2027, false), None);
-        let w = other_year_warning(&d(&["2026-10-15", "2026-10-16"]), 2027, false).unwrap();
+        assert_eq!(other_year_warning(&d(&[]), 2027, false, Lang::En), None);
+        assert_eq!(
+            other_year_warning(&d(&["2027-10-15", "2026-10-15"]), 2027, false, Lang::En),
+            None
+        );
+        let w = other_year_warning(&d(&["2026-10-15", "2026-10-16"]), 2027, false, Lang::En).unwrap();
         assert!(
             w.contains("the forms are dated 2026 but went into the 2027 term") && w.contains("--term 2026"),
             "{w}"
         );
-        let w = other_year_warning(&d(&["2026-10-15", "2025-12-30"]), 2027, true).unwrap();
+        let w = other_year_warning(&d(&["2026-10-15", "2025-12-30"]), 2027, true, Lang::En).unwrap();
         assert!(w.contains("dated 2025 and 2026 but would go into the 2027 term"), "{w}");
+        let w = other_year_warning(&d(&["2026-10-15", "2025-12-30"]), 2027, true, Lang::Zh).unwrap();
+        assert!(w.contains("报送日期在 2025 和 2026 年，却将录入 2027 届"), "{w}");
     }
 }

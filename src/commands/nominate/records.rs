@@ -3,7 +3,7 @@
 use anyhow::{Context, Result};
 use rusqlite::Connection;
 
-use crate::core::assess::rejection_label;
+use crate::messages::verify::rejection_text as rejection_label;
 use crate::store::NominationStatus;
 use crate::values::Category;
 

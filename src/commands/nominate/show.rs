@@ -7,6 +7,7 @@ use super::ListArgs;
 use super::records::{self, Record};
 use crate::commands::Ctx;
 use crate::i18n::tr;
+use crate::messages::say;
 use crate::output::{Cell, Format, Listing, col, out};
 use crate::store::{nominee_by_code, resolve_term};
 
@@ -72,8 +73,11 @@ fn known(conn: &Connection, table: &str, name: Option<&str>) -> Result<()> {
         tr("there is no group", "没有片组")
     };
     bail!(
-        "{what} {name}; {}",
-        tr("see `pingxuan org list`", "请查看 `pingxuan org list`")
+        "{}",
+        say!(
+            en("{what} {name}; see `pingxuan org list`"),
+            zh("{what} {name}; 请查看 `pingxuan org list`")
+        )
     )
 }
 
@@ -82,7 +86,7 @@ pub fn show(ctx: &Ctx, code: &str) -> Result<()> {
     let id = nominee_by_code(ctx.read()?, term.year, code)?.id;
     let all = records::load(ctx.read()?, term.year)?;
     let Some(r) = all.iter().find(|r| r.id == id) else {
-        bail!("{code}: {}", tr("not found", "未找到"));
+        bail!("{}", say!(en("{code}: not found"), zh("{code}: 未找到")));
     };
     let mut fields = fields(ctx.format, r);
     let vetoes = crate::load::vetoes_in_force(ctx.read()?, term.year, r.id, &r.unit, r.category)?;

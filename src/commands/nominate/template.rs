@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use anyhow::Result;
 
 use crate::csvin::Encoding;
-use crate::i18n::tr;
+use crate::messages::say;
 use crate::output::{out, say};
 
 /// The form's headers, as `nominate import` reads them; 序号 is for the groups' own numbering.
@@ -51,10 +51,9 @@ pub fn run(file: Option<PathBuf>, encoding: Option<Encoding>) -> Result<()> {
         Some(Encoding::Gbk) => "GBK",
         _ => "UTF-8 (BOM)",
     };
-    say(&format!(
-        "{} {} ({enc})",
-        tr("wrote the nomination form", "已写出推荐表模板"),
-        file.display()
+    say(&say!(
+        en("wrote the nomination form {} ({enc})", file.display()),
+        zh("已写出推荐表模板 {} ({enc})", file.display())
     ));
     Ok(())
 }

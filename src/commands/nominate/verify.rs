@@ -8,11 +8,12 @@ use serde_json::json;
 use super::records::{self, Record};
 use super::show::listing;
 use crate::commands::Ctx;
-use crate::core::assess::rejection_label;
 use crate::core::scheme::Scheme;
 use crate::core::verify::{Facts, Sent, over_group_cap, rejections};
 use crate::db::now;
 use crate::i18n::{Lang, lang, tr};
+use crate::messages::say;
+use crate::messages::verify::rejection_text as rejection_label;
 use crate::output::say;
 use crate::store::{NominationStatus, load_scheme, nominee_by_code, writable_term};
 use std::collections::HashSet;
@@ -50,9 +51,11 @@ fn chosen(all: Vec<Record>, conn: &Connection, year: i32, codes: &[String]) -> R
             .context(crate::i18n::tr("reading the nomination", "读取推荐"))?;
         if r.status == NominationStatus::Withdrawn {
             bail!(
-                "{} {}",
-                r.code,
-                tr("is withdrawn; it is not verified", "已撤回，不予核对")
+                "{}",
+                say!(
+                    en("{} is withdrawn; it is not verified", r.code),
+                    zh("{} 已撤回，不予核对", r.code)
+                )
             );
         }
         if !picked.iter().any(|p: &Record| p.id == id) {
@@ -109,7 +112,7 @@ pub fn verify(ctx: &Ctx, codes: &[String], dry_run: bool) -> Result<()> {
         if (status, &codes) != (r.status, &r.reasons) {
             tx.prepare_cached("UPDATE nomination SET status = ?1, reasons = ?2, verified_at = ?3 WHERE id = ?4")?
                 .execute(params![status.code(), codes.join(","), now(), r.id])
-                .with_context(|| crate::i18n::both(format!("verifying {}", r.code), format!("核对 {}", r.code)))?;
+                .with_context(|| say!(en("verifying {}", r.code), zh("核对 {}", r.code)))?;
             let what = json!({ "from": r.status.code(), "to": status.code(), "reasons": codes });
             tx.record(Some(term.year), "nomination.verify", &r.code, what)?;
         }
@@ -159,7 +162,13 @@ pub fn withdraw(ctx: &Ctx, code: &str, reason: &str) -> Result<()> {
             [n.id],
             |r| r.get(0),
         )?;
-        bail!("{} {} ({why})", n.code, tr("is withdrawn already", "已经撤回"));
+        bail!(
+            "{}",
+            say!(
+                en("{} is withdrawn already ({why})", n.code),
+                zh("{} 已经撤回 ({why})", n.code)
+            )
+        );
     }
     let certificate: Option<String> = tx
         .query_row(
@@ -170,21 +179,32 @@ pub fn withdraw(ctx: &Ctx, code: &str, reason: &str) -> Result<()> {
         .optional()?;
     if let Some(certificate) = certificate {
         bail!(
-            "{} {} {certificate}{}`pingxuan award revoke {} --reason TEXT`",
-            n.code,
-            tr("holds the award", "持有奖项"),
-            tr("; revoke it first: ", "；请先撤销奖项："),
-            n.code
+            "{}",
+            say!(
+                en(
+                    "{} holds the award {certificate}; revoke it first: `pingxuan award revoke {} --reason TEXT`",
+                    n.code,
+                    n.code
+                ),
+                zh(
+                    "{} 持有奖项 {certificate}；请先撤销奖项：`pingxuan award revoke {} --reason TEXT`",
+                    n.code,
+                    n.code
+                )
+            )
         );
     }
     tx.execute(
         "UPDATE nomination SET status = 'withdrawn', reasons = '', withdrawn_reason = ?1 WHERE id = ?2",
         params![reason, n.id],
     )
-    .with_context(|| crate::i18n::both(format!("withdrawing {}", n.code), format!("撤回 {}", n.code)))?;
+    .with_context(|| say!(en("withdrawing {}", n.code), zh("撤回 {}", n.code)))?;
     let what = json!({ "reason": reason, "status_from": n.status.code() });
     tx.record(Some(term.year), "nomination.withdraw", &n.code, what)?;
     tx.finish(false)?;
-    say(&format!("{} {} {}: {reason}", tr("withdrew", "已撤回"), n.code, n.name));
+    say(&say!(
+        en("withdrew {} {}: {reason}", n.code, n.name),
+        zh("已撤回 {} {}: {reason}", n.code, n.name)
+    ));
     Ok(())
 }

@@ -12,7 +12,8 @@ use super::award::proposal::{in_force, today};
 use super::common::summary_prefix;
 use crate::core::publicity::late;
 use crate::db::now;
-use crate::i18n::{both, tr};
+use crate::i18n::tr;
+use crate::messages::say;
 use crate::output::{Cell, Listing, col, say};
 use crate::store::{self, nominee_by_code};
 use crate::values::parse_date;
@@ -120,19 +121,25 @@ fn add(ctx: &Ctx, code: &str, from: &str, text: &str, date: Option<&str>, dry_ru
         None => today(),
     };
     if received > today() {
-        bail!("--date {received}: {}", tr("a day not yet come", "日期尚未到来"));
+        bail!(
+            "{}",
+            say!(
+                en("--date {received}: a day not yet come"),
+                zh("--date {received}: 日期尚未到来")
+            )
+        );
     }
     let tx = ctx.change()?;
     let term = store::writable_term(&tx, ctx)?;
     let Some(p) = in_force(&tx, term.year)? else {
         bail!(
             "{}",
-            both(
-                format!(
+            say!(
+                en(
                     "the {} term has no proposal in 公示; objections come after `pingxuan award propose`",
                     term.year
                 ),
-                format!("{} 届尚未公示；异议须在 `pingxuan award propose` 之后登记", term.year),
+                zh("{} 届尚未公示；异议须在 `pingxuan award propose` 之后登记", term.year)
             )
         );
     };
@@ -140,15 +147,17 @@ fn add(ctx: &Ctx, code: &str, from: &str, text: &str, date: Option<&str>, dry_ru
     if !p.items.iter().any(|i| i.nomination == n.id) {
         bail!(
             "{}",
-            both(
-                format!(
+            say!(
+                en(
                     "{} is not on the proposed list #{}; see `pingxuan award publicity`",
-                    n.code, p.id
+                    n.code,
+                    p.id
                 ),
-                format!(
+                zh(
                     "{} 不在公示名单 #{} 中；请查看 `pingxuan award publicity`",
-                    n.code, p.id
-                ),
+                    n.code,
+                    p.id
+                )
             )
         );
     }
@@ -177,12 +186,12 @@ fn add(ctx: &Ctx, code: &str, from: &str, text: &str, date: Option<&str>, dry_ru
     )?;
     tx.finish(dry_run)?;
     let late_note = if is_late {
-        both(
-            format!(
+        say!(
+            en(
                 " — late: received after the period ended on {}; it must still be resolved",
                 p.ends_on
             ),
-            format!("——逾期：公示期已于 {} 结束，仍须办结", p.ends_on),
+            zh("——逾期：公示期已于 {} 结束，仍须办结", p.ends_on)
         )
     } else {
         String::new()
@@ -190,9 +199,9 @@ fn add(ctx: &Ctx, code: &str, from: &str, text: &str, date: Option<&str>, dry_ru
     say(&format!(
         "{}{}",
         summary_prefix(dry_run),
-        both(
-            format!("objection #{id}: {} {} ({from}){late_note}", n.code, n.name),
-            format!("异议 #{id}：{} {}（{from}）{late_note}", n.code, n.name),
+        say!(
+            en("objection #{id}: {} {} ({from}){late_note}", n.code, n.name),
+            zh("异议 #{id}：{} {}（{from}）{late_note}", n.code, n.name)
         )
     ));
     Ok(())
@@ -201,16 +210,19 @@ fn add(ctx: &Ctx, code: &str, from: &str, text: &str, date: Option<&str>, dry_ru
 fn resolve(ctx: &Ctx, id: &str, upheld: bool, finding: &str, dry_run: bool) -> Result<()> {
     if finding.is_empty() {
         bail!(
-            "--finding: {}",
-            tr("say what the investigation found", "请写明调查结论")
+            "{}",
+            say!(
+                en("--finding: say what the investigation found"),
+                zh("--finding: 请写明调查结论")
+            )
         );
     }
     let id: i64 = id.trim().trim_start_matches('#').parse().map_err(|_| {
         anyhow::anyhow!(
-            "\"{id}\": {}",
-            tr(
-                "an objection is named by its number, as `pingxuan objection list` shows it",
-                "请用 `pingxuan objection list` 中的序号指明异议"
+            "{}",
+            say!(
+                en("\"{id}\": an objection is named by its number, as `pingxuan objection list` shows it"),
+                zh("\"{id}\": 请用 `pingxuan objection list` 中的序号指明异议")
             )
         )
     })?;
@@ -227,12 +239,12 @@ fn resolve(ctx: &Ctx, id: &str, upheld: bool, finding: &str, dry_run: bool) -> R
     let Some((code, outcome, at)) = found else {
         bail!(
             "{}",
-            both(
-                format!(
+            say!(
+                en(
                     "there is no objection #{id} in the term {}; see `pingxuan objection list`",
                     term.year
                 ),
-                format!("{} 届没有异议 #{id}；请查看 `pingxuan objection list`", term.year),
+                zh("{} 届没有异议 #{id}；请查看 `pingxuan objection list`", term.year)
             )
         );
     };
@@ -240,9 +252,9 @@ fn resolve(ctx: &Ctx, id: &str, upheld: bool, finding: &str, dry_run: bool) -> R
         let at = at.unwrap_or_default();
         bail!(
             "{}",
-            both(
-                format!("objection #{id} about {code} was already resolved ({o}) on {at}"),
-                format!("关于 {code} 的异议 #{id} 已于 {at} 办结（{o}）"),
+            say!(
+                en("objection #{id} about {code} was already resolved ({o}) on {at}"),
+                zh("关于 {code} 的异议 #{id} 已于 {at} 办结（{o}）")
             )
         );
     }
@@ -260,11 +272,9 @@ fn resolve(ctx: &Ctx, id: &str, upheld: bool, finding: &str, dry_run: bool) -> R
     )?;
     tx.finish(dry_run)?;
     let next = if upheld {
-        both(
-            format!(
-                "; record what follows: `pingxuan veto add {code} …` or `pingxuan nominate withdraw {code} --reason …`"
-            ),
-            format!("；请据此登记：`pingxuan veto add {code} …` 或 `pingxuan nominate withdraw {code} --reason …`"),
+        say!(
+            en("; record what follows: `pingxuan veto add {code} …` or `pingxuan nominate withdraw {code} --reason …`"),
+            zh("；请据此登记：`pingxuan veto add {code} …` 或 `pingxuan nominate withdraw {code} --reason …`")
         )
     } else {
         String::new()
@@ -277,9 +287,9 @@ fn resolve(ctx: &Ctx, id: &str, upheld: bool, finding: &str, dry_run: bool) -> R
     say(&format!(
         "{}{}",
         summary_prefix(dry_run),
-        both(
-            format!("objection #{id} ({code}): {verdict}{next}"),
-            format!("异议 #{id}（{code}）：{verdict}{next}"),
+        say!(
+            en("objection #{id} ({code}): {verdict}{next}"),
+            zh("异议 #{id}（{code}）：{verdict}{next}")
         )
     ));
     Ok(())

@@ -11,6 +11,7 @@ use self::register::Org;
 use super::Ctx;
 use super::common::ImportFile;
 use crate::i18n::{Lang, lang, tr};
+use crate::messages::say;
 use crate::output::{Cell, Format, Listing, col, say};
 use crate::values::parse_yes_no;
 
@@ -236,10 +237,9 @@ fn unknown_group(groups: &register::Groups, name: &str) -> String {
     } else {
         known.join(", ")
     };
-    format!(
-        "{} {name} ({}: {known})",
-        tr("there is no group", "没有片组"),
-        tr("groups", "现有片组")
+    say!(
+        en("there is no group {name} (groups: {known})"),
+        zh("没有片组 {name} (现有片组: {known})")
     )
 }
 
@@ -253,25 +253,23 @@ fn add_group(ctx: &Ctx, name: &str, kind: GroupKind, replace: bool) -> Result<()
         None => {
             org.add_group(name, kind)?;
             tx.finish(false)?;
-            say(&format!(
-                "{name}: {} ({})",
-                tr("group added", "片组已添加"),
-                kind.label()
+            say(&say!(
+                en("{name}: group added ({})", kind.label()),
+                zh("{name}: 片组已添加 ({})", kind.label())
             ));
             return Ok(());
         }
         Some((_, k)) if k == kind => {
-            say(&format!("{name}: {}", tr("already present", "已存在")));
+            say(&say!(en("{name}: already present"), zh("{name}: 已存在")));
             return Ok(());
         }
         Some((_, k)) if !replace => bail!(group_stored_as(name, k)),
         Some(_) => org.set_kind(name, kind)?,
     }
     tx.finish(false)?;
-    say(&format!(
-        "{name}: {} {}",
-        tr("kind changed to", "类型已改为"),
-        kind.label()
+    say(&say!(
+        en("{name}: kind changed to {}", kind.label()),
+        zh("{name}: 类型已改为 {}", kind.label())
     ));
     Ok(())
 }
@@ -288,7 +286,10 @@ fn add_unit(ctx: &Ctx, name: &str, group: &str, window: Option<bool>, move_unit:
     let Some(stored) = org.units.get(name).cloned() else {
         org.add_unit(name, group, window.unwrap_or(false))?;
         tx.finish(false)?;
-        say(&format!("{name}: {} {group}", tr("unit added to", "单位已加入")));
+        say(&say!(
+            en("{name}: unit added to {group}"),
+            zh("{name}: 单位已加入 {group}")
+        ));
         return Ok(());
     };
     let window = window.unwrap_or(stored.has_window);
@@ -297,11 +298,11 @@ fn add_unit(ctx: &Ctx, name: &str, group: &str, window: Option<bool>, move_unit:
         bail!(unit_belongs(name, org.group_name(stored.group_id), "--move"));
     }
     if !moved && window == stored.has_window {
-        say(&format!("{name}: {}", tr("already present", "已存在")));
+        say(&say!(en("{name}: already present"), zh("{name}: 已存在")));
         return Ok(());
     }
     org.change_unit(name, group, window)?;
     tx.finish(false)?;
-    say(&format!("{name}: {}", tr("unit updated", "单位已更新")));
+    say(&say!(en("{name}: unit updated"), zh("{name}: 单位已更新")));
     Ok(())
 }

@@ -10,6 +10,7 @@ use serde_json::json;
 
 use super::GroupKind;
 use crate::i18n::{Lang, lang};
+use crate::messages::say;
 use crate::output::say;
 
 /// The organisation as stored: groups and units by name. Changes go through it, each on the
@@ -89,7 +90,7 @@ impl<'a> Org<'a> {
                 "INSERT INTO org_group (name, kind) VALUES (?1, ?2)",
                 params![name, kind.code()],
             )
-            .with_context(|| crate::i18n::both(format!("adding the group {name}"), format!("添加片组 {name}")))?;
+            .with_context(|| say!(en("adding the group {name}"), zh("添加片组 {name}")))?;
         self.groups
             .insert(name.to_string(), (self.conn.last_insert_rowid(), kind));
         self.audit("org.group.add", name, json!({ "kind": kind.code() }))
@@ -100,9 +101,9 @@ impl<'a> Org<'a> {
         self.conn
             .execute("UPDATE org_group SET kind = ?1 WHERE id = ?2", params![kind.code(), id])
             .with_context(|| {
-                crate::i18n::both(
-                    format!("changing the kind of the group {name}"),
-                    format!("更改片组 {name} 的类型"),
+                say!(
+                    en("changing the kind of the group {name}"),
+                    zh("更改片组 {name} 的类型")
                 )
             })?;
         self.groups.insert(name.to_string(), (id, kind));
@@ -116,7 +117,7 @@ impl<'a> Org<'a> {
                 "INSERT INTO unit (name, group_id, has_window) VALUES (?1, ?2, ?3)",
                 params![name, group_id, has_window],
             )
-            .with_context(|| crate::i18n::both(format!("adding the unit {name}"), format!("添加单位 {name}")))?;
+            .with_context(|| say!(en("adding the unit {name}"), zh("添加单位 {name}")))?;
         let id = self.conn.last_insert_rowid();
         self.units.insert(
             name.to_string(),
@@ -142,7 +143,7 @@ impl<'a> Org<'a> {
                 "UPDATE unit SET group_id = ?1, has_window = ?2 WHERE id = ?3",
                 params![group_id, has_window, old.id],
             )
-            .with_context(|| crate::i18n::both(format!("changing the unit {name}"), format!("更改单位 {name}")))?;
+            .with_context(|| say!(en("changing the unit {name}"), zh("更改单位 {name}")))?;
         if old.group_id != group_id {
             let from = self.group_name(old.group_id).to_string();
             self.audit("org.unit.move", name, json!({ "from": from, "to": group }))?;

@@ -12,7 +12,8 @@ use super::Ctx;
 use super::common::{ImportFile, summary_prefix};
 use crate::core::panel::Member;
 use crate::db::now;
-use crate::i18n::{both, tr};
+use crate::i18n::tr;
+use crate::messages::say;
 use crate::output::{Cell, Listing, col, say};
 use crate::store;
 
@@ -173,9 +174,9 @@ pub(crate) fn add_member(
     if !known.iter().any(|k| k == unit)
         && let Some(near) = crate::values::near(unit, known.iter().map(String::as_str))
     {
-        return Ok(Err(both(
-            format!("there is no unit {unit}; did you mean {near}?"),
-            format!("没有单位 {unit}；是否指“{near}”？"),
+        return Ok(Err(say!(
+            en("there is no unit {unit}; did you mean {near}?"),
+            zh("没有单位 {unit}；是否指“{near}”？")
         )));
     }
     let existing: Option<(String, String)> = conn
@@ -186,11 +187,11 @@ pub(crate) fn add_member(
         if old_unit == unit && old_role == role {
             return Ok(Ok(Added::Present));
         }
-        return Ok(Err(both(
-            format!(
+        return Ok(Err(say!(
+            en(
                 "{name} is already on the panel, of {old_unit}; to change it, `panel remove {name} --reason TEXT` first"
             ),
-            format!("{name} 已在联评小组中（{old_unit}）；如需更改，请先 `panel remove {name} --reason 理由`"),
+            zh("{name} 已在联评小组中（{old_unit}）；如需更改，请先 `panel remove {name} --reason 理由`")
         )));
     }
     conn.prepare_cached(
@@ -207,9 +208,9 @@ fn add(ctx: &Ctx, name: &str, unit: &str, role: &str, dry_run: bool) -> Result<(
     let term = store::writable_term(&tx, ctx)?;
     match add_member(&tx, ctx, term.year, name, unit, role)?.map_err(anyhow::Error::msg)? {
         Added::Present => {
-            say(&both(
-                format!("{name} is already on the panel; nothing added"),
-                format!("{name} 已在联评小组中，未重复添加"),
+            say(&say!(
+                en("{name} is already on the panel; nothing added"),
+                zh("{name} 已在联评小组中，未重复添加")
             ));
             return Ok(());
         }
@@ -222,10 +223,9 @@ fn add(ctx: &Ctx, name: &str, unit: &str, role: &str, dry_run: bool) -> Result<(
         json!({ "unit": unit, "role": role }),
     )?;
     tx.finish(dry_run)?;
-    say(&format!(
-        "{}{}: {name} ({unit})",
-        summary_prefix(dry_run),
-        tr("added to the panel", "已加入联评小组")
+    say(&say!(
+        en("{}added to the panel: {name} ({unit})", summary_prefix(dry_run)),
+        zh("{}已加入联评小组: {name} ({unit})", summary_prefix(dry_run))
     ));
     Ok(())
 }
@@ -233,7 +233,13 @@ fn add(ctx: &Ctx, name: &str, unit: &str, role: &str, dry_run: bool) -> Result<(
 fn remove(ctx: &Ctx, name: &str, reason: &str, dry_run: bool) -> Result<()> {
     let (name, reason) = (name.trim(), reason.trim());
     if reason.is_empty() {
-        bail!("--reason: {}", tr("say why the member is removed", "请写明移出的理由"));
+        bail!(
+            "{}",
+            say!(
+                en("--reason: say why the member is removed"),
+                zh("--reason: 请写明移出的理由")
+            )
+        );
     }
     let tx = ctx.change()?;
     let term = store::writable_term(&tx, ctx)?;
@@ -247,18 +253,17 @@ fn remove(ctx: &Ctx, name: &str, reason: &str, dry_run: bool) -> Result<()> {
     if n == 0 {
         bail!(
             "{}",
-            both(
-                format!("{name} is not on the panel of {}; see `pingxuan panel list`", term.year),
-                format!("{name} 不在{}年度联评小组中；请查看 `pingxuan panel list`", term.year),
+            say!(
+                en("{name} is not on the panel of {}; see `pingxuan panel list`", term.year),
+                zh("{name} 不在{}年度联评小组中；请查看 `pingxuan panel list`", term.year)
             )
         );
     }
     tx.record(Some(term.year), "panel.remove", name, json!({ "reason": reason }))?;
     tx.finish(dry_run)?;
-    say(&format!(
-        "{}{}: {name} ({reason})",
-        summary_prefix(dry_run),
-        tr("removed from the panel", "已移出联评小组")
+    say(&say!(
+        en("{}removed from the panel: {name} ({reason})", summary_prefix(dry_run)),
+        zh("{}已移出联评小组: {name} ({reason})", summary_prefix(dry_run))
     ));
     Ok(())
 }

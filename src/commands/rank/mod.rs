@@ -10,8 +10,9 @@ use clap::Args;
 
 use super::Ctx;
 use super::common::{exact_cell, fraction, points_cell, satisfaction_cell};
-use crate::i18n::{Lang, both, lang, tr};
+use crate::i18n::{Lang, lang, tr};
 use crate::load::{self, Board, Detail, Ranked};
+use crate::messages::say;
 use crate::output::{Cell, Format, Listing, col, out, print_rows};
 use crate::store::{load_scheme, resolve_term};
 use crate::values::{Category, code_order};
@@ -92,6 +93,8 @@ pub fn run(ctx: &Ctx, args: RankArgs) -> Result<()> {
     };
     let boards = load::boards(ctx.read()?, term.year, &scheme, detail)?;
     if let Some(code) = args.explain {
+        // The explanation works each value out: its tables show them exact.
+        crate::output::keep_numbers_exact();
         return explain::run(ctx, ctx.read()?, term.year, &scheme, &boards, &code);
     }
     let boards: Vec<Board> = boards
@@ -104,14 +107,25 @@ pub fn run(ctx: &Ctx, args: RankArgs) -> Result<()> {
             let known = group_names(ctx.read()?)?;
             if !known.iter().any(|k| k == g.trim()) {
                 bail!(
-                    "{} \"{g}\"; {}: {}",
-                    tr("there is no group", "没有片组"),
-                    tr("the groups are", "现有片组"),
-                    if known.is_empty() {
-                        "-".to_string()
-                    } else {
-                        known.join(", ")
-                    }
+                    "{}",
+                    say!(
+                        en(
+                            "there is no group \"{g}\"; the groups are: {}",
+                            if known.is_empty() {
+                                "-".to_string()
+                            } else {
+                                known.join(", ")
+                            }
+                        ),
+                        zh(
+                            "没有片组 \"{g}\"; 现有片组: {}",
+                            if known.is_empty() {
+                                "-".to_string()
+                            } else {
+                                known.join(", ")
+                            }
+                        )
+                    )
                 );
             }
             boards.iter().map(|b| View::group(b, g.trim(), &scheme)).collect()
@@ -214,11 +228,11 @@ impl<'a> View<'a> {
             ),
         };
         if let Some(g) = &self.group {
-            s += &both(
-                format!(
+            s += &say!(
+                en(
                     "\n{g}: ranked within the group; ★ and ⚖ are those of the category-wide ranking (the quota is the category's)"
                 ),
-                format!("\n{g}：片组内排名；★ 与 ⚖ 依全类别排名（名额按类别计）"),
+                zh("\n{g}：片组内排名；★ 与 ⚖ 依全类别排名（名额按类别计）")
             );
         }
         for (cut, tie) in b.ties() {
@@ -230,24 +244,23 @@ impl<'a> View<'a> {
                 .join(", ");
             let left = cut.left;
             let rank = first.rank.unwrap_or(0);
+            let places = cut.places;
             s += &match &cut.group {
-                None => both(
-                    format!(
+                None => say!(
+                    en(
                         "\ntie at cutoff ⚖: {codes} share rank {rank} with {left} place(s) left; the committee decides (award grant --include CODE)"
                     ),
-                    format!(
+                    zh(
                         "\n名额线并列 ⚖：{codes} 并列第 {rank} 名，尚余名额 {left} 个，由评委会决定（award grant --include 编号）"
-                    ),
+                    )
                 ),
-                Some(g) => both(
-                    format!(
-                        "\ntie at cutoff ⚖: {codes} share rank {rank} with {left} of {g}'s {} place(s) left; the committee decides (award grant --include CODE)",
-                        cut.places
+                Some(g) => say!(
+                    en(
+                        "\ntie at cutoff ⚖: {codes} share rank {rank} with {left} of {g}'s {places} place(s) left; the committee decides (award grant --include CODE)"
                     ),
-                    format!(
-                        "\n名额线并列 ⚖：{codes} 并列第 {rank} 名，{g}的 {} 个名额尚余 {left} 个，由评委会决定（award grant --include 编号）",
-                        cut.places
-                    ),
+                    zh(
+                        "\n名额线并列 ⚖：{codes} 并列第 {rank} 名，{g}的 {places} 个名额尚余 {left} 个，由评委会决定（award grant --include 编号）"
+                    )
                 ),
             };
         }
@@ -414,9 +427,9 @@ fn print(
                 }
                 let mut heading = v.heading(year);
                 if norm.is_some() {
-                    heading += &both(
-                        "\nz-order: advice only, the order per-evaluator z-scores of the joint sheets would give; it changes no status, shortlist or award".into(),
-                        "\n标准化参考名次：仅供参考，按各评委联评分的标准分排序；不改变资格、入围和授奖".into(),
+                    heading += tr(
+                        "\nz-order: advice only, the order per-evaluator z-scores of the joint sheets would give; it changes no status, shortlist or award",
+                        "\n标准化参考名次：仅供参考，按各评委联评分的标准分排序；不改变资格、入围和授奖",
                     );
                 }
                 if format == Format::Md {
@@ -440,9 +453,9 @@ fn print(
             // The record this list was drawn from, to print with it: a later copy of the
             // database can be checked against the paper (`audit head`, `audit verify`).
             if let Some((entry, hash)) = head {
-                s += &crate::i18n::both(
-                    format!("\nRecord: audit entry {entry}, hash {hash}\n"),
-                    format!("\n记录校验：第 {entry} 条操作记录，校验码 {hash}\n"),
+                s += &say!(
+                    en("\nRecord: audit entry {entry}, hash {hash}\n"),
+                    zh("\n记录校验：第 {entry} 条操作记录，校验码 {hash}\n")
                 );
             }
             out(&s)

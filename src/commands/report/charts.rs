@@ -5,6 +5,7 @@ use super::svg::{Anchor, Fill, Svg, num, text_width, ticks};
 use super::words::{short_losses, stage_label};
 use crate::core::report::{Deductions, Funnel, Line, Panel, Satisfaction, Stage};
 use crate::i18n::{Lang, lang, tr};
+use crate::messages::say;
 use crate::values::fmt_exact;
 
 /// The width of every chart, in CSS pixels: the printable width of A4 at the page's margins.
@@ -538,7 +539,10 @@ pub fn leniency_reading(p: &Panel) -> String {
         })
         .collect();
     if !named.is_empty() {
-        return format!("{}{}", tr("Named: ", "需关注："), named.join(tr("; ", "；")));
+        return say!(
+            en("Named: {}", named.join(tr("; ", "；"))),
+            zh("需关注：{}", named.join(tr("; ", "；")))
+        );
     }
     match p
         .evaluators
@@ -690,7 +694,10 @@ pub fn satisfaction_reading(sat: &Satisfaction) -> String {
         Lang::Zh => format!("{n} 个窗口中 {} 个低于 {}", below.len(), pct(t)),
     };
     if !below.is_empty() {
-        r += &format!("{}{}", tr(": ", "："), below.join(tr(", ", "、")));
+        r += &say!(
+            en(": {}", below.join(tr(", ", "、"))),
+            zh("：{}", below.join(tr(", ", "、")))
+        );
     }
     if at > 0 {
         r += &match lang() {

@@ -6,10 +6,11 @@ use std::fmt::Write;
 use super::charts;
 use super::gather::Report;
 use super::words::{short_losses, stage_label, state_label};
-use crate::core::assess::veto_reason_label;
 use crate::core::report::{Funnel, Stage};
 use crate::documents::escape;
 use crate::i18n::{Lang, lang, tr};
+use crate::messages::say;
+use crate::messages::veto::ground_text as veto_reason_label;
 use crate::values::{Category, fmt_exact};
 
 const SANS: &str = "\"Noto Sans CJK SC\", \"Source Han Sans SC\", \"Microsoft YaHei\", \"微软雅黑\", \"PingFang SC\", \"SimHei\", \"黑体\", \"Heiti SC\", sans-serif";
@@ -103,14 +104,21 @@ fn category_funnel(r: &Report, c: Category) -> Option<&Funnel> {
 }
 
 fn first_page(r: &Report, title: &str) -> Page {
-    let mut head = format!(
-        "<h1>{}</h1>\n<p class=\"sub\">{} · {}{} · {}{}</p>\n",
-        escape(title),
-        escape(&r.title),
-        tr("term ", "届期状态："),
-        escape(state_label(r.state)),
-        tr("as of ", "统计日期："),
-        escape(&r.date)
+    let mut head = say!(
+        en(
+            "<h1>{}</h1>\n<p class=\"sub\">{} · term {} · as of {}</p>\n",
+            escape(title),
+            escape(&r.title),
+            escape(state_label(r.state)),
+            escape(&r.date)
+        ),
+        zh(
+            "<h1>{}</h1>\n<p class=\"sub\">{} · 届期状态：{} · 统计日期：{}</p>\n",
+            escape(title),
+            escape(&r.title),
+            escape(state_label(r.state)),
+            escape(&r.date)
+        )
     );
     let mut b = String::new();
     head += "<div class=\"figures\">\n";
@@ -161,13 +169,14 @@ fn first_page(r: &Report, title: &str) -> Page {
             b += &charts::funnel(f, &format!("funnel-{i}"));
         }
     }
-    b += &format!("<h3>{}</h3>\n", tr("By group", "按片组"));
+    b += &say!(en("<h3>By group</h3>\n"), zh("<h3>按片组</h3>\n"));
     b += &group_table(r);
-    b += &format!(
-        "<p class=\"note\">{}</p>\n",
-        tr(
-            "Each candidate is counted at the step where it first falls out, with every reason that applies there; a candidate with two reasons is counted under both. Shortlisted includes equals that straddle the quota line.",
-            "每个候选对象计入其首次未通过的环节，并列出该环节适用的全部原因；有两项原因的分别计入。入围数含名额线上的并列者。"
+    b += &say!(
+        en(
+            "<p class=\"note\">Each candidate is counted at the step where it first falls out, with every reason that applies there; a candidate with two reasons is counted under both. Shortlisted includes equals that straddle the quota line.</p>\n"
+        ),
+        zh(
+            "<p class=\"note\">每个候选对象计入其首次未通过的环节，并列出该环节适用的全部原因；有两项原因的分别计入。入围数含名额线上的并列者。</p>\n"
         )
     );
     (head, tr("1. From nomination to award", "一、从推荐到授奖"), b)
@@ -179,10 +188,9 @@ fn group_table(r: &Report) -> String {
         .first()
         .map(|f| f.steps.iter().map(|s| s.stage).collect())
         .unwrap_or_default();
-    let mut t = format!(
-        "<table class=\"funnel\">\n<tr><th class=\"cat\">{}</th><th class=\"grp\">{}</th>",
-        tr("category", "类别"),
-        tr("group", "片组")
+    let mut t = say!(
+        en("<table class=\"funnel\">\n<tr><th class=\"cat\">category</th><th class=\"grp\">group</th>"),
+        zh("<table class=\"funnel\">\n<tr><th class=\"cat\">类别</th><th class=\"grp\">片组</th>")
     );
     for s in &stages {
         let _ = write!(t, "<th class=\"n\">{}</th>", escape(stage_label(*s)));
@@ -219,11 +227,12 @@ fn line_page(r: &Report) -> Page {
     for (i, l) in r.line.iter().enumerate() {
         b += &charts::line(l, w, &format!("line-{i}"));
     }
-    b += &format!(
-        "<p class=\"note\">{}</p>\n",
-        tr(
-            "Each bar is a candidate's total as its weighted parts; the dot beside it is the same total on a zoomed scale, so that small gaps show. The dashed line is the quota line; the margin is the last one in less the first one out, exact.",
-            "每条横条为候选对象的总分及其加权构成；右侧圆点为放大刻度上的同一总分，以便看清细微差距。虚线为名额线；分差为末位入围者与首位未入围者总分之差（精确值）。"
+    b += &say!(
+        en(
+            "<p class=\"note\">Each bar is a candidate's total as its weighted parts; the dot beside it is the same total on a zoomed scale, so that small gaps show. The dashed line is the quota line; the margin is the last one in less the first one out, exact.</p>\n"
+        ),
+        zh(
+            "<p class=\"note\">每条横条为候选对象的总分及其加权构成；右侧圆点为放大刻度上的同一总分，以便看清细微差距。虚线为名额线；分差为末位入围者与首位未入围者总分之差（精确值）。</p>\n"
         )
     );
     (String::new(), tr("2. Around the quota line", "二、名额线附近"), b)
@@ -233,17 +242,13 @@ fn panel_page(r: &Report) -> Page {
     let p = &r.panel;
     let mut b = charts::panel_box(p, "panel-box");
     b += &charts::panel_leniency(p, "panel-leniency");
-    let mut t = format!(
-        "<table>\n<tr><th>{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th><th>{}</th></tr>\n",
-        tr("evaluator", "评委"),
-        tr("sheets", "份数"),
-        tr("lowest", "最低"),
-        tr("median", "中位数"),
-        tr("highest", "最高"),
-        tr("mean", "平均"),
-        tr("against others", "与他人之差"),
-        tr("nominees compared", "比较对象数"),
-        tr("named", "需关注"),
+    let mut t = say!(
+        en(
+            "<table>\n<tr><th>evaluator</th><th class=\"n\">sheets</th><th class=\"n\">lowest</th><th class=\"n\">median</th><th class=\"n\">highest</th><th class=\"n\">mean</th><th class=\"n\">against others</th><th class=\"n\">nominees compared</th><th>named</th></tr>\n"
+        ),
+        zh(
+            "<table>\n<tr><th>评委</th><th class=\"n\">份数</th><th class=\"n\">最低</th><th class=\"n\">中位数</th><th class=\"n\">最高</th><th class=\"n\">平均</th><th class=\"n\">与他人之差</th><th class=\"n\">比较对象数</th><th>需关注</th></tr>\n"
+        )
     );
     for e in &p.evaluators {
         let _ = writeln!(
@@ -289,9 +294,9 @@ fn windows_page(r: &Report) -> Page {
 }
 
 fn record_page(r: &Report) -> Page {
-    let mut b = format!("<h3>{}</h3>\n", tr("One-vote vetoes", "一票否决"));
+    let mut b = say!(en("<h3>One-vote vetoes</h3>\n"), zh("<h3>一票否决</h3>\n"));
     if r.vetoes.is_empty() {
-        b += &format!("<p>{}</p>\n", tr("None recorded.", "无记录。"));
+        b += &say!(en("<p>None recorded.</p>\n"), zh("<p>无记录。</p>\n"));
     } else {
         let _ = writeln!(
             b,
@@ -338,13 +343,15 @@ fn record_page(r: &Report) -> Page {
         b += "</table>\n";
     }
     if let Some(p) = &r.proposed {
-        b += &format!(
-            "<h3>{}</h3>\n<p>{}</p>\n",
-            tr("Proposed list (public notice)", "公示名单"),
-            escape(&p.join(", "))
+        b += &say!(
+            en(
+                "<h3>Proposed list (public notice)</h3>\n<p>{}</p>\n",
+                escape(&p.join(", "))
+            ),
+            zh("<h3>公示名单</h3>\n<p>{}</p>\n", escape(&p.join(", ")))
         );
     }
-    b += &format!("<h3>{}</h3>\n", tr("Objections", "异议"));
+    b += &say!(en("<h3>Objections</h3>\n"), zh("<h3>异议</h3>\n"));
     match &r.objections {
         Some(list) if !list.is_empty() => {
             let _ = writeln!(
@@ -370,24 +377,32 @@ fn record_page(r: &Report) -> Page {
             }
             b += "</table>\n";
         }
-        _ => b += &format!("<p>{}</p>\n", tr("None recorded.", "无记录。")),
+        _ => b += &say!(en("<p>None recorded.</p>\n"), zh("<p>无记录。</p>\n")),
     }
     (String::new(), tr("5. Vetoes and objections", "五、一票否决与异议"), b)
 }
 
 fn footer(r: &Report) -> String {
-    format!(
-        "<footer>{} · {}{} · {}{} · {}<span class=\"hash\">{}</span></footer>\n",
-        // The year, not the whole title: the footer stays one line with the full hash.
-        match lang() {
-            Lang::En => format!("The {} term", r.year),
-            Lang::Zh => format!("{}年度评选", r.year),
-        },
-        tr("term ", "届期状态："),
-        escape(state_label(r.state)),
-        tr("as of ", "统计日期："),
-        escape(&r.date),
-        tr("audit head: ", "审计记录链头："),
-        escape(r.audit_head.as_deref().unwrap_or("—")),
+    say!(
+        en(
+            "<footer>{} · term {} · as of {} · audit head: <span class=\"hash\">{}</span></footer>\n", // The year, not the whole title: the footer stays one line with the full hash.
+            match lang() {
+                Lang::En => format!("The {} term", r.year),
+                Lang::Zh => format!("{}年度评选", r.year),
+            },
+            escape(state_label(r.state)),
+            escape(&r.date),
+            escape(r.audit_head.as_deref().unwrap_or("—"))
+        ),
+        zh(
+            "<footer>{} · 届期状态：{} · 统计日期：{} · 审计记录链头：<span class=\"hash\">{}</span></footer>\n", // The year, not the whole title: the footer stays one line with the full hash.
+            match lang() {
+                Lang::En => format!("The {} term", r.year),
+                Lang::Zh => format!("{}年度评选", r.year),
+            },
+            escape(state_label(r.state)),
+            escape(&r.date),
+            escape(r.audit_head.as_deref().unwrap_or("—"))
+        )
     )
 }

@@ -1,8 +1,9 @@
 //! The report's words for the core's codes, in the language of `--lang`.
 
-use crate::core::assess::{rejection_label, veto_reason_label};
 use crate::core::report::Stage;
 use crate::i18n::{Lang, lang, tr};
+use crate::messages::verify::rejection_text as rejection_label;
+use crate::messages::veto::ground_text as veto_reason_label;
 
 pub fn stage_label(s: Stage) -> &'static str {
     match s {

@@ -1,6 +1,7 @@
 //! `score add`: one sheet typed at the terminal.
 
 use super::*;
+use crate::messages::say;
 
 #[allow(clippy::too_many_arguments)]
 pub(super) fn add(
@@ -63,20 +64,27 @@ pub(super) fn add(
     for (i, r) in raw.iter().enumerate() {
         match check_mark(r, rule.criteria[i].max, scheme.step) {
             Ok(v) => marks[i] = v,
-            Err(m) => bad.push(format!(
-                "\n  {} {} ({}), {} \"{r}\": {m}",
-                tr("criterion", "指标"),
-                i + 1,
-                criterion_name(&rule.criteria[i]),
-                tr("value", "值")
+            Err(m) => bad.push(say!(
+                en(
+                    "\n  criterion {} ({}), value \"{r}\": {m}",
+                    i + 1,
+                    criterion_name(&rule.criteria[i])
+                ),
+                zh(
+                    "\n  指标 {} ({}), 值 \"{r}\": {m}",
+                    i + 1,
+                    criterion_name(&rule.criteria[i])
+                )
             )),
         }
     }
     if !bad.is_empty() {
         bail!(
-            "--points \"{points}\": {}{}",
-            tr("marks outside the term's scheme", "分数不符合本届评选方案"),
-            bad.concat()
+            "{}",
+            say!(
+                en("--points \"{points}\": marks outside the term's scheme{}", bad.concat()),
+                zh("--points \"{points}\": 分数不符合本届评选方案{}", bad.concat())
+            )
         );
     }
     let s = NewSheet {

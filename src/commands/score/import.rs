@@ -58,7 +58,7 @@ pub(super) fn import(ctx: &Ctx, input: &ImportFile, flag_source: Option<Source>,
                 Ok(v) => marks[i] = v,
                 Err(m) => {
                     marks_ok = false;
-                    problems.push(file.problem(row, key, m));
+                    problems.push(file.problem(row, key, m.to_string()));
                 }
             }
         }

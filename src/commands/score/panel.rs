@@ -6,7 +6,7 @@ use rusqlite::Connection;
 
 use crate::commands::panel::{PanelMember, members};
 use crate::core::panel::{Conflict, Subject, conflict};
-use crate::i18n::both;
+use crate::messages::say;
 use crate::store::Nominee;
 
 pub struct PanelCheck {
@@ -40,34 +40,37 @@ impl PanelCheck {
             match self.members.iter().find(|m| m.name == evaluator) {
                 Some(m) => Some(m.unit.as_str()),
                 None => {
-                    return Some(both(
-                        format!(
+                    return Some(say!(
+                        en(
                             "{evaluator} is not on the panel of {year}; see `pingxuan panel list`, or add them with `pingxuan panel add`"
                         ),
-                        format!(
+                        zh(
                             "{evaluator} 不是{year}年度联评小组成员；请查看 `pingxuan panel list`，或用 `pingxuan panel add` 添加"
-                        ),
+                        )
                     ));
                 }
             }
         };
         match conflict(evaluator, unit, &subject(n))? {
-            Conflict::IsNominee => Some(both(
-                format!(
+            Conflict::IsNominee => Some(say!(
+                en(
                     "{evaluator} is the nominee {} ({}): no one marks their own nomination (conflict of interest, 回避)",
-                    n.code, n.unit
+                    n.code,
+                    n.unit
                 ),
-                format!(
+                zh(
                     "{evaluator} 即被推荐对象 {}（{}），不得为本人评分（回避）",
-                    n.code, n.unit
-                ),
+                    n.code,
+                    n.unit
+                )
             )),
-            Conflict::OwnUnit => Some(both(
-                format!(
+            Conflict::OwnUnit => Some(say!(
+                en(
                     "{evaluator} is of {}, the unit of {}: a conflict of interest (回避); the sheet is not taken",
-                    n.unit, n.code
+                    n.unit,
+                    n.code
                 ),
-                format!("{evaluator} 与 {} 同属 {}，应当回避，不得评分", n.code, n.unit),
+                zh("{evaluator} 与 {} 同属 {}，应当回避，不得评分", n.code, n.unit)
             )),
         }
     }

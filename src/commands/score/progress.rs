@@ -12,7 +12,8 @@ use crate::commands::Ctx;
 use crate::commands::panel::members;
 use crate::core::panel::{Member, Subject, progress};
 use crate::documents::{FANGSONG, HEI, escape, page};
-use crate::i18n::{both, tr};
+use crate::i18n::tr;
+use crate::messages::say;
 use crate::output::{Cell, Format, Listing, col, out, say, write_file};
 use crate::store::{self, load_scheme};
 use crate::values::Category;
@@ -134,10 +135,9 @@ pub fn run(ctx: &Ctx, reminders: Option<PathBuf>) -> Result<()> {
     if let Some(file) = reminders {
         let nominees = view.nominees.iter().map(|n| (n.code.as_str(), n)).collect();
         write_file(&file, reminder_html(&view, &nominees).as_bytes())?;
-        say(&format!(
-            "{} {}",
-            tr("wrote the reminder list to", "已写出催办单："),
-            file.display()
+        say(&say!(
+            en("wrote the reminder list to {}", file.display()),
+            zh("已写出催办单： {}", file.display())
         ));
         return Ok(());
     }
@@ -216,10 +216,7 @@ fn reminder_html(v: &ProgressView, nominees: &std::collections::HashMap<&str, &N
         b += &format!(
             "<section>\n<h1>{}</h1>\n<p>{}</p>\n</section>\n",
             escape(&title),
-            escape(&both(
-                "Every evaluator has given every sheet.".into(),
-                "各评分人均已完成评分。".into()
-            ))
+            escape(tr("Every evaluator has given every sheet.", "各评分人均已完成评分。"))
         );
     }
     for e in waiting {

@@ -2,6 +2,7 @@
 //! audit entry.
 
 use super::*;
+use crate::messages::say;
 
 /// The most any nominee may get on criterion `i`, for checking a row whose nominee is unknown.
 pub(super) fn widest_max(scheme: &Scheme, i: usize) -> Centi {
@@ -61,8 +62,11 @@ pub(super) fn sheet_on_record(
 
 pub(super) fn describe_sheet(n: &Nominee, source: Source, evaluator: &str) -> String {
     match source {
-        Source::SelfEval => format!("{} {}", n.code, tr("self-evaluation sheet", "自评表")),
-        Source::Joint => format!("{} {} ({evaluator})", n.code, tr("joint sheet", "联评表")),
+        Source::SelfEval => say!(en("{} self-evaluation sheet", n.code), zh("{} 自评表", n.code)),
+        Source::Joint => say!(
+            en("{} joint sheet ({evaluator})", n.code),
+            zh("{} 联评表 ({evaluator})", n.code)
+        ),
     }
 }
 

@@ -8,7 +8,7 @@ use serde_json::json;
 use crate::commands::Ctx;
 use crate::commands::common::summary_prefix;
 use crate::db::now;
-use crate::i18n::{both, tr};
+use crate::messages::say;
 use crate::output::say;
 use crate::store;
 
@@ -16,16 +16,19 @@ pub fn run(ctx: &Ctx, id: &str, reason: &str, dry_run: bool) -> Result<()> {
     let reason = reason.trim();
     if reason.is_empty() {
         bail!(
-            "--reason: {}",
-            tr("say why the sheet is withdrawn", "请写明撤回评分表的理由")
+            "{}",
+            say!(
+                en("--reason: say why the sheet is withdrawn"),
+                zh("--reason: 请写明撤回评分表的理由")
+            )
         );
     }
     let id: i64 = id.trim().trim_start_matches('#').parse().map_err(|_| {
         anyhow::anyhow!(
-            "\"{id}\": {}",
-            tr(
-                "a sheet is named by its number, as `pingxuan score list` shows it",
-                "请用 `pingxuan score list` 中的表号指明评分表"
+            "{}",
+            say!(
+                en("\"{id}\": a sheet is named by its number, as `pingxuan score list` shows it"),
+                zh("\"{id}\": 请用 `pingxuan score list` 中的表号指明评分表")
             )
         )
     })?;
@@ -44,15 +47,15 @@ pub fn run(ctx: &Ctx, id: &str, reason: &str, dry_run: bool) -> Result<()> {
     let Some((code, source, evaluator, replaced_at, withdrawn)) = found else {
         bail!(
             "{}",
-            both(
-                format!(
+            say!(
+                en(
                     "there is no sheet #{id} in the term {}; see `pingxuan score list`",
                     term.year
                 ),
-                format!(
+                zh(
                     "{}年度没有表号为 #{id} 的评分表；请查看 `pingxuan score list`",
                     term.year
-                ),
+                )
             )
         );
     };
@@ -60,13 +63,13 @@ pub fn run(ctx: &Ctx, id: &str, reason: &str, dry_run: bool) -> Result<()> {
         bail!(
             "{}",
             match withdrawn {
-                Some(why) => both(
-                    format!("sheet #{id} of {code} was already withdrawn on {at} ({why})"),
-                    format!("{code} 的评分表 #{id} 已于 {at} 撤回（{why}）"),
+                Some(why) => say!(
+                    en("sheet #{id} of {code} was already withdrawn on {at} ({why})"),
+                    zh("{code} 的评分表 #{id} 已于 {at} 撤回（{why}）")
                 ),
-                None => both(
-                    format!("sheet #{id} of {code} was replaced on {at}; it no longer counts"),
-                    format!("{code} 的评分表 #{id} 已于 {at} 被替换，不再计分"),
+                None => say!(
+                    en("sheet #{id} of {code} was replaced on {at}; it no longer counts"),
+                    zh("{code} 的评分表 #{id} 已于 {at} 被替换，不再计分")
                 ),
             }
         );
@@ -86,15 +89,25 @@ pub fn run(ctx: &Ctx, id: &str, reason: &str, dry_run: bool) -> Result<()> {
         json!({ "sheet": id, "source": source, "evaluator": evaluator, "reason": reason }),
     )?;
     tx.finish(dry_run)?;
-    say(&format!(
-        "{}{} #{id} ({code}{}): {reason}",
-        summary_prefix(dry_run),
-        tr("withdrew sheet", "已撤回评分表"),
-        if evaluator.is_empty() {
-            String::new()
-        } else {
-            format!(", {evaluator}")
-        }
+    say(&say!(
+        en(
+            "{}withdrew sheet #{id} ({code}{}): {reason}",
+            summary_prefix(dry_run),
+            if evaluator.is_empty() {
+                String::new()
+            } else {
+                format!(", {evaluator}")
+            }
+        ),
+        zh(
+            "{}已撤回评分表 #{id} ({code}{}): {reason}",
+            summary_prefix(dry_run),
+            if evaluator.is_empty() {
+                String::new()
+            } else {
+                format!(", {evaluator}")
+            }
+        )
     ));
     Ok(())
 }

@@ -16,6 +16,7 @@ use super::Ctx;
 use crate::core::scheme::Scheme;
 use crate::db::now;
 use crate::i18n::tr;
+use crate::messages::say;
 use crate::output::{Cell, Listing, col, out, say};
 use crate::store::{
     self, TermState, criterion_name, find_term, load_scheme, resolve_term, save_scheme, scoring_started,
@@ -148,17 +149,23 @@ pub fn run(ctx: &Ctx, args: TermArgs) -> Result<()> {
 
 fn read_scheme_file(file: &PathBuf) -> Result<Scheme> {
     let text = std::fs::read_to_string(file)
-        .with_context(|| format!("{} {}", tr("cannot read", "无法读取"), file.display()))?;
-    Scheme::from_toml(&text)
-        .with_context(|| format!("{}: {}", file.display(), tr("not a valid scheme", "方案文件有误")))
+        .with_context(|| say!(en("cannot read {}", file.display()), zh("无法读取 {}", file.display())))?;
+    Scheme::from_toml(&text).with_context(|| {
+        say!(
+            en("{}: not a valid scheme", file.display()),
+            zh("{}: 方案文件有误", file.display())
+        )
+    })
 }
 
 fn open(ctx: &Ctx, year: i32, title: Option<String>, deadline: Option<String>, scheme: Option<PathBuf>) -> Result<()> {
     if !(2000..=2999).contains(&year) {
         bail!(
-            "{} {year}: {}",
-            tr("year", "年份"),
-            tr("expected a year such as 2026", "应为如 2026 的年份")
+            "{}",
+            say!(
+                en("year {year}: expected a year such as 2026"),
+                zh("年份 {year}: 应为如 2026 的年份")
+            )
         );
     }
     let deadline = match deadline {
@@ -173,11 +180,17 @@ fn open(ctx: &Ctx, year: i32, title: Option<String>, deadline: Option<String>, s
     let tx = ctx.create()?;
     if let Some(t) = find_term(&tx, year)? {
         bail!(
-            "{} {year} {} ({}); {} `pingxuan --term {year} term show`",
-            tr("the term", "届期"),
-            tr("is already open", "已经开启"),
-            t.state.label(),
-            tr("see", "请查看")
+            "{}",
+            say!(
+                en(
+                    "the term {year} is already open ({}); see `pingxuan --term {year} term show`",
+                    t.state.label()
+                ),
+                zh(
+                    "届期 {year} 已经开启 ({}); 请查看 `pingxuan --term {year} term show`",
+                    t.state.label()
+                )
+            )
         );
     }
     tx.execute(
@@ -300,7 +313,7 @@ fn close(ctx: &Ctx) -> Result<()> {
         json!({ "from": t.state.code() }),
     )?;
     tx.finish(false)?;
-    say(&format!("{} {}", tr("closed the term", "已结束届期"), t.year));
+    say(&say!(en("closed the term {}", t.year), zh("已结束届期 {}", t.year)));
     Ok(())
 }
 
@@ -325,10 +338,8 @@ fn reopen(ctx: &Ctx, reason: String) -> Result<()> {
     };
     if t.state == TermState::Open {
         bail!(
-            "{}{}{}",
-            tr("the ", ""),
-            t.year,
-            tr(" term is open already", " 届已在进行中")
+            "{}",
+            say!(en("the {} term is open already", t.year), zh("{} 届已在进行中", t.year))
         );
     }
     tx.execute("UPDATE term SET state = 'open' WHERE year = ?1", [t.year])?;
@@ -339,11 +350,9 @@ fn reopen(ctx: &Ctx, reason: String) -> Result<()> {
         json!({ "from": t.state.code(), "reason": reason }),
     )?;
     tx.finish(false)?;
-    say(&format!(
-        "{} {} ({})",
-        tr("reopened the term", "已重新开启届期"),
-        t.year,
-        reason
+    say(&say!(
+        en("reopened the term {} ({})", t.year, reason),
+        zh("已重新开启届期 {} ({})", t.year, reason)
     ));
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! `term scheme`: show, export and import the term's scheme.
 
 use super::*;
+use crate::messages::say;
 
 pub(super) fn scheme_show(ctx: &Ctx) -> Result<()> {
     let t = resolve_term(ctx.read()?, ctx)?;
@@ -110,13 +111,19 @@ pub(super) fn scheme_show(ctx: &Ctx) -> Result<()> {
     );
     for i in 0..5 {
         row(
-            &format!("{} {}", tr("criterion", "指标"), i + 1),
+            &say!(en("criterion {}", i + 1), zh("指标 {}", i + 1)),
             per(&|r| {
-                format!(
-                    "{} ({} {})",
-                    criterion_name(&r.criteria[i]),
-                    tr("max", "满分"),
-                    fmt_points(r.criteria[i].max)
+                say!(
+                    en(
+                        "{} (max {})",
+                        criterion_name(&r.criteria[i]),
+                        fmt_points(r.criteria[i].max)
+                    ),
+                    zh(
+                        "{} (满分 {})",
+                        criterion_name(&r.criteria[i]),
+                        fmt_points(r.criteria[i].max)
+                    )
                 )
             }),
         );
@@ -148,12 +155,13 @@ pub(super) fn scheme_import(ctx: &Ctx, file: PathBuf, force: bool, dry_run: bool
     let started = scoring_started(&tx, t.year)?;
     if started && !force {
         bail!(
-            "{} {} {}",
-            tr("scores of the", ""),
-            t.year,
-            tr(
-                "term are already recorded; changing its scheme now needs --force (kept on the audit record)",
-                "届已有评分记录，此时修改方案须加 --force（将记入审计记录）"
+            "{}",
+            say!(
+                en(
+                    "scores of the {} term are already recorded; changing its scheme now needs --force (kept on the audit record)",
+                    t.year
+                ),
+                zh(" {} 届已有评分记录，此时修改方案须加 --force（将记入审计记录）", t.year)
             )
         );
     }
@@ -170,21 +178,16 @@ pub(super) fn scheme_import(ctx: &Ctx, file: PathBuf, force: bool, dry_run: bool
     )?;
     let changes = old.changes(&new).join("\n  ");
     if dry_run {
-        say(&format!(
-            "{}\n  {changes}",
-            tr(
-                "dry run: the scheme is valid and would change; nothing was written",
-                "试运行：方案有效，将作如下修改；未写入"
-            )
+        say(&say!(
+            en("dry run: the scheme is valid and would change; nothing was written\n  {changes}"),
+            zh("试运行：方案有效，将作如下修改；未写入\n  {changes}")
         ));
         return Ok(());
     }
     tx.finish(false)?;
-    say(&format!(
-        "{} {}{}\n  {changes}",
-        tr("loaded the scheme into the term", "已载入方案，届期"),
-        t.year,
-        tr(":", "：")
+    say(&say!(
+        en("loaded the scheme into the term {}:\n  {changes}", t.year),
+        zh("已载入方案，届期 {}：\n  {changes}", t.year)
     ));
     Ok(())
 }

@@ -9,7 +9,8 @@ use crate::commands::Ctx;
 use crate::commands::common::summary_prefix;
 use crate::core::veto::{Ground, Scope};
 use crate::db::now;
-use crate::i18n::{both, tr};
+use crate::i18n::tr;
+use crate::messages::say;
 use crate::output::say;
 use crate::store::{self, NominationStatus, nominee_by_code, unit_by_name};
 
@@ -18,10 +19,10 @@ pub fn run(ctx: &Ctx, a: AddArgs) -> Result<()> {
     let document = a.document.as_deref().unwrap_or("").trim();
     if evidence.is_empty() {
         bail!(
-            "--evidence: {}",
-            tr(
-                "a veto needs its evidence: what was found, and by whom",
-                "一票否决须写明依据：查实的事实及认定部门"
+            "{}",
+            say!(
+                en("--evidence: a veto needs its evidence: what was found, and by whom"),
+                zh("--evidence: 一票否决须写明依据：查实的事实及认定部门")
             )
         );
     }
@@ -75,9 +76,9 @@ fn same_ground(
         return Ok(false);
     };
     if old_evidence == w.evidence && old_document == w.document {
-        say(&both(
-            format!("{whom}: veto #{id} is already on record; nothing added"),
-            format!("{whom}：否决 #{id} 已有记录，未重复添加"),
+        say(&say!(
+            en("{whom}: veto #{id} is already on record; nothing added"),
+            zh("{whom}：否决 #{id} 已有记录，未重复添加")
         ));
         return Ok(true);
     }
@@ -90,13 +91,13 @@ fn same_ground(
     };
     bail!(
         "{}",
-        both(
-            format!(
+        say!(
+            en(
                 "{whom} already has a veto in force on this ground ({ground}): #{id}, document {document}, added {added_at} by {added_by}; a ground is vetoed once. If #{id} is wrong, revoke it first: `pingxuan{term_flag} veto revoke {id} --reason TEXT`"
             ),
-            format!(
+            zh(
                 "{whom} 已有同一事由（{ground}）的有效否决 #{id}，文号 {document}，{added_at} 由 {added_by} 录入；同一事由只否决一次。如 #{id} 有误，请先撤销：`pingxuan{term_flag} veto revoke {id} --reason 理由`"
-            ),
+            )
         )
     )
 }
@@ -107,11 +108,13 @@ fn against_nomination(ctx: &Ctx, code: &str, w: &Veto<'_>, dry_run: bool) -> Res
     let n = nominee_by_code(&tx, term.year, code)?;
     if n.status == NominationStatus::Withdrawn {
         bail!(
-            "{} {}",
-            n.code,
-            tr(
-                "is withdrawn; a veto is recorded only against a nomination that stands",
-                "已撤回，不再对其作一票否决"
+            "{}",
+            say!(
+                en(
+                    "{} is withdrawn; a veto is recorded only against a nomination that stands",
+                    n.code
+                ),
+                zh("{} 已撤回，不再对其作一票否决", n.code)
             )
         );
     }
@@ -140,20 +143,28 @@ fn against_nomination(ctx: &Ctx, code: &str, w: &Veto<'_>, dry_run: bool) -> Res
         json!({ "veto": id, "reason": w.ground.code(), "evidence": w.evidence, "document": w.document }),
     )?;
     tx.finish(dry_run)?;
-    say(&format!(
-        "{}{} #{id}: {} {} ({})",
-        summary_prefix(dry_run),
-        tr("veto", "一票否决"),
-        n.code,
-        n.name,
-        w.ground.label()
+    say(&say!(
+        en(
+            "{}veto #{id}: {} {} ({})",
+            summary_prefix(dry_run),
+            n.code,
+            n.name,
+            w.ground.label()
+        ),
+        zh(
+            "{}一票否决 #{id}: {} {} ({})",
+            summary_prefix(dry_run),
+            n.code,
+            n.name,
+            w.ground.label()
+        )
     ));
     Ok(())
 }
 
 fn against_unit(ctx: &Ctx, unit: &str, scope: Scope, person: &str, w: &Veto<'_>, dry_run: bool) -> Result<()> {
     if unit.trim().is_empty() {
-        bail!("--unit: {}", tr("name the unit", "请写明单位"));
+        bail!("{}", say!(en("--unit: name the unit"), zh("--unit: 请写明单位")));
     }
     let tx = ctx.change()?;
     let term = store::writable_term(&tx, ctx)?;
@@ -211,19 +222,19 @@ fn against_unit(ctx: &Ctx, unit: &str, scope: Scope, person: &str, w: &Veto<'_>,
     } else {
         reached.join(", ")
     };
-    say(&both(
-        format!(
+    say(&say!(
+        en(
             "{}veto #{id} against the unit {unit} ({}; {}): {reached}",
             summary_prefix(dry_run),
             scope.label(),
             w.ground.label()
         ),
-        format!(
+        zh(
             "{}一票否决 #{id}，针对单位 {unit}（{}；{}）：{reached}",
             summary_prefix(dry_run),
             scope.label(),
             w.ground.label()
-        ),
+        )
     ));
     Ok(())
 }

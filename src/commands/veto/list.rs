@@ -6,9 +6,9 @@ use rusqlite::params;
 
 use super::ListArgs;
 use crate::commands::Ctx;
-use crate::core::veto::ground_label;
 use crate::i18n::tr;
 use crate::load::unit_vetoes_of;
+use crate::messages::veto::ground_text as ground_label;
 use crate::output::{Cell, Listing, col};
 use crate::store::{self, nominee_by_code, unit_by_name};
 use crate::values::Category;

@@ -8,7 +8,8 @@ use super::RevokeArgs;
 use crate::commands::Ctx;
 use crate::commands::common::summary_prefix;
 use crate::db::now;
-use crate::i18n::{Lang, lang, tr};
+use crate::i18n::{Lang, lang};
+use crate::messages::say;
 use crate::output::say;
 use crate::store;
 
@@ -16,16 +17,19 @@ pub fn run(ctx: &Ctx, a: RevokeArgs) -> Result<()> {
     let (id, reason, dry_run) = (a.id.as_str(), a.reason.trim(), a.dry_run);
     if reason.is_empty() {
         bail!(
-            "--reason: {}",
-            tr("say why the veto is revoked", "请写明撤销否决的理由")
+            "{}",
+            say!(
+                en("--reason: say why the veto is revoked"),
+                zh("--reason: 请写明撤销否决的理由")
+            )
         );
     }
     let id: i64 = id.trim().trim_start_matches('#').parse().map_err(|_| {
         anyhow::anyhow!(
-            "\"{id}\": {}",
-            tr(
-                "a veto is named by its number, as `pingxuan veto list` shows it",
-                "请用 `pingxuan veto list` 中的序号指明否决"
+            "{}",
+            say!(
+                en("\"{id}\": a veto is named by its number, as `pingxuan veto list` shows it"),
+                zh("\"{id}\": 请用 `pingxuan veto list` 中的序号指明否决")
             )
         )
     })?;
@@ -45,11 +49,14 @@ pub fn run(ctx: &Ctx, a: RevokeArgs) -> Result<()> {
         .optional()?;
     let Some((target, ground, revoked_at, revoked_by, why, of_unit)) = found else {
         bail!(
-            "{} #{id} {} {}; {}",
-            tr("there is no veto", "没有一票否决"),
-            tr("in the term", "，届期"),
-            term.year,
-            tr("see `pingxuan veto list`", "请查看 `pingxuan veto list`")
+            "{}",
+            say!(
+                en(
+                    "there is no veto #{id} in the term {}; see `pingxuan veto list`",
+                    term.year
+                ),
+                zh("没有一票否决 #{id} ，届期 {}; 请查看 `pingxuan veto list`", term.year)
+            )
         );
     };
     if let Some(at) = revoked_at {
@@ -83,10 +90,9 @@ pub fn run(ctx: &Ctx, a: RevokeArgs) -> Result<()> {
         json!({ "veto": id, "ground": ground, "reason": reason }),
     )?;
     tx.finish(dry_run)?;
-    say(&format!(
-        "{}{} #{id} ({target}): {reason}",
-        summary_prefix(dry_run),
-        tr("revoked veto", "已撤销一票否决")
+    say(&say!(
+        en("{}revoked veto #{id} ({target}): {reason}", summary_prefix(dry_run)),
+        zh("{}已撤销一票否决 #{id} ({target}): {reason}", summary_prefix(dry_run))
     ));
     Ok(())
 }
