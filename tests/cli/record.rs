@@ -40,6 +40,9 @@ fn bare(env: &Env) -> std::process::Command {
     let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_pingxuan"));
     c.current_dir(env.dir.path())
         .env_remove("PINGXUAN_DB")
+        .env_remove("LC_ALL")
+        .env_remove("PINGXUAN_LANG")
+        .env_remove("COLUMNS")
         .env("LANG", "C")
         .env("USER", "tester");
     c
