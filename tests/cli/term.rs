@@ -311,6 +311,7 @@ fn bare(env: &Env, pingxuan_db: Option<&str>, lang: &str, args: &[&str]) -> (i32
     c.current_dir(env.dir.path())
         .env_remove("PINGXUAN_DB")
         .env_remove("LC_ALL")
+        .env_remove("PINGXUAN_LANG")
         .env("LANG", lang)
         .env("USER", "tester")
         .env("COLUMNS", "200")
