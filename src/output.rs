@@ -14,9 +14,12 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum, Default)]
 pub enum Format {
     #[default]
+    #[value(alias = "表格")]
     Table,
+    #[value(alias = "逗号分隔")]
     Csv,
     Json,
+    #[value(alias = "markdown")]
     Md,
 }
 
@@ -43,6 +46,12 @@ pub enum Cell {
     Num(f64, String),
     Bool(bool),
     List(Vec<String>),
+    /// Words for people in the language of the run, and the same in English for JSON and
+    /// CSV, which scripts read: a script gets the same data whatever the locale.
+    Words {
+        shown: Vec<String>,
+        data: Vec<String>,
+    },
     /// Whole numbers, as a JSON array of numbers (years, say).
     Ints(Vec<i64>),
     /// A code for CSV and JSON (`below_threshold`) with its label for people.
@@ -62,7 +71,7 @@ impl Cell {
                 crate::i18n::tr("no", "否")
             }
             .to_string(),
-            Cell::List(l) => l.join("; "),
+            Cell::List(l) | Cell::Words { shown: l, .. } => l.join("; "),
             Cell::Ints(l) => l.iter().map(i64::to_string).collect::<Vec<_>>().join(", "),
             Cell::Code(_, label) => label.clone(),
             Cell::Null => String::new(),
@@ -82,6 +91,7 @@ impl Cell {
             Cell::Num(f, _) => f.to_string(),
             Cell::Bool(b) => b.to_string(),
             Cell::Code(code, _) => code.clone(),
+            Cell::Words { data, .. } => data.join("; "),
             _ => self.text(),
         }
     }
@@ -93,7 +103,7 @@ impl Cell {
                 .map(Value::Number)
                 .unwrap_or(Value::Null),
             Cell::Bool(b) => Value::Bool(*b),
-            Cell::List(l) => Value::Array(l.iter().cloned().map(Value::String).collect()),
+            Cell::List(l) | Cell::Words { data: l, .. } => Value::Array(l.iter().cloned().map(Value::String).collect()),
             Cell::Ints(l) => Value::Array(l.iter().map(|i| Value::from(*i)).collect()),
             Cell::Code(code, _) => Value::String(code.clone()),
             Cell::Null => Value::Null,
@@ -104,6 +114,14 @@ impl Cell {
 impl Cell {
     pub fn code(code: &str, label: &str) -> Cell {
         Cell::Code(code.to_string(), label.to_string())
+    }
+    /// Typed messages: in the run's language for people, in English for scripts.
+    pub fn words<'a, M: crate::messages::Render + 'a>(list: impl IntoIterator<Item = &'a M>) -> Cell {
+        let (shown, data) = list
+            .into_iter()
+            .map(|m| (m.render(crate::i18n::lang()), m.render(crate::i18n::Lang::En)))
+            .unzip();
+        Cell::Words { shown, data }
     }
     /// For a file people open in Excel: what people read, with numbers plain to the decimals
     /// they see ("17.333…" is 17.333).

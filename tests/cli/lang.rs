@@ -218,19 +218,48 @@ fn output_for_scripts_is_the_same_in_both_languages() {
         assert_eq!(r.code, 0, "{args:?}: {}", r.stderr);
         assert_eq!(english, r.stdout, "{args:?}");
     }
-    // The rank's fields and values, all but the reasons, which are sentences in the
-    // language of the messages.
-    let without_reasons = |s: &str| {
-        let mut v = json(s);
-        for row in v.as_array_mut().expect("an array of candidates") {
-            row.as_object_mut().expect("a candidate").remove("reasons");
-        }
-        v
-    };
-    let english = env.ok(&["rank", "--format", "json"]);
-    let r = zh(&env, &["rank", "--format", "json"]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    assert_eq!(without_reasons(&english), without_reasons(&r.stdout));
+    // The rank, its reasons included: sentences for people in the table, the same English
+    // words for scripts in JSON and CSV, whatever the locale.
+    for format in ["json", "csv"] {
+        let english = env.ok(&["rank", "--format", format]);
+        let r = zh(&env, &["rank", "--format", format]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        assert_eq!(english, r.stdout, "rank --format {format}");
+    }
+    let rows = json(&env.ok(&["rank", "--format", "json"]));
+    let reasons = rows[0]["reasons"].as_array().expect("reasons").clone();
+    assert!(!reasons.is_empty(), "the nominees are not verified: {rows}");
+    let table = zh(&env, &["rank"]).stdout;
+    assert!(table.contains("未核对"), "{table}");
+    // A form rejected as late: why, in English words for scripts, in Chinese for people.
+    env.ok(&[
+        "nominate",
+        "add",
+        "--category",
+        "individual",
+        "--name",
+        "迟交",
+        "--unit",
+        "北仑海关",
+        "--deeds",
+        "好",
+        "--submitted-on",
+        "2026-11-20",
+    ]);
+    env.ok(&["nominate", "verify"]);
+    for args in [
+        &["nominate", "list", "--format", "json"][..],
+        &["nominate", "show", "P2026-003", "--format", "json"][..],
+        &["rank", "--format", "json"][..],
+    ] {
+        let english = env.ok(args);
+        assert_eq!(english, zh(&env, args).stdout, "{args:?}");
+    }
+    let show = json(&env.ok(&["nominate", "show", "P2026-003", "--format", "json"]));
+    assert_eq!(show["reason_codes"], serde_json::json!(["late"]), "{show}");
+    assert!(!show["reasons"].as_array().unwrap().is_empty(), "{show}");
+    let shown = zh(&env, &["nominate", "show", "P2026-003"]).stdout;
+    assert!(!shown.contains(show["reasons"][0].as_str().unwrap()), "{shown}");
 }
 
 #[test]

@@ -3,7 +3,6 @@
 use anyhow::{Context, Result};
 use rusqlite::Connection;
 
-use crate::messages::verify::rejection_text as rejection_label;
 use crate::store::NominationStatus;
 use crate::values::Category;
 
@@ -40,10 +39,27 @@ pub struct Record {
 impl Record {
     /// Why it stands where it does, in words: the rejection reasons, or the withdrawal's reason.
     pub fn why(&self) -> Vec<String> {
+        self.why_in(crate::i18n::lang())
+    }
+
+    /// Why it is rejected or withdrawn, in a language (the clerk's reason as written).
+    pub fn why_in(&self, lang: crate::i18n::Lang) -> Vec<String> {
         match self.status {
-            NominationStatus::Rejected => self.reasons.iter().map(|r| rejection_label(r).to_string()).collect(),
+            NominationStatus::Rejected => self
+                .reasons
+                .iter()
+                .map(|r| crate::messages::verify::rejection_label(r, lang).to_string())
+                .collect(),
             NominationStatus::Withdrawn => self.withdrawn_reason.iter().cloned().collect(),
             _ => Vec::new(),
+        }
+    }
+
+    /// Why, in the run's language for people and in English for scripts.
+    pub fn why_cell(&self) -> crate::output::Cell {
+        crate::output::Cell::Words {
+            shown: self.why(),
+            data: self.why_in(crate::i18n::Lang::En),
         }
     }
 }

@@ -36,7 +36,7 @@ pub fn listing(recs: &[&Record]) -> Listing {
             r.unit.as_str().into(),
             r.group.as_str().into(),
             Cell::code(r.status.code(), r.status.label()),
-            Cell::List(r.why()),
+            r.why_cell(),
             r.submitted_on.clone().into(),
         ]);
     }
@@ -162,7 +162,7 @@ fn fields(format: Format, r: &Record) -> Vec<(&'static str, &'static str, Cell)>
         ("source_file", tr("source file", "来源文件"), text(&r.source_file)),
         ("imported_at", tr("imported at", "导入时间"), text(&r.imported_at)),
         ("status", tr("status", "状态"), text(status)),
-        ("reasons", tr("why", "原因"), Cell::List(r.why())),
+        ("reasons", tr("why", "原因"), r.why_cell()),
         (
             "reason_codes",
             tr("reason codes", "原因代码"),

@@ -378,7 +378,7 @@ fn row(shown: Option<usize>, r: &Ranked, norm: Option<&Normalized>, past: &Past)
         exact_cell(a.total),
         a.total.as_ref().map(fraction).into(),
         Cell::code(a.status.code(), a.status.label()),
-        Cell::List(a.reasons.iter().map(|x| x.text()).collect()),
+        Cell::words(&a.reasons),
         r.shortlisted.into(),
         r.tie_at_cutoff.into(),
         Cell::Ints(
