@@ -6,7 +6,8 @@ use clap::Args;
 use clap_complete::Shell;
 
 use super::Ctx;
-use crate::i18n::{both, tr};
+use crate::i18n::tr;
+use crate::messages::say;
 use crate::output::{out, say, write_file};
 
 /// Print the completion script for a shell
@@ -58,9 +59,9 @@ pub fn man(ctx: &Ctx, _args: ManArgs) -> Result<()> {
         let man = clap_mangen::Man::new(page.clone());
         write_file(&dir.join(man.get_filename()), render(page)?.as_bytes())?;
     }
-    say(&both(
-        format!("wrote {} manual pages to {}", pages.len(), dir.display()),
-        format!("已将 {} 个手册页写入 {}", pages.len(), dir.display()),
+    say(&say!(
+        en("wrote {} manual pages to {}", pages.len(), dir.display()),
+        zh("已将 {} 个手册页写入 {}", pages.len(), dir.display())
     ));
     Ok(())
 }

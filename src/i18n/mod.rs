@@ -150,14 +150,6 @@ pub fn tr(en: &'static str, zh: &'static str) -> &'static str {
     }
 }
 
-/// Picks the text for the current language, for messages built with values.
-pub fn both(en: String, zh: String) -> String {
-    match lang() {
-        Lang::En => en,
-        Lang::Zh => zh,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

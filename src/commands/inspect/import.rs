@@ -2,26 +2,25 @@
 //! withdrawn or rejected nominees are set aside and named.
 
 use super::*;
+use crate::messages::say;
 use crate::store::Nominee;
 
 /// A second row of a file for the same record.
 pub(super) fn same_as_line(rec: &Record, first: u64) -> String {
     match rec {
-        Record::Finding(_) => both(
-            format!(
+        Record::Finding(_) => say!(
+            en(
                 "the same finding as line {first} (nominee, kind, date, inspector and finding); if there were really two, tell them apart (inspector, finding or date)"
             ),
-            format!(
+            zh(
                 "与第 {first} 行是同一条检查发现（被推荐对象、方式、日期、检查人、发现问题均相同）；如确有两条，请在检查人、发现问题或日期上加以区分"
-            ),
+            )
         ),
-        Record::Survey(_) => both(
-            format!(
+        Record::Survey(_) => say!(
+            en(
                 "the same survey as line {first} (nominee and date); a file gives each survey once, and two surveys of one nominee need their dates"
             ),
-            format!(
-                "与第 {first} 行是同一次满意度调查（被推荐对象、日期相同）；同一被推荐对象的两次调查须注明各自日期"
-            ),
+            zh("与第 {first} 行是同一次满意度调查（被推荐对象、日期相同）；同一被推荐对象的两次调查须注明各自日期")
         ),
     }
 }

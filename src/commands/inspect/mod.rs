@@ -25,7 +25,7 @@ use super::common::{
 };
 use crate::core::inspection;
 use crate::csvin::{self, Column, CsvFile, Row};
-use crate::i18n::{both, tr};
+use crate::i18n::tr;
 use crate::messages::say;
 use crate::output::say;
 use crate::store::{self, check_assessable, nominee_by_code};

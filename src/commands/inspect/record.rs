@@ -13,8 +13,8 @@ use crate::commands::Ctx;
 use crate::commands::common::Outcome;
 use crate::core::inspection::{Decision, OnFile, Value, decide};
 use crate::db::now;
-use crate::i18n::both;
 use crate::load::{Withdrawal, withdrawal};
+use crate::messages::say;
 use crate::store::Nominee;
 
 /// A stored record of the same identity as a new one.
@@ -98,9 +98,9 @@ pub(super) fn record(
         Decision::Withdrawn(s) => return Ok(Err(withdrawn_before(table, s))),
         Decision::Add => None,
         Decision::Replace(s) => {
-            let reason = both(
-                format!("replaced by a corrected record ({})", origin.text()),
-                format!("已由更正后的记录替换（{}）", origin.text()),
+            let reason = say!(
+                en("replaced by a corrected record ({})", origin.text()),
+                zh("已由更正后的记录替换（{}）", origin.text())
             );
             withdraw(tx, ctx, table, s.id, &reason)?;
             Some(s)
@@ -124,9 +124,9 @@ pub(super) fn record(
                 ctx.operator
             ])
             .with_context(|| {
-                crate::i18n::both(
-                    format!("recording a finding on {}", n.code),
-                    format!("登记 {} 的检查发现", n.code),
+                say!(
+                    en("recording a finding on {}", n.code),
+                    zh("登记 {} 的检查发现", n.code)
                 )
             })?,
         Record::Survey(s) => tx
@@ -143,9 +143,9 @@ pub(super) fn record(
                 ctx.operator
             ])
             .with_context(|| {
-                crate::i18n::both(
-                    format!("recording a survey of {}", n.code),
-                    format!("登记 {} 的满意度调查", n.code),
+                say!(
+                    en("recording a survey of {}", n.code),
+                    zh("登记 {} 的满意度调查", n.code)
                 )
             })?,
     };
@@ -191,9 +191,9 @@ pub(super) fn withdraw(tx: &Change, ctx: &Ctx, table: Table, id: i64, reason: &s
     ))?
     .execute(params![id, now(), ctx.operator, reason])
     .with_context(|| {
-        crate::i18n::both(
-            format!("withdrawing {}", table.reference(id)),
-            format!("撤回 {}", table.reference(id)),
+        say!(
+            en("withdrawing {}", table.reference(id)),
+            zh("撤回 {}", table.reference(id))
         )
     })?;
     Ok(())

@@ -7,12 +7,13 @@ use serde_json::json;
 
 use crate::core::assess::Satisfaction;
 use crate::core::inspection::{Fault, MAX_PEOPLE, Value};
-use crate::i18n::{Lang, both, lang, tr};
+use crate::i18n::{Lang, lang, tr};
 use crate::store::Nominee;
 use crate::values::fmt_points;
 
 use super::record::Stored;
 use super::records::{Record, Table};
+use crate::messages::say;
 
 /// A fault in the given language.
 pub(super) fn fault_text(f: &Fault, l: Lang) -> String {
@@ -139,7 +140,7 @@ impl Origin<'_> {
     }
     pub(super) fn text(&self) -> String {
         match self {
-            Origin::Line(file, line) => both(format!("{file}, line {line}"), format!("{file} 第 {line} 行")),
+            Origin::Line(file, line) => say!(en("{file}, line {line}"), zh("{file} 第 {line} 行")),
             Origin::Command(c) => format!("pingxuan {c}"),
         }
     }
@@ -152,15 +153,15 @@ pub(super) fn differs(n: &Nominee, rec: &Record, table: Table, s: &Stored) -> Re
     let (key, message) = match rec {
         Record::Finding(_) => (
             "deduction",
-            both(
-                format!(
+            say!(
+                en(
                     "{} has this finding on record as {r} with {old} (recorded {at} by {by}); to correct it give --replace",
                     n.code
                 ),
-                format!(
+                zh(
                     "{} 已有此条检查发现 {r}，{old}（{at} 由 {by} 录入）；如需更正请加 --replace",
                     n.code
-                ),
+                )
             ),
         ),
         Record::Survey(new) => {
@@ -169,25 +170,25 @@ pub(super) fn differs(n: &Nominee, rec: &Record, table: Table, s: &Stored) -> Re
                 _ => "satisfied",
             };
             let message = match new.date {
-                Some(d) => both(
-                    format!(
+                Some(d) => say!(
+                    en(
                         "{} has the survey of {d} on record as {r}: {old} (recorded {at} by {by}); to correct it give --replace",
                         n.code
                     ),
-                    format!(
+                    zh(
                         "{} 已有 {d} 的满意度调查 {r}：{old}（{at} 由 {by} 录入）；如需更正请加 --replace",
                         n.code
-                    ),
+                    )
                 ),
-                None => both(
-                    format!(
+                None => say!(
+                    en(
                         "{} has an undated survey on record as {r}: {old} (recorded {at} by {by}); to correct it give --replace; a second survey needs its date",
                         n.code
                     ),
-                    format!(
+                    zh(
                         "{} 已有一次未注明日期的满意度调查 {r}：{old}（{at} 由 {by} 录入）；如需更正请加 --replace；如是另一次调查，请填写日期",
                         n.code
-                    ),
+                    )
                 ),
             };
             (key, message)
@@ -205,15 +206,19 @@ pub(super) fn withdrawn_before(table: Table, s: &Stored) -> Refusal {
     let w = s.withdrawn.clone().unwrap_or_default();
     Refusal {
         key: None,
-        message: both(
-            format!(
+        message: say!(
+            en(
                 "the same as {r}, which was withdrawn on {} by {} ({}); to record it again, give this command --replace",
-                w.at, w.by, w.reason
+                w.at,
+                w.by,
+                w.reason
             ),
-            format!(
+            zh(
                 "与已撤销的 {r} 相同（{} 由 {} 撤销：{}）；如需重新录入，请对本条命令加 --replace",
-                w.at, w.by, w.reason
-            ),
+                w.at,
+                w.by,
+                w.reason
+            )
         ),
     }
 }

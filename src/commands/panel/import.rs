@@ -9,7 +9,8 @@ use super::{Added, add_member};
 use crate::commands::Ctx;
 use crate::commands::common::{ImportFile, column, summary_prefix};
 use crate::csvin::Column;
-use crate::i18n::{Lang, both, lang, tr};
+use crate::i18n::{Lang, lang, tr};
+use crate::messages::say;
 use crate::output::say;
 use crate::store;
 
@@ -64,9 +65,9 @@ pub fn run(ctx: &Ctx, input: &ImportFile) -> Result<()> {
         summary_prefix(input.dry_run),
         file.describe(),
         tr(": ", "："),
-        both(
-            format!("panel members added {}, already present {present}", added.len()),
-            format!("新增联评小组成员 {}，已存在 {present}", added.len()),
+        say!(
+            en("panel members added {}, already present {present}", added.len()),
+            zh("新增联评小组成员 {}，已存在 {present}", added.len())
         )
     ));
     Ok(())

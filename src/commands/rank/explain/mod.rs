@@ -18,8 +18,9 @@ use crate::commands::common::{FindingKind, JointText, exact_cell, exact_text, fa
 use crate::core::assess::{Assessment, Exact, Fate, Reason, Satisfaction};
 use crate::core::rank::deciding_key;
 use crate::core::scheme::{OrderKey, Scheme};
-use crate::i18n::{both, tr};
+use crate::i18n::tr;
 use crate::load::{self, Board, Ranked, Withdrawal, finding_ref, survey_ref};
+use crate::messages::say;
 use crate::output::{Cell, Format, Listing, col, out};
 use crate::store::{self, criterion_name};
 use crate::values::{Centi, fmt_exact, fmt_points, to_f64};
@@ -145,15 +146,19 @@ fn key_value(a: &Assessment, k: OrderKey) -> Option<String> {
 
 /// A withdrawn finding or survey under its table: shown, not counted.
 fn withdrawn_line(id: &str, what: &str, w: &Withdrawal) -> String {
-    both(
-        format!(
+    say!(
+        en(
             "withdrawn, not counted: {id} {what} (withdrawn {} by {}: {})\n",
-            w.at, w.by, w.reason
+            w.at,
+            w.by,
+            w.reason
         ),
-        format!(
+        zh(
             "已撤销、不计入：{id} {what}（{} 由 {} 撤销：{}）\n",
-            w.at, w.by, w.reason
-        ),
+            w.at,
+            w.by,
+            w.reason
+        )
     )
 }
 

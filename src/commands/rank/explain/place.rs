@@ -2,6 +2,7 @@
 //! and how it compares with its neighbours above and below.
 
 use super::*;
+use crate::messages::say;
 
 impl<'a> Facts<'a> {
     /// Why the candidate stands where it does.
@@ -10,28 +11,25 @@ impl<'a> Facts<'a> {
         let row = self.row;
         let cat = b.category.title();
         let Some(rank) = row.rank else {
-            return both(
-                format!(
+            return say!(
+                en(
                     "not ranked: only eligible candidates are ranked ({} of {} in {cat})\n",
                     b.eligible(),
                     b.rows.len()
                 ),
-                format!(
+                zh(
                     "不参与排名：只有符合条件的才排名（{cat}符合条件 {} 个，共 {} 个）\n",
                     b.eligible(),
                     b.rows.len()
-                ),
+                )
             );
         };
-        let mut s = both(
-            format!("rank {rank} of {} eligible in {cat}; quota {}\n", b.eligible(), b.quota),
-            format!("{cat}第 {rank} 名（符合条件 {} 个）；名额 {}\n", b.eligible(), b.quota),
+        let mut s = say!(
+            en("rank {rank} of {} eligible in {cat}; quota {}\n", b.eligible(), b.quota),
+            zh("{cat}第 {rank} 名（符合条件 {} 个）；名额 {}\n", b.eligible(), b.quota)
         );
         s += &if row.shortlisted {
-            both(
-                "shortlisted ★: within the quota\n".to_string(),
-                "入围 ★：在名额之内\n".to_string(),
-            )
+            say!(en("shortlisted ★: within the quota\n"), zh("入围 ★：在名额之内\n"))
         } else if let Some((cut, tie)) = row.tie_at_cutoff.then(|| b.tie_of(row.entry.id)).flatten() {
             let tied: Vec<String> = tie.iter().map(|r| r.entry.candidate.code.clone()).collect();
             let within_en = match &cut.group {
@@ -43,20 +41,20 @@ impl<'a> Facts<'a> {
                 Some(g) => format!("{g}的 {} 个名额", cut.places),
             };
             let left = cut.left;
-            both(
-                format!(
+            say!(
+                en(
                     "tie at cutoff ⚖: {} share rank {rank} with {left} place(s) left within {within_en}; not shortlisted until the committee chooses (award grant --include CODE)\n",
                     tied.join(", ")
                 ),
-                format!(
+                zh(
                     "名额线并列 ⚖：{} 并列第 {rank} 名，{within_zh}内尚余 {left} 个；待评委会决定（award grant --include 编号）前不入围\n",
                     tied.join("、")
-                ),
+                )
             )
         } else {
-            both(
-                format!("not shortlisted: rank {rank} is past the quota of {}\n", b.quota),
-                format!("未入围：第 {rank} 名在名额 {} 之外\n", b.quota),
+            say!(
+                en("not shortlisted: rank {rank} is past the quota of {}\n", b.quota),
+                zh("未入围：第 {rank} 名在名额 {} 之外\n", b.quota)
             )
         };
         if let Some(n) = &self.above {
@@ -71,9 +69,9 @@ impl<'a> Facts<'a> {
                 .iter()
                 .map(|r| format!("{} {}", r.entry.candidate.code, r.entry.candidate.name))
                 .collect();
-            s += &both(
-                format!("equal on every key, sharing rank {rank}: {}\n", codes.join(", ")),
-                format!("各项排序依据均相同、并列第 {rank} 名：{}\n", codes.join("、")),
+            s += &say!(
+                en("equal on every key, sharing rank {rank}: {}\n", codes.join(", ")),
+                zh("各项排序依据均相同、并列第 {rank} 名：{}\n", codes.join("、"))
             );
         }
         s
@@ -82,9 +80,9 @@ impl<'a> Facts<'a> {
     fn neighbour_text(&self, n: &Neighbour, above: bool) -> String {
         let other = &n.row.entry.candidate;
         let rank = n.row.rank.unwrap_or(0);
-        let who = both(
-            format!("{} {} (rank {rank})", other.code, other.name),
-            format!("{} {}（第 {rank} 名）", other.code, other.name),
+        let who = say!(
+            en("{} {} (rank {rank})", other.code, other.name),
+            zh("{} {}（第 {rank} 名）", other.code, other.name)
         );
         let Some(k) = n.key else {
             return String::new();
@@ -102,30 +100,30 @@ impl<'a> Facts<'a> {
         let same = if equal_keys.is_empty() {
             String::new()
         } else {
-            both(
-                format!("equal on {}; ", equal_keys.join(", ")),
-                format!("{}相同；", equal_keys.join("、")),
+            say!(
+                en("equal on {}; ", equal_keys.join(", ")),
+                zh("{}相同；", equal_keys.join("、"))
             )
         };
         if above {
-            both(
-                format!(
+            say!(
+                en(
                     "just above: {who}: {same}{} {} against {} here\n",
                     key_name(k),
                     shown.1,
                     shown.0
                 ),
-                format!("前一名：{who}：{same}{} {}，本候选 {}\n", key_name(k), shown.1, shown.0),
+                zh("前一名：{who}：{same}{} {}，本候选 {}\n", key_name(k), shown.1, shown.0)
             )
         } else {
-            both(
-                format!(
+            say!(
+                en(
                     "just below: {who}: {same}{} {} against {} here\n",
                     key_name(k),
                     shown.1,
                     shown.0
                 ),
-                format!("后一名：{who}：{same}{} {}，本候选 {}\n", key_name(k), shown.1, shown.0),
+                zh("后一名：{who}：{same}{} {}，本候选 {}\n", key_name(k), shown.1, shown.0)
             )
         }
     }

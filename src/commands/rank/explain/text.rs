@@ -1,6 +1,7 @@
 //! `rank --explain` in words: text or Markdown, step by step.
 
 use super::*;
+use crate::messages::say;
 
 /// The report being written, as plain text or Markdown.
 pub(super) struct Page {
@@ -41,14 +42,14 @@ impl<'a> Facts<'a> {
         } else {
             p.s += &format!("{} {}\n", c.code, c.name);
         }
-        p.s += &both(
-            format!(
+        p.s += &say!(
+            en(
                 "category: {} · unit: {} · group: {}\n",
                 c.category.title(),
                 c.unit,
                 c.group
             ),
-            format!("类别：{} · 单位：{} · 片组：{}\n", c.category.title(), c.unit, c.group),
+            zh("类别：{} · 单位：{} · 片组：{}\n", c.category.title(), c.unit, c.group)
         );
         if let Some((n, of)) = self.unit_rank {
             let top = self
@@ -57,15 +58,15 @@ impl<'a> Facts<'a> {
                 .unit_rank_top_percent
                 .map(|t| {
                     let ok = crate::core::verify::within_top(n, of, t);
-                    both(
-                        format!(" (top {t}% required: {})", if ok { "within" } else { "not within" }),
-                        format!("（要求前 {t}%：{}）", if ok { "符合" } else { "不符合" }),
+                    say!(
+                        en(" (top {t}% required: {})", if ok { "within" } else { "not within" }),
+                        zh("（要求前 {t}%：{}）", if ok { "符合" } else { "不符合" })
                     )
                 })
                 .unwrap_or_default();
-            p.s += &both(
-                format!("place in the unit's year-end assessment: {n} of {of}{top}\n"),
-                format!("本单位年终测评排名：第 {n} 名（共 {of} 人）{top}\n"),
+            p.s += &say!(
+                en("place in the unit's year-end assessment: {n} of {of}{top}\n"),
+                zh("本单位年终测评排名：第 {n} 名（共 {of} 人）{top}\n")
             );
         }
         self.sheets_text(&mut p)?;
@@ -107,9 +108,9 @@ impl<'a> Facts<'a> {
             .iter()
             .enumerate()
             .map(|(i, k)| {
-                both(
-                    format!("c{} {} (max {})", i + 1, criterion_name(k), fmt_points(k.max)),
-                    format!("c{} {}（满分 {}）", i + 1, criterion_name(k), fmt_points(k.max)),
+                say!(
+                    en("c{} {} (max {})", i + 1, criterion_name(k), fmt_points(k.max)),
+                    zh("c{} {}（满分 {}）", i + 1, criterion_name(k), fmt_points(k.max))
                 )
             })
             .collect();
@@ -121,39 +122,30 @@ impl<'a> Facts<'a> {
         }
         if !self.recused.is_empty() {
             let who: Vec<String> = self.recused.iter().map(|(n, u)| format!("{n} ({u})")).collect();
-            p.s += &both(
-                format!("recused (conflict of interest, own unit): {}\n", who.join(", ")),
-                format!("回避（本单位）：{}\n", who.join("、")),
+            p.s += &say!(
+                en("recused (conflict of interest, own unit): {}\n", who.join(", ")),
+                zh("回避（本单位）：{}\n", who.join("、"))
             );
         }
         p.s += &match a.self_total {
-            Some(t) => both(
-                format!("self-evaluation: {}\n", fmt_points(t)),
-                format!("自评得分：{}\n", fmt_points(t)),
+            Some(t) => say!(
+                en("self-evaluation: {}\n", fmt_points(t)),
+                zh("自评得分：{}\n", fmt_points(t))
             ),
-            None => both(
-                "self-evaluation: no sheet\n".to_string(),
-                "自评得分：缺少自评表\n".to_string(),
-            ),
+            None => say!(en("self-evaluation: no sheet\n"), zh("自评得分：缺少自评表\n")),
         };
         p.s += &match &a.joint {
             Some(j) => {
                 let derivation = JointText::new(j, &c.joint, self.scheme.trim_from).derivation();
-                both(
-                    format!("joint evaluation: {derivation}\n"),
-                    format!("联评得分：{derivation}\n"),
-                )
+                say!(en("joint evaluation: {derivation}\n"), zh("联评得分：{derivation}\n"))
             }
-            None => both(
-                "joint evaluation: no sheet\n".to_string(),
-                "联评得分：缺少联评表\n".to_string(),
-            ),
+            None => say!(en("joint evaluation: no sheet\n"), zh("联评得分：缺少联评表\n")),
         };
         for r in &a.reasons {
             if let Reason::TooFewJoint { have, need } = r {
-                p.s += &both(
-                    format!("  {have} joint evaluators, at least {need} needed\n"),
-                    format!("  联评 {have} 人，至少需要 {need} 人\n"),
+                p.s += &say!(
+                    en("  {have} joint evaluators, at least {need} needed\n"),
+                    zh("  联评 {have} 人，至少需要 {need} 人\n")
                 );
             }
         }
@@ -176,24 +168,24 @@ impl<'a> Facts<'a> {
         }
         let deductions: Vec<String> = c.deductions.iter().map(|d| format!(" − {}", fmt_points(*d))).collect();
         p.s += &if deductions.is_empty() {
-            both(
-                format!("inspection score: {} (no deductions)\n", fmt_points(a.inspection)),
-                format!("检查得分：{}（无扣分）\n", fmt_points(a.inspection)),
+            say!(
+                en("inspection score: {} (no deductions)\n", fmt_points(a.inspection)),
+                zh("检查得分：{}（无扣分）\n", fmt_points(a.inspection))
             )
         } else {
-            both(
-                format!(
+            say!(
+                en(
                     "inspection score: {}{} = {} (never below 0)\n",
                     fmt_points(self.scheme.inspection_base),
                     deductions.concat(),
                     fmt_points(a.inspection)
                 ),
-                format!(
+                zh(
                     "检查得分：{}{} = {}（最低为 0）\n",
                     fmt_points(self.scheme.inspection_base),
                     deductions.concat(),
                     fmt_points(a.inspection)
-                ),
+                )
             )
         };
         Ok(())
@@ -230,17 +222,17 @@ impl<'a> Facts<'a> {
             let pooled = sat.ratio_text();
             let threshold = self.scheme.rule(self.row.entry.candidate.category).threshold;
             p.s += &match (threshold, self.meets_threshold()) {
-                (Some(t), Some(true)) => both(
-                    format!("pooled: {pooled} ≥ {}% threshold: met\n", fmt_points(t)),
-                    format!("合计：{pooled} ≥ {}% 标准：达标\n", fmt_points(t)),
+                (Some(t), Some(true)) => say!(
+                    en("pooled: {pooled} ≥ {}% threshold: met\n", fmt_points(t)),
+                    zh("合计：{pooled} ≥ {}% 标准：达标\n", fmt_points(t))
                 ),
-                (Some(t), _) => both(
-                    format!("pooled: {pooled} < {}% threshold: not met\n", fmt_points(t)),
-                    format!("合计：{pooled} < {}% 标准：未达标\n", fmt_points(t)),
+                (Some(t), _) => say!(
+                    en("pooled: {pooled} < {}% threshold: not met\n", fmt_points(t)),
+                    zh("合计：{pooled} < {}% 标准：未达标\n", fmt_points(t))
                 ),
-                (None, _) => both(
-                    format!("pooled: {pooled} (no threshold for this category)\n"),
-                    format!("合计：{pooled}（本类别无满意度标准）\n"),
+                (None, _) => say!(
+                    en("pooled: {pooled} (no threshold for this category)\n"),
+                    zh("合计：{pooled}（本类别无满意度标准）\n")
                 ),
             };
         }
@@ -251,13 +243,10 @@ impl<'a> Facts<'a> {
         p.head(tr("Composite", "综合得分"));
         p.table(self.parts_listing())?;
         p.s += &match &self.a().total {
-            Some(t) => both(
-                format!("total = {}\n", exact_text(t)),
-                format!("总分 = {}\n", exact_text(t)),
-            ),
-            None => both(
-                "no total: it needs the self-evaluation and at least one joint sheet\n".to_string(),
-                "无总分：须有自评表和至少一张联评表\n".to_string(),
+            Some(t) => say!(en("total = {}\n", exact_text(t)), zh("总分 = {}\n", exact_text(t))),
+            None => say!(
+                en("no total: it needs the self-evaluation and at least one joint sheet\n"),
+                zh("无总分：须有自评表和至少一张联评表\n")
             ),
         };
         Ok(())
