@@ -13,52 +13,50 @@ use crate::values::fmt_points;
 
 use super::record::Stored;
 use super::records::{Record, Table};
-use crate::messages::say;
+use crate::messages::{pick, say};
 
 /// A fault in the given language.
 pub(super) fn fault_text(f: &Fault, l: Lang) -> String {
-    let zh = l == Lang::Zh;
-    let pick = |en: String, zh_text: String| if zh { zh_text } else { en };
-    let semi = if zh { "；" } else { "; " };
+    let semi = pick(l, "; ", "；");
     let points = pick(
-        "accepted: points not below 0, e.g. 1 or 0.5".into(),
-        "应为不小于 0 的分数，如 1 或 0.5".into(),
+        l,
+        "accepted: points not below 0, e.g. 1 or 0.5",
+        "应为不小于 0 的分数，如 1 或 0.5",
     );
     match f {
-        Fault::NoDeduction => pick(
-            format!("no deduction given{semi}{points}"),
-            format!("未填写扣分{semi}{points}"),
-        ),
-        Fault::DeductionBelowZero => pick(format!("below 0{semi}{points}"), format!("小于 0{semi}{points}")),
+        Fault::NoDeduction => say!(l; en("no deduction given{semi}{points}"), zh("未填写扣分{semi}{points}")),
+        Fault::DeductionBelowZero => say!(l; en("below 0{semi}{points}"), zh("小于 0{semi}{points}")),
         Fault::DeductionNotPoints(why) => format!("{why}{semi}{points}"),
-        Fault::NoCount => pick("no number given".into(), "未填写人数".into()),
+        Fault::NoCount => pick(l, "no number given", "未填写人数").to_string(),
         Fault::TwoCounts => pick(
-            "one number per cell: put those satisfied under satisfied/满意人数 and those asked under total/调查人数"
-                .into(),
-            "每格填一个数：满意人数填在“满意人数”列，调查人数填在“调查人数”列".into(),
-        ),
+            l,
+            "one number per cell: put those satisfied under satisfied/满意人数 and those asked under total/调查人数",
+            "每格填一个数：满意人数填在“满意人数”列，调查人数填在“调查人数”列",
+        )
+        .to_string(),
         Fault::NotWholeNumber => pick(
-            "expected a whole number of people, 0 or more".into(),
-            "应为不小于 0 的整数人数".into(),
+            l,
+            "expected a whole number of people, 0 or more",
+            "应为不小于 0 的整数人数",
+        )
+        .to_string(),
+        Fault::TooManyPeople => say!(l;
+            en("too many people for one survey (at most {}); check the number", grouped(MAX_PEOPLE)),
+            zh("一次调查人数过多（最多 {MAX_PEOPLE} 人），请核对")
         ),
-        Fault::TooManyPeople => pick(
-            format!(
-                "too many people for one survey (at most {}); check the number",
-                grouped(MAX_PEOPLE)
-            ),
-            format!("一次调查人数过多（最多 {MAX_PEOPLE} 人），请核对"),
-        ),
-        Fault::OutsideYear { date, year } => pick(
-            format!("{date} is not in the {year} term's year ({year}-01-01 to {year}-12-31)"),
-            format!("{date} 不在 {year} 届的年度内（{year}-01-01 至 {year}-12-31）"),
+        Fault::OutsideYear { date, year } => say!(l;
+            en("{date} is not in the {year} term's year ({year}-01-01 to {year}-12-31)"),
+            zh("{date} 不在 {year} 届的年度内（{year}-01-01 至 {year}-12-31）")
         ),
         Fault::NobodyAsked => pick(
-            "nobody was asked: the total must be above 0".into(),
-            "调查人数为 0：调查人数须大于 0".into(),
-        ),
-        Fault::MoreSatisfiedThanAsked { satisfied, total } => pick(
-            format!("{satisfied} satisfied is more than the {total} asked"),
-            format!("满意人数 {satisfied} 多于调查人数 {total}"),
+            l,
+            "nobody was asked: the total must be above 0",
+            "调查人数为 0：调查人数须大于 0",
+        )
+        .to_string(),
+        Fault::MoreSatisfiedThanAsked { satisfied, total } => say!(l;
+            en("{satisfied} satisfied is more than the {total} asked"),
+            zh("满意人数 {satisfied} 多于调查人数 {total}")
         ),
     }
 }
@@ -242,6 +240,47 @@ mod tests {
         let many = inspection::count("10000000").unwrap_err();
         assert!(fault_text(&many, Lang::En).contains("at most 9,999,999"));
         assert!(fault_text(&many, Lang::Zh).contains("最多 9999999 人"));
+    }
+
+    #[test]
+    fn every_fault_has_its_chinese() {
+        let date = chrono::NaiveDate::from_ymd_opt(2025, 12, 31).unwrap();
+        let all = [
+            Fault::NoDeduction,
+            Fault::DeductionBelowZero,
+            Fault::DeductionNotPoints("not a number of points".into()),
+            Fault::NoCount,
+            Fault::TwoCounts,
+            Fault::NotWholeNumber,
+            Fault::TooManyPeople,
+            Fault::OutsideYear { date, year: 2026 },
+            Fault::NobodyAsked,
+            Fault::MoreSatisfiedThanAsked {
+                satisfied: 51,
+                total: 50,
+            },
+        ];
+        for f in &all {
+            // Every variant is listed here: a new one fails to compile this match.
+            match f {
+                Fault::NoDeduction
+                | Fault::DeductionBelowZero
+                | Fault::DeductionNotPoints(_)
+                | Fault::NoCount
+                | Fault::TwoCounts
+                | Fault::NotWholeNumber
+                | Fault::TooManyPeople
+                | Fault::OutsideYear { .. }
+                | Fault::NobodyAsked
+                | Fault::MoreSatisfiedThanAsked { .. } => {}
+            }
+            let (en, zh) = (fault_text(f, Lang::En), fault_text(f, Lang::Zh));
+            assert!(
+                zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{f:?}: {zh}"
+            );
+            assert_ne!(en, zh, "{f:?}");
+        }
     }
 
     #[test]
