@@ -7,8 +7,8 @@ use chrono::{Datelike, NaiveDate};
 
 use anyhow::Result;
 
-use crate::template::{Template, Vars, Wording};
 use crate::values::Category;
+use crate::wording::{Template, Vars, Wording};
 
 /// The awarding body.
 pub const COMMITTEE: &str = "宁波市口岸协调委员会";

@@ -21,8 +21,8 @@ mod place;
 mod progress;
 mod sheetin;
 mod store;
-mod template;
 mod values;
+mod wording;
 mod xlsxout;
 
 use std::process::ExitCode;

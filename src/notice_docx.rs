@@ -238,7 +238,7 @@ mod tests {
     use std::io::Read;
 
     use super::*;
-    use crate::template::Template;
+    use crate::wording::Template;
 
     /// Every XML part of the package, by name.
     fn parts(docx: &[u8]) -> Vec<(String, Vec<u8>)> {

@@ -299,7 +299,7 @@ pub fn run(ctx: &Ctx, args: AwardArgs) -> Result<()> {
             export_template: Some(file),
             ..
         } => {
-            write_file(&file, crate::template::BUILTIN)?;
+            write_file(&file, crate::wording::BUILTIN)?;
             say(&say!(
                 en("wrote the built-in notice template to {}", file.display()),
                 zh("已写出内置通报模板：{}", file.display())
@@ -315,8 +315,8 @@ pub fn run(ctx: &Ctx, args: AwardArgs) -> Result<()> {
         } => {
             // The template is read first: a mistake in it is named before the database is.
             let template = match template {
-                Some(t) => crate::template::Template::read(&t)?,
-                None => crate::template::Template::builtin(),
+                Some(t) => crate::wording::Template::read(&t)?,
+                None => crate::wording::Template::builtin(),
             };
             notice(ctx, ctx.read()?, take_out(), html, date, number, template)
         }

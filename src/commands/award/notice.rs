@@ -70,7 +70,7 @@ pub(super) fn notice(
     html: bool,
     date: Option<String>,
     number: Option<String>,
-    template: crate::template::Template,
+    template: crate::wording::Template,
 ) -> Result<()> {
     let term = resolve_term(conn, ctx)?;
     let (awards, last) = awardees(conn, term.year, true)?;

@@ -14,8 +14,8 @@ use crate::documents::{COMMITTEE, Official, date_zh, official_html};
 use crate::messages::say;
 use crate::output::{Format, out, say, write_file};
 use crate::store::resolve_term;
-use crate::template::{Template, Vars, Wording};
 use crate::values::Category;
+use crate::wording::{Template, Vars, Wording};
 
 /// The notice's parts, shared by every rendering.
 struct Notice {
