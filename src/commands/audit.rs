@@ -109,7 +109,16 @@ pub fn run(ctx: &Ctx, args: AuditArgs) -> Result<()> {
             Cell::Int(*id),
             at.clone().into(),
             operator.clone().into(),
-            action.clone().into(),
+            // The code for scripts and in English; in Chinese, what was done, in words.
+            Cell::code(
+                action,
+                match crate::i18n::lang() {
+                    crate::i18n::Lang::Zh => {
+                        crate::messages::audit::action_label(action, crate::i18n::Lang::Zh).unwrap_or(action)
+                    }
+                    crate::i18n::Lang::En => action,
+                },
+            ),
             target.clone().into(),
             match ctx.format {
                 // A whole scheme can be a detail: people get its start, CSV and JSON all of it.

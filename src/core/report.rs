@@ -304,7 +304,7 @@ pub struct Line {
     pub margin: Option<Points>,
     pub margin_exact: Option<String>,
     /// When the two totals are equal, the key of the order that decided between them.
-    pub decided_by: Option<&'static str>,
+    pub decided_by: Option<OrderKey>,
     /// The equals that straddle the quota, for the committee.
     pub tie: Vec<String>,
     /// Candidates other than the last one in whose total is within NEAR_LINE of it.
@@ -346,7 +346,7 @@ pub fn line(category: Category, list: &[&Placed], scheme: &Scheme) -> Line {
             let (a, b) = (ranked[i].assessment, ranked[o].assessment);
             let m = a.total.unwrap_or_default() - b.total.unwrap_or_default();
             let by = (m == Ratio::from_integer(0))
-                .then(|| deciding_key(a, b, &scheme.order).map(OrderKey::code))
+                .then(|| deciding_key(a, b, &scheme.order))
                 .flatten();
             (Some(Points(m)), by)
         }
@@ -872,7 +872,7 @@ mod tests {
         let l = line(Category::Individual, &refs, &s);
         assert!(l.tie.is_empty());
         assert_eq!(l.margin, Some(Points::centi(0)));
-        assert_eq!(l.decided_by, Some("joint"));
+        assert_eq!(l.decided_by, Some(OrderKey::Joint));
         assert_eq!(l.near, 1);
         // Equal on every key: a tie at the line of one place, and no margin.
         let c = vec![cand("P1", "g", 90, &three(92)), cand("P2", "g", 90, &three(92))];

@@ -15,6 +15,7 @@
 pub use crate::i18n::Lang;
 
 pub mod assess;
+pub mod audit;
 pub mod award;
 pub mod csvin;
 pub mod db;

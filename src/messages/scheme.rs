@@ -1,8 +1,26 @@
 //! What is wrong with a scheme file, and with a mark as the scheme allows it.
 
 use super::{Lang, Render, pick, say};
-use crate::core::scheme::{Field, MarkProblem, MarkRefusal, SchemeProblem, SchemeProblems};
+use crate::core::scheme::{Field, MarkProblem, MarkRefusal, OrderKey, SchemeProblem, SchemeProblems};
 use crate::values::fmt_points;
+
+impl OrderKey {
+    /// The key in words: what the candidates are compared by.
+    pub fn label_in(self, lang: Lang) -> &'static str {
+        match self {
+            OrderKey::Total => pick(lang, "total", "总分"),
+            OrderKey::SelfEval => pick(lang, "self-evaluation", "自评"),
+            OrderKey::Joint => pick(lang, "joint evaluation", "联评"),
+            OrderKey::Inspection => pick(lang, "inspection", "检查得分"),
+            OrderKey::Satisfaction => pick(lang, "satisfaction", "满意度"),
+        }
+    }
+
+    /// The key in the words of the run's language.
+    pub fn label(self) -> &'static str {
+        self.label_in(crate::i18n::lang())
+    }
+}
 
 impl Render for Field {
     fn render(&self, lang: Lang) -> String {

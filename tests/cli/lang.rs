@@ -277,3 +277,17 @@ fn a_missing_file_is_named_in_chinese() {
         r.stderr
     );
 }
+
+#[test]
+fn audit_actions_and_order_keys_are_words_in_chinese_and_codes_for_scripts() {
+    let env = Env::with_org();
+    let audit = zh(&env, &["audit"]).stdout;
+    assert!(audit.contains("开启届期") && audit.contains("新增成员单位"), "{audit}");
+    assert!(!audit.contains("term.open"), "{audit}");
+    let data = env.ok(&["audit", "--format", "json"]);
+    assert!(data.contains("\"action\": \"term.open\""), "{data}");
+    assert_eq!(data, zh(&env, &["audit", "--format", "json"]).stdout);
+    let scheme = zh(&env, &["term", "scheme"]).stdout;
+    assert!(scheme.contains("总分、联评、检查得分、满意度"), "{scheme}");
+    assert!(!scheme.contains("max_per_group"), "{scheme}");
+}

@@ -74,18 +74,6 @@ pub fn short_losses<'a>(losses: impl IntoIterator<Item = &'a crate::core::report
     short
 }
 
-/// A key of the ranking order in words.
-pub fn order_key_label(code: &str) -> &'static str {
-    match code {
-        "total" => tr("total", "总分"),
-        "self" => tr("self-evaluation", "自评"),
-        "joint" => tr("joint evaluation", "联评"),
-        "inspection" => tr("inspection", "检查"),
-        "satisfaction" => tr("satisfaction", "满意度"),
-        _ => tr("another key", "其他"),
-    }
-}
-
 pub fn state_label(code: &str) -> &'static str {
     match code {
         "open" => tr("open", "进行中"),

@@ -40,7 +40,11 @@ pub(super) fn scheme_show(ctx: &Ctx) -> Result<()> {
     row(tr("inspection base", "检查基础分"), both(fmt_points(s.inspection_base)));
     row(
         tr("order", "排序依据"),
-        both(s.order.iter().map(|k| k.code()).collect::<Vec<_>>().join(", ")),
+        // The keys as the scheme file writes them in English; in words in Chinese.
+        both(match crate::i18n::lang() {
+            crate::i18n::Lang::En => s.order.iter().map(|k| k.code()).collect::<Vec<_>>().join(", "),
+            crate::i18n::Lang::Zh => s.order.iter().map(|k| k.label()).collect::<Vec<_>>().join("、"),
+        }),
     );
     let per = |f: &dyn Fn(&crate::core::scheme::CategoryRule) -> String| {
         Category::ALL
@@ -69,10 +73,7 @@ pub(super) fn scheme_show(ctx: &Ctx) -> Result<()> {
         }),
     );
     row(
-        tr(
-            "max_per_group (nominations a group may send)",
-            "max_per_group（每片组推荐上限）",
-        ),
+        tr("max_per_group (nominations a group may send)", "每片组推荐上限"),
         per(&|r| {
             if r.max_per_group == 0 {
                 tr("no cap", "不限").to_string()

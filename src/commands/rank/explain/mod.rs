@@ -111,16 +111,6 @@ struct Facts<'a> {
     unit_rank: Option<(u32, u32)>,
 }
 
-fn key_name(k: OrderKey) -> &'static str {
-    match k {
-        OrderKey::Total => tr("total", "总分"),
-        OrderKey::SelfEval => tr("self-evaluation", "自评"),
-        OrderKey::Joint => tr("joint evaluation", "联评"),
-        OrderKey::Inspection => tr("inspection", "检查得分"),
-        OrderKey::Satisfaction => tr("satisfaction", "满意度"),
-    }
-}
-
 /// A key's value as people read it, exact: a decimal cut short comes with its fraction.
 /// None when the candidate has none.
 fn key_value(a: &Assessment, k: OrderKey) -> Option<String> {

@@ -91,7 +91,7 @@ impl<'a> Facts<'a> {
         let equal_keys: Vec<String> = order
             .iter()
             .take_while(|&&x| x != k)
-            .map(|&x| format!("{} {}", key_name(x), key_value(self.a(), x).unwrap_or_else(none_text)))
+            .map(|&x| format!("{} {}", x.label(), key_value(self.a(), x).unwrap_or_else(none_text)))
             .collect();
         let shown = (
             key_value(self.a(), k).unwrap_or_else(none_text),
@@ -109,21 +109,21 @@ impl<'a> Facts<'a> {
             say!(
                 en(
                     "just above: {who}: {same}{} {} against {} here\n",
-                    key_name(k),
+                    k.label(),
                     shown.1,
                     shown.0
                 ),
-                zh("前一名：{who}：{same}{} {}，本候选 {}\n", key_name(k), shown.1, shown.0)
+                zh("前一名：{who}：{same}{} {}，本候选 {}\n", k.label(), shown.1, shown.0)
             )
         } else {
             say!(
                 en(
                     "just below: {who}: {same}{} {} against {} here\n",
-                    key_name(k),
+                    k.label(),
                     shown.1,
                     shown.0
                 ),
-                zh("后一名：{who}：{same}{} {}，本候选 {}\n", key_name(k), shown.1, shown.0)
+                zh("后一名：{who}：{same}{} {}，本候选 {}\n", k.label(), shown.1, shown.0)
             )
         }
     }

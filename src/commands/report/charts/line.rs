@@ -174,11 +174,8 @@ pub fn line_reading(l: &Line) -> String {
     match (&l.last_in, &l.first_out, &l.margin) {
         (Some(a), Some(b), Some(m)) => {
             let decided = l.decided_by.map(|k| match lang() {
-                Lang::En => format!(" (equal totals, decided by {k})"),
-                Lang::Zh => format!(
-                    "（总分相同，按{}区分）",
-                    crate::commands::report::words::order_key_label(k)
-                ),
+                Lang::En => format!(" (equal totals, decided by {})", k.code()),
+                Lang::Zh => format!("（总分相同，按{}区分）", k.label()),
             });
             match lang() {
                 Lang::En => format!(
