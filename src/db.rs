@@ -172,7 +172,11 @@ impl Db {
             );
         }
         db.conn
-            .execute_batch("PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;")
+            // temp_store: each statement of a write keeps what it changed in a statement
+            // journal until it is done; in memory, not in a temporary file written page by page.
+            .execute_batch(
+                "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA temp_store = MEMORY;",
+            )
             .map_err(|e| file_error(path, e))
             .context(tr("setting up the database connection", "设置数据库连接"))?;
         db.plan_stably()?;
