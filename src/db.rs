@@ -41,6 +41,7 @@ pub const MIGRATIONS: &[&[Step]] = &[
         Step::Sql(include_str!("../migrations/0008_auditor_views.sql")),
         Step::Sql(include_str!("../migrations/0008_document_number.sql")),
     ],
+    &[Step::Sql(include_str!("../migrations/0009_sheet_insert_guard.sql"))],
 ];
 
 /// How long a clerk waits for another clerk's write before giving up, unless
