@@ -303,7 +303,10 @@ impl<'a> Book<'a> {
             ])
             .with_context(|| crate::i18n::both(format!("adding the nomination {code}"), format!("添加推荐 {code}")))?;
         let id = self.tx.last_insert_rowid();
-        set_unit_rank(self.tx, id, &detail[6])?;
+        // A new nomination has no place on record to clear: one is written only when given.
+        if !detail[6].is_empty() {
+            set_unit_rank(self.tx, id, &detail[6])?;
+        }
         let group = self.group_name(group_id).to_string();
         let what = json!({ "category": e.category.code(), "name": e.name, "unit": e.unit, "group": group, "file": self.source });
         self.tx.record(Some(self.year), "nomination.add", &code, what)?;
