@@ -123,9 +123,17 @@ mod tests {
         let t = table();
         let long = "长".repeat(500);
         let rows: [[ValueRef; 3]; 6] = [
-            [ValueRef::Integer(1), ValueRef::Text(b"ok"), ValueRef::Text(b"line\nbreak")],
+            [
+                ValueRef::Integer(1),
+                ValueRef::Text(b"ok"),
+                ValueRef::Text(b"line\nbreak"),
+            ],
             [ValueRef::Integer(1), ValueRef::Text(b"line\nbreak"), ValueRef::Null],
-            [ValueRef::Integer(1), ValueRef::Text("a\u{202E}b".as_bytes()), ValueRef::Null],
+            [
+                ValueRef::Integer(1),
+                ValueRef::Text("a\u{202E}b".as_bytes()),
+                ValueRef::Null,
+            ],
             [ValueRef::Integer(1), ValueRef::Text(b"\xff\xfe"), ValueRef::Null],
             [ValueRef::Integer(1), ValueRef::Text(long.as_bytes()), ValueRef::Null],
             [ValueRef::Integer(1), ValueRef::Null, ValueRef::Text(b"tab\there")],

@@ -44,7 +44,6 @@ fn nominations(conn: &Connection) -> Result<Vec<Nomination>> {
         .context("reading the nominations of every term")
 }
 
-
 /// For each nomination of `year` that has any: the earlier years in which the same nominee
 /// was awarded (a nomination without is left out). Only the awarded nominations of earlier
 /// terms are held; the term's own are read one at a time and held against them.

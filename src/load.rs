@@ -442,8 +442,8 @@ fn read_sheets(
     let mut outside = false;
     for row in rows {
         let (id, is_self, sheet) = row.context(tr("reading the scoring sheets", "读取评分表"))?;
-        outside = outside
-            || (sheet.marks.iter().enumerate()).any(|(idx, &m)| scheme.mark_fault(category, idx, m).is_some());
+        outside =
+            outside || (sheet.marks.iter().enumerate()).any(|(idx, &m)| scheme.mark_fault(category, idx, m).is_some());
         let Some(&i) = at.get(&id) else { continue };
         // A listing's sheets come nominee by nominee: the one before is complete.
         if let Some(c) = current.filter(|&c| c != i && !full) {

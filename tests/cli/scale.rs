@@ -178,7 +178,8 @@ fn a_database_of_schema_1_opens_keeps_its_codes_and_carries_on() {
     assert_eq!(was.len(), 33);
     // Migration 9 made the two checks of a new sheet one trigger.
     let merged = ["sheet_closed_insert", "sheet_marks_in_scheme"];
-    let kept: std::collections::BTreeSet<String> = was.iter().filter(|n| !merged.contains(&n.as_str())).cloned().collect();
+    let kept: std::collections::BTreeSet<String> =
+        was.iter().filter(|n| !merged.contains(&n.as_str())).cloned().collect();
     assert!(kept.is_subset(&now), "{:?}", kept.difference(&now).collect::<Vec<_>>());
     assert!(now.contains("sheet_insert_guard"), "{now:?}");
     assert!(c.execute("DELETE FROM nomination WHERE id = 1", []).is_err());

@@ -341,10 +341,7 @@ impl<'a> Book<'a> {
             )?
             .execute(params![group_id, d[0], d[1], d[2], d[3], d[4], d[5], s.id])
             .with_context(|| {
-                crate::i18n::both(
-                    format!("updating the nomination {code}"),
-                    format!("更新推荐 {code}"),
-                )
+                crate::i18n::both(format!("updating the nomination {code}"), format!("更新推荐 {code}"))
             })?;
         set_unit_rank(self.tx, s.id, &d[6])?;
         let mut fields = Map::new();

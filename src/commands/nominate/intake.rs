@@ -163,13 +163,16 @@ fn other_year_warning(dates: &[String], year: i32, dry_run: bool) -> Option<Stri
     })
 }
 
+/// A staff number given on a row, and the row's line.
+type StaffLine = (Box<str>, u64);
+
 /// The nominees of the rows read so far, by unit, category and name: each staff number given
 /// with the line it was on.
 /// The units by number: a unit's name is kept once, not once a row.
 /// Mostly one row a nominee: each list starts with room for one.
 #[derive(Default)]
 struct Seen {
-    rows: HashMap<(u32, Category, String), Vec<(Box<str>, u64)>>,
+    rows: HashMap<(u32, Category, String), Vec<StaffLine>>,
     units: HashMap<String, u32>,
 }
 
