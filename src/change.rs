@@ -7,10 +7,12 @@ use std::cell::RefCell;
 use std::ops::Deref;
 
 use anyhow::{Result, bail};
+use rusqlite::types::ValueRef;
 use rusqlite::{Connection, Transaction};
 use serde_json::Value;
 
-use crate::chain::{self, NewEntry, Tables};
+use crate::chain::{self, NewEntry, Table, Tables};
+use crate::core::text::{field_of, text_fault};
 use crate::db::Db;
 use crate::i18n::tr;
 use crate::values::check_row_texts;
@@ -56,7 +58,7 @@ impl<'a> Change<'a> {
     pub fn record(&self, term: Option<i32>, action: &str, target: &str, detail: Value) -> Result<()> {
         let touched = self.db.take_touched();
         let mut st = self.state.borrow_mut();
-        let rows = chain::changes(&self.tx, &mut st.tables, touched, check_row_texts)?;
+        let rows = chain::changes(&self.tx, &mut st.tables, touched, check_texts)?;
         if st.last.is_none() {
             st.last = Some(chain::head(&self.tx)?);
         }
@@ -92,5 +94,55 @@ impl<'a> Change<'a> {
         self.db.wrote.set(true);
         self.db.checkpoint();
         Ok(())
+    }
+}
+
+/// Every text of a row fits its column (`check_row_texts`). Most rows do: they are looked at
+/// without making a message, and only a row with a fault is checked again to name it.
+fn check_texts(table: &Table, values: &[ValueRef<'_>]) -> Result<()> {
+    let fits = table.cols.iter().zip(values).all(|(col, v)| match v {
+        ValueRef::Text(t) => std::str::from_utf8(t).is_ok_and(|s| text_fault(s, field_of(col)).is_none()),
+        _ => true,
+    });
+    if fits { Ok(()) } else { check_row_texts(table, values) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table() -> Table {
+        let db = Connection::open_in_memory().unwrap();
+        db.execute_batch("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT, deeds TEXT)")
+            .unwrap();
+        Tables::default().get(&db, "t").unwrap().clone()
+    }
+
+    #[test]
+    fn the_quick_text_check_refuses_what_the_full_one_refuses() {
+        let t = table();
+        let long = "长".repeat(500);
+        let rows: [[ValueRef; 3]; 6] = [
+            [
+                ValueRef::Integer(1),
+                ValueRef::Text(b"ok"),
+                ValueRef::Text(b"line\nbreak"),
+            ],
+            [ValueRef::Integer(1), ValueRef::Text(b"line\nbreak"), ValueRef::Null],
+            [
+                ValueRef::Integer(1),
+                ValueRef::Text("a\u{202E}b".as_bytes()),
+                ValueRef::Null,
+            ],
+            [ValueRef::Integer(1), ValueRef::Text(b"\xff\xfe"), ValueRef::Null],
+            [ValueRef::Integer(1), ValueRef::Text(long.as_bytes()), ValueRef::Null],
+            [ValueRef::Integer(1), ValueRef::Null, ValueRef::Text(b"tab\there")],
+        ];
+        for row in &rows {
+            let quick = check_texts(&t, row).map_err(|e| e.to_string());
+            let full = check_row_texts(&t, row).map_err(|e| e.to_string());
+            assert_eq!(quick, full, "{row:?}");
+        }
+        assert!(check_texts(&t, &rows[1]).is_err() && check_texts(&t, &rows[0]).is_ok());
     }
 }

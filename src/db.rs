@@ -42,6 +42,7 @@ pub const MIGRATIONS: &[&[Step]] = &[
         Step::Sql(include_str!("../migrations/0008_auditor_views.sql")),
         Step::Sql(include_str!("../migrations/0008_document_number.sql")),
     ],
+    &[Step::Sql(include_str!("../migrations/0009_sheet_insert_guard.sql"))],
     &[Step::Sql(include_str!("../migrations/0010_publicity_number.sql"))],
 ];
 
@@ -143,7 +144,11 @@ impl Db {
             return Err(FileError::at(path, FileTrouble::Empty).into());
         }
         db.conn
-            .execute_batch("PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;")
+            // temp_store: each statement of a write keeps what it changed in a statement
+            // journal until it is done; in memory, not in a temporary file written page by page.
+            .execute_batch(
+                "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA temp_store = MEMORY;",
+            )
             .map_err(|e| file_error(path, e))
             .context(tr("setting up the database connection", "设置数据库连接"))?;
         db.plan_stably()?;

@@ -45,31 +45,48 @@ fn nominations(conn: &Connection) -> Result<Vec<Nomination>> {
         .context("reading the nominations of every term")
 }
 
-/// The awards of every term not revoked: nomination → term.
-fn awarded(conn: &Connection) -> Result<HashMap<i64, i32>> {
-    let mut st = conn.prepare_cached("SELECT nomination, term FROM award WHERE revoked_at IS NULL")?;
-    let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    rows.collect::<rusqlite::Result<_>>().context("reading the awards")
-}
-
-/// For each nomination of `year`: the earlier years in which the same nominee was awarded.
+/// For each nomination of `year` that has any: the earlier years in which the same nominee
+/// was awarded (a nomination without is left out). Only the awarded nominations of earlier
+/// terms are held; the term's own are read one at a time and held against them.
 pub fn past_awards(conn: &Connection, year: i32) -> Result<HashMap<i64, Vec<i32>>> {
-    let all = nominations(conn)?;
-    let awards = awarded(conn)?;
-    let won: Vec<&Nomination> = all
-        .iter()
-        .filter(|n| n.term < year && awards.contains_key(&n.id))
-        .collect();
+    let who = |r: &rusqlite::Row<'_>, at: usize| -> rusqlite::Result<Identity> {
+        Ok(Identity {
+            category: r.get(at)?,
+            unit: r.get(at + 1)?,
+            name: r.get(at + 2)?,
+            staff_no: r.get(at + 3)?,
+        })
+    };
+    let won: Vec<(i32, Identity)> = conn
+        .prepare_cached(
+            "SELECT n.term, n.category, u.name, n.name, n.staff_no
+             FROM award a JOIN nomination n ON n.id = a.nomination JOIN unit u ON u.id = n.unit_id
+             WHERE a.revoked_at IS NULL AND n.term < ?1",
+        )?
+        .query_map([year], |r| Ok((r.get(0)?, who(r, 1)?)))?
+        .collect::<rusqlite::Result<_>>()
+        .context("reading the awards")?;
     let mut out = HashMap::new();
-    for n in all.iter().filter(|n| n.term == year) {
+    if won.is_empty() {
+        return Ok(out);
+    }
+    let mut st = conn.prepare_cached(
+        "SELECT n.id, n.category, u.name, n.name, n.staff_no
+         FROM nomination n JOIN unit u ON u.id = n.unit_id WHERE n.term = ?1",
+    )?;
+    let mut rows = st.query([year])?;
+    while let Some(r) = rows.next().context("reading the nominations of every term")? {
+        let n = who(r, 1)?;
         let mut years: Vec<i32> = won
             .iter()
-            .filter(|w| same_nominee(&w.who, &n.who))
-            .map(|w| w.term)
+            .filter(|(_, w)| same_nominee(w, &n))
+            .map(|(term, _)| *term)
             .collect();
-        years.sort_unstable();
-        years.dedup();
-        out.insert(n.id, years);
+        if !years.is_empty() {
+            years.sort_unstable();
+            years.dedup();
+            out.insert(r.get(0)?, years);
+        }
     }
     Ok(out)
 }

@@ -190,8 +190,15 @@ pub enum Detail {
 }
 
 /// Every nomination of the term in the category, by code, each with everything recorded of
-/// it and assessed by the scheme; not yet ranked.
-fn assessed(conn: &Connection, year: i32, category: Category, detail: Detail, scheme: &Scheme) -> Result<Vec<Ranked>> {
+/// it and assessed by the scheme; not yet ranked. The second value is true when a current
+/// sheet has a mark the scheme does not allow (see `check_marks`).
+fn assessed(
+    conn: &Connection,
+    year: i32,
+    category: Category,
+    detail: Detail,
+    scheme: &Scheme,
+) -> Result<(Vec<Ranked>, bool)> {
     let full = detail == Detail::Full;
     // Sized once: a vector grown by doubling may hold twice the room it needs.
     let count: i64 = conn
@@ -256,12 +263,16 @@ fn assessed(conn: &Connection, year: i32, category: Category, detail: Detail, sc
     }
     let at: HashMap<i64, usize> = list.iter().enumerate().map(|(i, r)| (r.entry.id, i)).collect();
 
-    let mut st = conn.prepare_cached(
+    // The findings and surveys in date order, as shown with every detail; a listing only adds
+    // them up, and takes them in the order of the index, without sorting them all.
+    let in_order = |by: &str| if full { format!(" ORDER BY {by}") } else { String::new() };
+    let mut st = conn.prepare_cached(&format!(
         "SELECT f.nomination, f.id, f.kind, f.date, f.inspector, f.finding, f.deduction,
                 f.withdrawn_at, f.withdrawn_by, f.withdraw_reason
          FROM finding f JOIN nomination n ON n.id = f.nomination
-         WHERE n.term = ?1 AND n.category = ?2 ORDER BY f.date, f.id",
-    )?;
+         WHERE n.term = ?1 AND n.category = ?2{}",
+        in_order("f.date, f.id")
+    ))?;
     let rows = st.query_map(rusqlite::params![year, category], |r| {
         Ok((
             r.get::<_, i64>(0)?,
@@ -292,11 +303,12 @@ fn assessed(conn: &Connection, year: i32, category: Category, detail: Detail, sc
         }
     }
 
-    let mut st = conn.prepare_cached(
+    let mut st = conn.prepare_cached(&format!(
         "SELECT s.nomination, s.id, s.date, s.satisfied, s.total, s.withdrawn_at, s.withdrawn_by, s.withdraw_reason
          FROM survey s JOIN nomination n ON n.id = s.nomination
-         WHERE n.term = ?1 AND n.category = ?2 ORDER BY s.date, s.id",
-    )?;
+         WHERE n.term = ?1 AND n.category = ?2{}",
+        in_order("s.date, s.id")
+    ))?;
     let rows = st.query_map(rusqlite::params![year, category], |r| {
         Ok((
             r.get::<_, i64>(0)?,
@@ -381,11 +393,13 @@ fn assessed(conn: &Connection, year: i32, category: Category, detail: Detail, sc
             list[i].entry.vetoes.push(v);
         }
     }
-    read_sheets(conn, year, category, detail, scheme, &at, &mut list)?;
-    Ok(list)
+    let outside = read_sheets(conn, year, category, detail, scheme, &at, &mut list)?;
+    Ok((list, outside))
 }
 
-/// Reads the current sheets of the category into the rows and assesses every row.
+/// Reads the current sheets of the category into the rows and assesses every row. Returns
+/// true when a sheet has a mark the scheme does not allow: the sheets are read once, and
+/// checked as they are read.
 ///
 /// The sheets come last. For a listing they come nominee by nominee (in the order of the
 /// index, with no sort of them all), and each nominee is assessed as soon as its sheets are
@@ -399,7 +413,7 @@ fn read_sheets(
     scheme: &Scheme,
     at: &HashMap<i64, usize>,
     list: &mut [Ranked],
-) -> Result<()> {
+) -> Result<bool> {
     let full = detail == Detail::Full;
     let order = if full { "s.id" } else { "n.serial" };
     let mut st = conn.prepare_cached(&format!(
@@ -410,7 +424,7 @@ fn read_sheets(
     let rows = st.query_map(rusqlite::params![year, category], |r| {
         Ok((
             r.get::<_, i64>(0)?,
-            r.get::<_, String>(1)?,
+            r.get_ref(1)?.as_str()? == "self",
             Sheet {
                 evaluator: if full { r.get(2)? } else { String::new() },
                 marks: [r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?],
@@ -426,8 +440,11 @@ fn read_sheets(
         *done = true;
     };
     let mut current: Option<usize> = None;
+    let mut outside = false;
     for row in rows {
-        let (id, source, sheet) = row.context(tr("reading the scoring sheets", "读取评分表"))?;
+        let (id, is_self, sheet) = row.context(tr("reading the scoring sheets", "读取评分表"))?;
+        outside =
+            outside || (sheet.marks.iter().enumerate()).any(|(idx, &m)| scheme.mark_fault(category, idx, m).is_some());
         let Some(&i) = at.get(&id) else { continue };
         // A listing's sheets come nominee by nominee: the one before is complete.
         if let Some(c) = current.filter(|&c| c != i && !full) {
@@ -435,7 +452,7 @@ fn read_sheets(
         }
         current = Some(i);
         let c = &mut list[i].entry.candidate;
-        if source == "self" {
+        if is_self {
             c.self_sheet = Some(sheet);
         } else {
             c.joint.push(sheet);
@@ -446,7 +463,7 @@ fn read_sheets(
             finish(r, done);
         }
     }
-    Ok(())
+    Ok(outside)
 }
 
 /// What a candidate is before it is assessed.
@@ -652,12 +669,20 @@ impl Board {
 
 /// Both categories, window first, each ranked by the term's scheme within its quota.
 pub fn boards(conn: &Connection, year: i32, scheme: &Scheme, detail: Detail) -> Result<Vec<Board>> {
-    check_marks(conn, year, scheme)?;
     // One category at a time: only one category's records are ever loaded and not yet ranked.
-    Category::ALL
-        .iter()
-        .map(|&cat| Ok(rank_rows(assessed(conn, year, cat, detail, scheme)?, cat, scheme)))
-        .collect()
+    let mut boards = Vec::with_capacity(Category::ALL.len());
+    let mut outside = false;
+    for &cat in Category::ALL.iter() {
+        let (rows, bad) = assessed(conn, year, cat, detail, scheme)?;
+        outside |= bad;
+        boards.push(rank_rows(rows, cat, scheme));
+    }
+    // Marks the scheme does not allow were seen as the sheets were read: nothing is ranked,
+    // and every such sheet is named.
+    if outside {
+        check_marks(conn, year, scheme)?;
+    }
+    Ok(boards)
 }
 
 /// Ranks rows already assessed (their rank and marks are set anew). With places per group,

@@ -5,7 +5,7 @@
 
 pub mod verify;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use anyhow::{Context, Result};
 use rusqlite::types::ValueRef;
@@ -128,6 +128,9 @@ pub struct Table {
     pub name: String,
     pub cols: Vec<String>,
     pub pk: Vec<usize>,
+    /// `select()` of one row by its rowid, made once: an import reads a row back for every
+    /// row it writes.
+    by_rowid: String,
 }
 
 impl Table {
@@ -172,11 +175,13 @@ impl Tables {
                 }
             }
             pk.sort();
-            let t = Table {
+            let mut t = Table {
                 name: name.to_string(),
                 cols,
                 pk: pk.into_iter().map(|(_, i)| i).collect(),
+                by_rowid: String::new(),
             };
+            t.by_rowid = format!("{} WHERE rowid = ?1", t.select());
             self.0.insert(name.to_string(), t);
         }
         Ok(&self.0[name])
@@ -195,7 +200,7 @@ pub fn table_names(conn: &Connection) -> Result<Vec<String>> {
 /// The key and digest of a row as it is now; None when it is gone.
 /// `check` sees the row's values first and may refuse them.
 pub fn current(conn: &Connection, table: &Table, rowid: i64, check: RowCheck) -> Result<Option<(String, String)>> {
-    let mut st = conn.prepare_cached(&format!("{} WHERE rowid = ?1", table.select()))?;
+    let mut st = conn.prepare_cached(&table.by_rowid)?;
     let mut rows = st.query([rowid])?;
     let Some(r) = rows.next()? else {
         return Ok(None);
@@ -238,21 +243,25 @@ pub fn recorded(conn: &Connection, table: &str, key: &str) -> Result<Option<Stri
 /// The rows that the touches name, as an entry records them: each once, with the digest
 /// it had on the record before and the one it has now.
 pub fn changes(conn: &Connection, tables: &mut Tables, touched: Vec<Touch>, check: RowCheck) -> Result<Vec<RowChange>> {
-    let mut seen: HashMap<(String, i64), bool> = HashMap::new();
-    let mut order = Vec::new();
+    // Each row once, as first touched (inserted or changed). An entry mostly covers a row or
+    // two, looked up in place; a large one, through a map.
+    let mut order: Vec<Touch> = Vec::with_capacity(touched.len());
+    let mut seen: HashSet<(String, i64)> = HashSet::new();
     for t in touched {
-        let k = (t.table, t.rowid);
-        match seen.get_mut(&k) {
-            Some(_) => {}
-            None => {
-                seen.insert(k.clone(), t.inserted);
-                order.push(k);
+        let again = if touched_few(order.len()) {
+            order.iter().any(|o| o.rowid == t.rowid && o.table == t.table)
+        } else {
+            if seen.is_empty() {
+                seen.extend(order.iter().map(|o| (o.table.clone(), o.rowid)));
             }
+            !seen.insert((t.table.clone(), t.rowid))
+        };
+        if !again {
+            order.push(t);
         }
     }
     let mut out = Vec::with_capacity(order.len());
-    for (table, rowid) in order {
-        let inserted = seen[&(table.clone(), rowid)];
+    for Touch { table, rowid, inserted } in order {
         let t = tables.get(conn, &table)?;
         let Some((key, after)) = current(conn, t, rowid, check)? else {
             continue;
@@ -266,6 +275,11 @@ pub fn changes(conn: &Connection, tables: &mut Tables, touched: Vec<Touch>, chec
         });
     }
     Ok(out)
+}
+
+/// Up to how many rows an entry's rows are told apart without a map.
+fn touched_few(n: usize) -> bool {
+    n < 16
 }
 
 /// The latest entry: its id and hash (an entry without a hash counts as none).

@@ -538,6 +538,43 @@ fn a_revoked_veto_no_longer_counts() {
 }
 
 #[test]
+fn marks_edited_past_the_scheme_stop_the_ranking_and_each_sheet_is_named() {
+    let env = Env::with_term();
+    seed(&env, &year());
+    let before = env.ok(&["rank", "--format", "json"]);
+    let c = Connection::open(env.db()).unwrap();
+    // By hand, past the tool: a window's sheet above the maximum, an individual's off the step.
+    let sheet_of = |code: &str| -> (i64, i64, i64) {
+        c.query_row(
+            "SELECT s.id, s.c3, s.c5 FROM sheet s JOIN nomination n ON n.id = s.nomination
+             WHERE n.code = ?1 AND s.replaced_at IS NULL ORDER BY s.id LIMIT 1",
+            [code],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap()
+    };
+    let ((w, w_c3, _), (p, _, p_c5)) = (sheet_of("W2026-002"), sheet_of("P2026-001"));
+    c.execute("UPDATE sheet SET c3 = 99900 WHERE id = ?1", [w]).unwrap();
+    c.execute("UPDATE sheet SET c5 = c5 + 1 WHERE id = ?1", [p]).unwrap();
+    let run = env.run(&["rank", "--format", "json"]);
+    assert!(run.code != 0 && run.stdout.is_empty(), "{}", run.stdout);
+    let err = run.stderr;
+    assert!(err.contains("2 sheet mark(s) are outside the term's scheme"), "{err}");
+    let at = |text: String| err.find(&text).unwrap_or_else(|| panic!("{text} in {err}"));
+    let (at_w, at_p) = (
+        at(format!("sheet {w} (W2026-002, ")),
+        at(format!("sheet {p} (P2026-001, ")),
+    );
+    assert_eq!(at_w < at_p, w < p, "the sheets in order of their number: {err}");
+    assert!(err.contains("criterion 3 is 999"), "{err}");
+    // Put back, the ranking is as it was.
+    c.execute("UPDATE sheet SET c3 = ?2 WHERE id = ?1", [w, w_c3]).unwrap();
+    c.execute("UPDATE sheet SET c5 = ?2 WHERE id = ?1", [p, p_c5]).unwrap();
+    drop(c);
+    assert_eq!(env.ok(&["rank", "--format", "json"]), before);
+}
+
+#[test]
 fn an_exact_tie_that_floating_point_would_split() {
     let env = Env::with_term();
     set_scheme(

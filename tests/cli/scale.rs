@@ -176,10 +176,25 @@ fn a_database_of_schema_1_opens_keeps_its_codes_and_carries_on() {
     .unwrap();
     let (was, now) = (names(&old), names(&c));
     assert_eq!(was.len(), 33);
-    assert!(was.is_subset(&now), "{:?}", was.difference(&now).collect::<Vec<_>>());
+    // Migration 9 made the two checks of a new sheet one trigger.
+    let merged = ["sheet_closed_insert", "sheet_marks_in_scheme"];
+    let kept: std::collections::BTreeSet<String> =
+        was.iter().filter(|n| !merged.contains(&n.as_str())).cloned().collect();
+    assert!(kept.is_subset(&now), "{:?}", kept.difference(&now).collect::<Vec<_>>());
+    assert!(now.contains("sheet_insert_guard"), "{now:?}");
     assert!(c.execute("DELETE FROM nomination WHERE id = 1", []).is_err());
     assert!(c.execute("UPDATE nomination SET deeds = 'x' WHERE id = 1", []).is_err());
     assert!(c.execute("DELETE FROM sheet WHERE id = 1", []).is_err());
+    // The 2026 term is awarded: no new sheet, whatever its marks.
+    let sheet = |marks: &str| {
+        c.execute_batch(&format!(
+            "INSERT INTO sheet (nomination, source, evaluator, c1, c2, c3, c4, c5, recorded_at, recorded_by)
+             VALUES (1, 'joint', '手工', {marks}, '2026-12-01 00:00:00', 'x')"
+        ))
+        .map_err(|e| e.to_string())
+    };
+    let refused = sheet("0, 0, 0, 0, 0").unwrap_err();
+    assert!(refused.contains("the term is not open"), "{refused}");
     drop(c);
     // The awarded 2026 term takes no new nomination; a new term does, with the new rule.
     let err = env.fails(&[
@@ -202,6 +217,23 @@ fn a_database_of_schema_1_opens_keeps_its_codes_and_carries_on() {
          VALUES (2027, 'individual', 1000, 'P2027-1000', '手工', 1, 1, '2027-01-01 00:00:00')",
     )
     .unwrap();
+    // A sheet of the open term: its marks must be within the term's scheme, and good ones pass.
+    let id: i64 = c
+        .query_row("SELECT id FROM nomination WHERE code = 'P2027-1000'", [], |r| r.get(0))
+        .unwrap();
+    let sheet = |marks: &str| {
+        c.execute_batch(&format!(
+            "BEGIN; INSERT INTO sheet (nomination, source, evaluator, c1, c2, c3, c4, c5, recorded_at, recorded_by)
+             VALUES ({id}, 'joint', '手工', {marks}, '2027-01-01 00:00:00', 'x'); ROLLBACK;"
+        ))
+        .map_err(|e| {
+            let _ = c.execute_batch("ROLLBACK");
+            e.to_string()
+        })
+    };
+    sheet("0, 0, 0, 0, 0").unwrap();
+    let bad = sheet("0, 0, 0, 0, 1000000").unwrap_err();
+    assert!(bad.contains("a mark is outside the term's scheme"), "{bad}");
     // The code still has to match the serial.
     assert!(
         c.execute_batch(

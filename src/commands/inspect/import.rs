@@ -3,7 +3,6 @@
 
 use super::*;
 use crate::messages::say;
-use crate::store::Nominee;
 
 /// A second row of a file for the same record.
 pub(super) fn same_as_line(rec: &Record, first: u64) -> String {
@@ -79,10 +78,10 @@ pub(super) fn import(ctx: &Ctx, input: &ImportFile, replace: bool) -> Result<()>
     let tx = ctx.change()?;
     let term = store::writable_term(&tx, ctx)?;
     let mut problems = file.problems();
-    let mut records: Vec<(Row, Nominee, Record)> = Vec::new();
     let mut set_aside = Vec::new();
     let mut seen: HashMap<(i64, Identity), u64> = HashMap::new();
     let mut nominees = RowNominees::default();
+    let mut counts = Counts::default();
     let mut progress = crate::progress::Progress::new(file.row_count());
     for owned in file.rows() {
         progress.tick();
@@ -101,15 +100,11 @@ pub(super) fn import(ctx: &Ctx, input: &ImportFile, replace: bool) -> Result<()>
             problems.push(file.row_problem(row, same_as_line(&rec, first)));
             continue;
         }
-        records.push((owned, n, rec));
-    }
-    drop(progress);
-    // Every row is checked against the record too, so that one run reports every problem;
-    // the transaction is dropped if there is any.
-    let mut counts = Counts::default();
-    for (row, n, rec) in &records {
+        // Recorded as it is read: the rows of a large file are never all held. Every row is
+        // still checked against the record, so that one run reports every problem; the
+        // transaction is dropped if there is any.
         let origin = Origin::Line(&file.name, row.line);
-        match record::record(&tx, ctx, term.year, n, rec, &origin, replace)? {
+        match record::record(&tx, ctx, term.year, &n, &rec, &origin, replace)? {
             Ok(o) => counts.bump(o),
             Err(refusal) => problems.push(match refusal.key {
                 Some(key) => file.problem(row, key, refusal.message),
@@ -117,6 +112,7 @@ pub(super) fn import(ctx: &Ctx, input: &ImportFile, replace: bool) -> Result<()>
             }),
         }
     }
+    drop(progress);
     problems.into_result()?;
     tx.finish(dry_run)?;
     let text = if findings {

@@ -7,7 +7,7 @@ use anyhow::{Context, Result};
 use rusqlite::params;
 use serde_json::{Map, Value, json};
 
-use super::entry::{Change, DETAIL_KEYS, Entry, STAFF_NO, changes};
+use super::entry::{Change, DETAIL_KEYS, Entry, STAFF_NO, changes, same_staff};
 use crate::db::now;
 use crate::i18n::{Lang, lang};
 use crate::messages::say;
@@ -42,17 +42,22 @@ struct UnitInfo {
 
 /// A nomination on record, as far as identity goes. Its details are read from the record
 /// when an entry names it (`details`): a term of a hundred thousand nominations is not
-/// held in memory whole.
+/// held in memory whole. Its name is the key it is found by (`Book::by_name`), and its code
+/// follows from its category and serial (the table's CHECK), so neither is kept twice.
 struct Stored {
     id: i64,
-    code: String,
-    category: Category,
     serial: i64,
-    name: String,
-    unit_id: i64,
     group_id: i64,
+    category: Category,
     status: NominationStatus,
-    staff_no: String,
+    staff_no: Box<str>,
+}
+
+/// A nomination as read from the record, to be kept.
+struct Loaded {
+    stored: Stored,
+    unit_id: i64,
+    name: String,
 }
 
 /// The organisation and the term's nominations, kept up to date as entries are written.
@@ -65,8 +70,9 @@ pub struct Book<'a> {
     groups: HashMap<String, i64>,
     group_names: HashMap<i64, String>,
     stored: Vec<Stored>,
-    /// The stored nominations by unit, category and name: the nominee an entry may name.
-    by_name: HashMap<(i64, Category, String), Vec<usize>>,
+    /// The stored nominations by unit, category and name: the nominee an entry may name
+    /// (mostly one).
+    by_name: HashMap<(i64, Category, String), Vec<u32>>,
     /// The highest serial on record per category.
     last_serial: HashMap<Category, i64>,
 }
@@ -102,16 +108,17 @@ impl<'a> Book<'a> {
                  FROM nomination WHERE term = ?1 ORDER BY id",
             )?
             .query_map([year], |r| {
-                Ok(Stored {
-                    id: r.get(0)?,
-                    code: r.get(1)?,
-                    category: r.get(2)?,
-                    serial: r.get(8)?,
-                    name: r.get(3)?,
+                Ok(Loaded {
+                    stored: Stored {
+                        id: r.get(0)?,
+                        category: r.get(2)?,
+                        serial: r.get(8)?,
+                        group_id: r.get(5)?,
+                        status: r.get(6)?,
+                        staff_no: r.get::<_, String>(7)?.into_boxed_str(),
+                    },
                     unit_id: r.get(4)?,
-                    group_id: r.get(5)?,
-                    status: r.get(6)?,
-                    staff_no: r.get(7)?,
+                    name: r.get(3)?,
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()
@@ -129,19 +136,28 @@ impl<'a> Book<'a> {
             by_name: HashMap::with_capacity(stored.len()),
             last_serial: HashMap::new(),
         };
-        stored.into_iter().for_each(|s| book.remember(s));
+        stored
+            .into_iter()
+            .for_each(|l| book.remember(l.stored, l.unit_id, l.name));
         Ok(book)
     }
 
     /// Keeps a nomination on record in the book and its indexes.
-    fn remember(&mut self, s: Stored) {
+    fn remember(&mut self, s: Stored, unit_id: i64, name: String) {
         let last = self.last_serial.entry(s.category).or_default();
         *last = (*last).max(s.serial);
+        let at = self.stored.len() as u32;
         self.by_name
-            .entry((s.unit_id, s.category, s.name.clone()))
-            .or_default()
-            .push(self.stored.len());
+            .entry((unit_id, s.category, name))
+            .or_insert_with(|| Vec::with_capacity(1))
+            .push(at);
         self.stored.push(s);
+    }
+
+    /// The code of a stored nomination: W2026-001, P2026-1000.
+    fn code(&self, i: usize) -> String {
+        let s = &self.stored[i];
+        code_of(s.category, self.year, s.serial)
     }
 
     /// The details of a stored nomination, as on record now.
@@ -155,7 +171,7 @@ impl<'a> Book<'a> {
             .query_row([self.stored[i].id], |r| {
                 Ok([r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?])
             })
-            .with_context(|| format!("reading the nomination {}", self.stored[i].code))
+            .with_context(|| format!("reading the nomination {}", self.code(i)))
     }
 
     fn group_name(&self, id: i64) -> &str {
@@ -195,7 +211,7 @@ impl<'a> Book<'a> {
             diff.insert(0, Change { key: "group", old, new });
         }
         if let Some(i) = found.filter(|_| diff.is_empty()) {
-            return Ok(Ok(Outcome::Present(self.stored[i].code.clone())));
+            return Ok(Ok(Outcome::Present(self.code(i))));
         }
         // Only what adds or changes the record is held to the organisation's rules.
         let mut issues = Vec::new();
@@ -221,18 +237,17 @@ impl<'a> Book<'a> {
     /// The nomination on record for the same nominee, if there is one; more than one is
     /// ambiguous, and the staff number must tell them apart.
     fn find(&self, e: &Entry, unit_id: i64) -> std::result::Result<Option<usize>, Issue> {
+        // Found by unit, category and name: the same nominee if the staff numbers agree.
         let same_name = self.by_name.get(&(unit_id, e.category, e.name.clone()));
         let matches: Vec<usize> = same_name
             .into_iter()
             .flatten()
-            .copied()
-            .filter(|&i| {
-                let s = &self.stored[i];
-                e.same_nominee(s.category, &s.name, &s.staff_no)
-            })
+            .map(|&i| i as usize)
+            .filter(|&i| same_staff(e.staff_no(), &self.stored[i].staff_no))
             .collect();
         if matches.len() > 1 {
-            let codes: Vec<&str> = matches.iter().map(|&i| self.stored[i].code.as_str()).collect();
+            let codes: Vec<String> = matches.iter().map(|&i| self.code(i)).collect();
+            let codes: Vec<&str> = codes.iter().map(String::as_str).collect();
             return Err(issue("staff_no", ambiguous(&codes)));
         }
         Ok(matches.first().copied())
@@ -241,10 +256,11 @@ impl<'a> Book<'a> {
     /// Why a change to a nomination on record is refused, if it is.
     fn refuse_change(&self, i: usize, diff: &[Change]) -> Vec<Issue> {
         let s = &self.stored[i];
+        let code = self.code(i);
         if s.status == NominationStatus::Withdrawn {
             let msg = say!(
-                en("{} is withdrawn; its record does not change", s.code),
-                zh("{} 已撤回，记录不再更改", s.code)
+                en("{code} is withdrawn; its record does not change"),
+                zh("{code} 已撤回，记录不再更改")
             );
             return vec![Issue {
                 key: None,
@@ -254,13 +270,13 @@ impl<'a> Book<'a> {
         if self.replace {
             return Vec::new();
         }
-        diff.iter().map(|c| issue(c.key, differs(&s.code, &c.old))).collect()
+        diff.iter().map(|c| issue(c.key, differs(&code, &c.old))).collect()
     }
 
     fn add(&mut self, e: &Entry, unit_id: i64, group_id: i64) -> Result<std::result::Result<Outcome, Vec<Issue>>> {
         let serial = 1 + self.last_serial.get(&e.category).copied().unwrap_or(0);
         // Three digits up to 999, then as many as it takes: P2026-1000 (schema.sql's CHECK).
-        let code = format!("{}{}-{serial:03}", e.category.letter(), self.year);
+        let code = code_of(e.category, self.year, serial);
         let detail: [String; 7] = e.detail.clone().map(Option::unwrap_or_default);
         self.tx
             .prepare_cached(
@@ -287,34 +303,36 @@ impl<'a> Book<'a> {
             ])
             .with_context(|| say!(en("adding the nomination {code}"), zh("添加推荐 {code}")))?;
         let id = self.tx.last_insert_rowid();
-        set_unit_rank(self.tx, id, &detail[6])?;
+        // A new nomination has no place on record to clear: one is written only when given.
+        if !detail[6].is_empty() {
+            set_unit_rank(self.tx, id, &detail[6])?;
+        }
         let group = self.group_name(group_id).to_string();
         let what = json!({ "category": e.category.code(), "name": e.name, "unit": e.unit, "group": group, "file": self.source });
         self.tx.record(Some(self.year), "nomination.add", &code, what)?;
-        self.remember(Stored {
+        let stored = Stored {
             id,
-            code: code.clone(),
             category: e.category,
             serial,
-            name: e.name.clone(),
-            unit_id,
             group_id,
             status: NominationStatus::Pending,
-            staff_no: detail[STAFF_NO].clone(),
-        });
+            staff_no: detail[STAFF_NO].as_str().into(),
+        };
+        self.remember(stored, unit_id, e.name.clone());
         Ok(Ok(Outcome::Added(e.category, code)))
     }
 
     /// Updates a nomination to what was given; verified or rejected, it goes back to pending,
     /// since its verification was of the old values.
     fn replace(&mut self, i: usize, group_id: i64, mut d: [String; 7], diff: Vec<Change>) -> Result<Outcome> {
+        let code = self.code(i);
         let s = &mut self.stored[i];
         for c in &diff {
             if let Some(k) = DETAIL_KEYS.iter().position(|k| *k == c.key) {
                 d[k] = c.new.clone();
             }
         }
-        s.staff_no = d[STAFF_NO].clone();
+        s.staff_no = d[STAFF_NO].as_str().into();
         self.tx
             .prepare_cached(
                 "UPDATE nomination SET group_id = ?1, position = ?2, staff_no = ?3, deeds = ?4, contact = ?5,
@@ -322,18 +340,24 @@ impl<'a> Book<'a> {
                  WHERE id = ?8",
             )?
             .execute(params![group_id, d[0], d[1], d[2], d[3], d[4], d[5], s.id])
-            .with_context(|| say!(en("updating the nomination {}", s.code), zh("更新推荐 {}", s.code)))?;
+            .with_context(|| say!(en("updating the nomination {code}"), zh("更新推荐 {code}")))?;
         set_unit_rank(self.tx, s.id, &d[6])?;
         let mut fields = Map::new();
         for c in &diff {
             fields.insert(c.key.to_string(), json!({ "from": c.old, "to": c.new }));
         }
         let what = json!({ "changes": Value::Object(fields), "status_from": s.status.code(), "file": self.source });
-        self.tx.record(Some(self.year), "nomination.replace", &s.code, what)?;
+        self.tx.record(Some(self.year), "nomination.replace", &code, what)?;
         s.group_id = group_id;
         s.status = NominationStatus::Pending;
-        Ok(Outcome::Replaced(s.code.clone()))
+        Ok(Outcome::Replaced(code))
     }
+}
+
+/// A nomination's code: three digits up to 999, then as many as it takes (P2026-1000), as
+/// the nomination table's CHECK has it.
+fn code_of(category: Category, year: i32, serial: i64) -> String {
+    format!("{}{year}-{serial:03}", category.letter())
 }
 
 fn no_such(what: &str, name: &str, near: Option<&str>) -> String {

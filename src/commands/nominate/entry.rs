@@ -171,15 +171,10 @@ impl Entry {
             detail,
         })
     }
-
-    /// Whether this names the same nominee as another of the same unit: the same category and
-    /// name, and the same staff number where both give one.
-    pub fn same_nominee(&self, category: Category, name: &str, staff_no: &str) -> bool {
-        self.category == category && self.name == name && same_staff(self.staff_no(), staff_no)
-    }
 }
 
-/// An empty staff number on either side matches.
+/// Whether two rows of the same unit, category and name are the same nominee: an empty staff
+/// number on either side matches.
 pub fn same_staff(a: &str, b: &str) -> bool {
     a.is_empty() || b.is_empty() || a == b
 }

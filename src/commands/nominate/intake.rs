@@ -164,23 +164,27 @@ fn other_year_warning(dates: &[String], year: i32, dry_run: bool, lang: Lang) ->
     })
 }
 
+/// A staff number given on a row, and the row's line.
+type StaffLine = (Box<str>, u64);
+
 /// The nominees of the rows read so far, by unit, category and name: each staff number given
 /// with the line it was on.
 /// The units by number: a unit's name is kept once, not once a row.
+/// Mostly one row a nominee: each list starts with room for one.
 #[derive(Default)]
 struct Seen {
-    rows: HashMap<(u32, Category, String), Vec<(String, u64)>>,
+    rows: HashMap<(u32, Category, String), Vec<StaffLine>>,
     units: HashMap<String, u32>,
 }
 
 impl Seen {
     fn note(&mut self, e: Entry, line: u64) {
-        let staff = e.staff_no().to_string();
+        let staff: Box<str> = e.staff_no().into();
         let next = self.units.len() as u32;
         let unit = *self.units.entry(e.unit).or_insert(next);
         self.rows
             .entry((unit, e.category, e.name))
-            .or_default()
+            .or_insert_with(|| Vec::with_capacity(1))
             .push((staff, line));
     }
 

@@ -11,7 +11,10 @@ pub(super) fn import(ctx: &Ctx, input: &ImportFile, flag_source: Option<Source>,
     let term = store::writable_term(&tx, ctx)?;
     let scheme = load_scheme(&tx, term.year)?;
     let mut problems = file.problems();
-    let mut seen: HashMap<(i64, Source, String), u64> = HashMap::new();
+    // The sheets of the file so far, by nominee, source and evaluator (by number: a panel
+    // has few members, and a file of 600,000 sheets names each of them many times).
+    let mut seen: HashMap<(i64, Source, u32), u64> = HashMap::new();
+    let mut evaluators: HashMap<String, u32> = HashMap::new();
     let mut counts = Counts::default();
     let mut set_aside = Vec::new();
     let panel = PanelCheck::load(&tx, term.year)?;
@@ -71,7 +74,12 @@ pub(super) fn import(ctx: &Ctx, input: &ImportFile, flag_source: Option<Source>,
             problems.push(cell_problem(&file, row, "evaluator", &m));
             continue;
         }
-        let key = (nominee.id, source, evaluator.clone());
+        let next = evaluators.len() as u32;
+        let who = match evaluators.get(&evaluator) {
+            Some(&n) => n,
+            None => *evaluators.entry(evaluator.clone()).or_insert(next),
+        };
+        let key = (nominee.id, source, who);
         if let Some(first) = seen.get(&key) {
             problems.push(file.row_problem(
                 row,
