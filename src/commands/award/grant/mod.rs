@@ -2,20 +2,19 @@
 //! granted (the shortlist, a tie at the cutoff settled only by the committee's choice), and
 //! records the awards with certificate numbers that are never reused.
 
+mod proposed;
+
 use std::collections::HashMap;
 
 use anyhow::{Context, Result, bail};
 use rusqlite::{Connection, params};
 use serde_json::json;
 
-use super::proposal::{Item, Proposal, today};
-use super::{Show, award_listing, awards};
 use crate::change::Change;
 use crate::commands::Ctx;
+use crate::commands::award::{Show, award_listing, awards};
 use crate::commands::common::fraction;
-use crate::core::assess::Status;
-use crate::core::award::{self, Basis, Choice, Grant, Held, Outcome, Problem};
-use crate::core::publicity;
+use crate::core::award::{self, Choice, Grant, Held, Outcome, Problem};
 use crate::db::now;
 use crate::i18n::tr;
 use crate::load::{self, Ranked};
@@ -189,7 +188,7 @@ pub fn run(ctx: &Ctx, dry_run: bool, include: &[String], exclude: &[String]) -> 
                 )
             );
         }
-        return grant_proposed(ctx, tx, &term, &boards, p, dry_run);
+        return proposed::grant(ctx, tx, &term, &boards, p, dry_run);
     }
     let outcome = award::decide(year, awarded, &plain(&boards), &held(&tx, year)?, &choice)
         .map_err(|problems| anyhow::anyhow!("{}", refusal(&term, &problems)))?;
@@ -242,137 +241,6 @@ pub fn run(ctx: &Ctx, dry_run: bool, include: &[String], exclude: &[String]) -> 
         award_listing(&rows, Show::Grant).print(ctx.format)?;
     }
     tx.finish(dry_run)?;
-    say(&summary(year, &outcome, dry_run));
-    Ok(())
-}
-
-/// The objections of the term not yet resolved.
-fn open_objections(conn: &Connection, year: i32) -> Result<Vec<publicity::Open>> {
-    let mut st = conn.prepare_cached(
-        "SELECT o.id, n.code, o.sender FROM objection o JOIN nomination n ON n.id = o.nomination
-         WHERE o.term = ?1 AND o.outcome IS NULL ORDER BY o.id",
-    )?;
-    let rows = st.query_map([year], |r| {
-        Ok(publicity::Open {
-            id: r.get(0)?,
-            code: r.get(1)?,
-            from: r.get(2)?,
-        })
-    })?;
-    rows.collect::<rusqlite::Result<_>>().context("reading the objections")
-}
-
-/// After 公示: exactly the proposed list, less any nominee no longer eligible, once the period
-/// has ended and every objection is resolved.
-fn grant_proposed(
-    ctx: &Ctx,
-    tx: Change<'_>,
-    term: &Term,
-    boards: &[load::Board],
-    p: Proposal,
-    dry_run: bool,
-) -> Result<()> {
-    let year = term.year;
-    let stops = publicity::stops(p.ends_on, today(), &open_objections(&tx, year)?);
-    if !stops.is_empty() {
-        let lines: Vec<String> = stops.iter().map(|s| s.text()).collect();
-        bail!(
-            "{}",
-            say!(
-                en("nothing was granted:\n  {}", lines.join("\n  ")),
-                zh("未授奖：\n  {}", lines.join("\n  "))
-            )
-        );
-    }
-    let rows: HashMap<i64, &Ranked> = boards.iter().flat_map(|b| &b.rows).map(|r| (r.entry.id, r)).collect();
-    let eligible = |i: &Item| {
-        rows.get(&i.nomination)
-            .is_some_and(|r| r.assessment.status == Status::Eligible)
-    };
-    let (kept, dropped) = publicity::still_eligible(&p.items, eligible);
-    let held = held(&tx, year)?;
-    // On a term reopened after its grant: an award held by a nominee no longer eligible is
-    // settled (revoked) before anything else is granted.
-    let off: Vec<String> = held
-        .iter()
-        .filter(|(id, h)| **h == Held::Active && rows.get(id).is_none_or(|r| r.assessment.status != Status::Eligible))
-        .filter_map(|(id, _)| rows.get(id).map(|r| r.entry.candidate.code.clone()))
-        .collect();
-    if !off.is_empty() {
-        bail!(
-            "{}",
-            say!(
-                en(
-                    "nothing was granted: {} holds an award but is no longer eligible; revoke it first with `pingxuan award revoke CODE --reason TEXT`",
-                    off.join(", ")
-                ),
-                zh(
-                    "未授奖：{} 持有奖项但已不再符合条件；请先用 `pingxuan award revoke 编号 --reason 理由` 撤销",
-                    off.join("、")
-                )
-            )
-        );
-    }
-    let grants: Vec<Grant> = kept
-        .iter()
-        .filter(|i| !held.contains_key(&i.nomination))
-        .map(|i| Grant {
-            id: i.nomination,
-            code: i.code.clone(),
-            category: i.category,
-            rank: rows.get(&i.nomination).and_then(|r| r.rank),
-            basis: Basis::from_code(&i.decision).unwrap_or(Basis::Shortlisted),
-        })
-        .collect();
-    if grants.is_empty() && !held.values().any(|h| *h == Held::Active) {
-        bail!(
-            "{}",
-            tr(
-                "nothing to grant: no one of the proposed list is still eligible; see `pingxuan rank`",
-                "无可授奖：公示名单中已无符合条件者，请查看 `pingxuan rank`"
-            )
-        );
-    }
-    let dropped_text: Vec<String> = dropped
-        .iter()
-        .map(|i| {
-            let status = rows.get(&i.nomination).map_or("-", |r| r.assessment.status.label());
-            format!("{} ({status})", i.code)
-        })
-        .collect();
-    let given = record(&tx, ctx, year, boards, &grants)?;
-    tx.execute("UPDATE term SET state = 'awarded' WHERE year = ?1", [year])
-        .context("marking the term awarded")?;
-    tx.record(
-        Some(year),
-        "term.awarded",
-        &year.to_string(),
-        json!({
-            "granted": given.len(),
-            "proposal": p.id,
-            "not_granted": dropped.iter().map(|i| i.code.clone()).collect::<Vec<_>>(),
-        }),
-    )?;
-    if !given.is_empty() {
-        let mut rows = awards(&tx, year)?;
-        rows.retain(|a| given.contains(&a.certificate));
-        award_listing(&rows, Show::Grant).print(ctx.format)?;
-    }
-    tx.finish(dry_run)?;
-    if !dropped_text.is_empty() {
-        say(&say!(
-            en(
-                "not granted, no longer eligible since the proposal: {}",
-                dropped_text.join(", ")
-            ),
-            zh("公示后不再符合条件，未授奖：{}", dropped_text.join("、"))
-        ));
-    }
-    let outcome = Outcome {
-        grants,
-        not_again: Vec::new(),
-        held_active: held.values().filter(|h| **h == Held::Active).count(),
-    };
     say(&summary(year, &outcome, dry_run));
     Ok(())
 }
