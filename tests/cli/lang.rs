@@ -251,6 +251,8 @@ fn output_for_scripts_is_the_same_in_both_languages() {
         &["nominate", "list", "--format", "json"][..],
         &["nominate", "show", "P2026-003", "--format", "json"][..],
         &["rank", "--format", "json"][..],
+        &["rank", "--explain", "P2026-003", "--format", "json"][..],
+        &["rank", "--explain", "P2026-003", "--format", "csv"][..],
     ] {
         let english = env.ok(args);
         assert_eq!(english, zh(&env, args).stdout, "{args:?}");

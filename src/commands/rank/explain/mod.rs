@@ -11,7 +11,7 @@ use json::*;
 use anyhow::{Result, bail};
 use num_rational::Ratio;
 use rusqlite::Connection;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use crate::commands::Ctx;
 use crate::commands::common::{FindingKind, JointText, exact_cell, exact_text, fate_note, fraction, points_cell};
@@ -59,10 +59,10 @@ pub fn run(ctx: &Ctx, conn: &Connection, year: i32, scheme: &Scheme, boards: &[B
         .map(|m| (m.name, m.unit))
         .collect();
     match ctx.format {
-        Format::Json => out(&format!("{}\n", serde_json::to_string_pretty(&facts.json())?)),
+        Format::Json => out(&format!("{}\n", serde_json::to_string_pretty(&facts.json()?)?)),
         Format::Table => out(&facts.text(Format::Table)?),
         Format::Md => out(&facts.text(Format::Md)?),
-        Format::Csv => csv_listing(&facts.json()).print(Format::Csv),
+        Format::Csv => csv_listing(&facts.json()?).print(Format::Csv),
     }
 }
 
