@@ -285,7 +285,12 @@ impl<'a> Facts<'a> {
             unit: &c.unit,
             group: &c.group,
             unit_rank: self.unit_rank.map(|(n, of)| format!("{n}/{of}")),
-            criteria: rule.criteria.iter().map(|k| criterion_name(k).to_string()).collect(),
+            // The scheme's English names for scripts (the Chinese where a scheme gives no English).
+            criteria: rule
+                .criteria
+                .iter()
+                .map(|k| if k.name_en.is_empty() { &k.name_zh } else { &k.name_en }.clone())
+                .collect(),
             self_sheet: c.self_sheet.as_ref().map(|s| SheetView {
                 evaluator: None,
                 marks: s.marks.iter().map(|m| p(*m)).collect(),
