@@ -383,26 +383,16 @@ fn record_page(r: &Report) -> Page {
 }
 
 fn footer(r: &Report) -> String {
+    // The year, not the whole title: the footer stays one line with the full hash.
+    let (state, date) = (escape(state_label(r.state)), escape(&r.date));
+    let head = escape(r.audit_head.as_deref().unwrap_or("—"));
+    let year = r.year;
     say!(
         en(
-            "<footer>{} · term {} · as of {} · audit head: <span class=\"hash\">{}</span></footer>\n", // The year, not the whole title: the footer stays one line with the full hash.
-            match lang() {
-                Lang::En => format!("The {} term", r.year),
-                Lang::Zh => format!("{}年度评选", r.year),
-            },
-            escape(state_label(r.state)),
-            escape(&r.date),
-            escape(r.audit_head.as_deref().unwrap_or("—"))
+            "<footer>The {year} term · term {state} · as of {date} · audit head: <span class=\"hash\">{head}</span></footer>\n"
         ),
         zh(
-            "<footer>{} · 届期状态：{} · 统计日期：{} · 审计记录链头：<span class=\"hash\">{}</span></footer>\n", // The year, not the whole title: the footer stays one line with the full hash.
-            match lang() {
-                Lang::En => format!("The {} term", r.year),
-                Lang::Zh => format!("{}年度评选", r.year),
-            },
-            escape(state_label(r.state)),
-            escape(&r.date),
-            escape(r.audit_head.as_deref().unwrap_or("—"))
+            "<footer>{year}年度评选 · 届期状态：{state} · 统计日期：{date} · 审计记录链头：<span class=\"hash\">{head}</span></footer>\n"
         )
     )
 }

@@ -235,12 +235,18 @@ pub fn run(ctx: &Ctx, dry_run: bool, include: &[String], exclude: &[String]) -> 
             "exclude": choice.exclude.iter().collect::<Vec<_>>(),
         }),
     )?;
+    show_granted(ctx, &tx, year, &given)?;
+    tx.finish(dry_run)?;
+    say(&summary(year, &outcome, dry_run));
+    Ok(())
+}
+
+/// Lists the awards just granted (by their certificate numbers), before the change is finished.
+fn show_granted(ctx: &Ctx, tx: &Change<'_>, year: i32, given: &[String]) -> Result<()> {
     if !given.is_empty() {
-        let mut rows = awards(&tx, year)?;
+        let mut rows = awards(tx, year)?;
         rows.retain(|a| given.contains(&a.certificate));
         award_listing(&rows, Show::Grant).print(ctx.format)?;
     }
-    tx.finish(dry_run)?;
-    say(&summary(year, &outcome, dry_run));
     Ok(())
 }

@@ -7,11 +7,10 @@ use anyhow::{Context, Result, bail};
 use rusqlite::Connection;
 use serde_json::json;
 
-use super::{held, record, summary};
+use super::{held, record, show_granted, summary};
 use crate::change::Change;
 use crate::commands::Ctx;
 use crate::commands::award::proposal::{Item, Proposal, today};
-use crate::commands::award::{Show, award_listing, awards};
 use crate::core::assess::Status;
 use crate::core::award::{Basis, Grant, Held, Outcome};
 use crate::core::publicity;
@@ -128,11 +127,7 @@ pub(super) fn grant(
             "not_granted": dropped.iter().map(|i| i.code.clone()).collect::<Vec<_>>(),
         }),
     )?;
-    if !given.is_empty() {
-        let mut rows = awards(&tx, year)?;
-        rows.retain(|a| given.contains(&a.certificate));
-        award_listing(&rows, Show::Grant).print(ctx.format)?;
-    }
+    show_granted(ctx, &tx, year, &given)?;
     tx.finish(dry_run)?;
     if !dropped_text.is_empty() {
         say(&say!(
