@@ -105,10 +105,7 @@ pub fn satisfaction_reading(sat: &Satisfaction) -> String {
         Lang::Zh => format!("{n} 个窗口中 {} 个低于 {}", below.len(), pct(t)),
     };
     if !below.is_empty() {
-        r += &say!(
-            en(": {}", below.join(tr(", ", "、"))),
-            zh("：{}", below.join(tr(", ", "、")))
-        );
+        r += &say!(en(": {}", below.join(", ")), zh("：{}", below.join("、")));
     }
     if at > 0 {
         r += &match lang() {

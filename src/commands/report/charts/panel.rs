@@ -212,10 +212,7 @@ pub fn leniency_reading(p: &Panel) -> String {
         })
         .collect();
     if !named.is_empty() {
-        return say!(
-            en("Named: {}", named.join(tr("; ", "；"))),
-            zh("需关注：{}", named.join(tr("; ", "；")))
-        );
+        return say!(en("Named: {}", named.join("; ")), zh("需关注：{}", named.join("；")));
     }
     match p
         .evaluators
