@@ -64,20 +64,41 @@ impl Record {
     }
 }
 
+/// How much of each nomination to read.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    /// Everything, for `nominate show`.
+    Full,
+    /// What a listing and the verification use: the long texts of the form (position, deeds,
+    /// contact, phone, source file, import time) are left empty, except that the deeds say
+    /// whether there are any ("…" when there are). A term of 100 000 forms then fits in a
+    /// fraction of the memory.
+    Brief,
+}
+
 /// Every nomination of the term, windows first, each in code order.
 pub fn load(conn: &Connection, year: i32) -> Result<Vec<Record>> {
-    let mut st = conn.prepare_cached(
+    load_with(conn, year, Detail::Full)
+}
+
+/// Every nomination of the term, in the detail asked for.
+pub fn load_with(conn: &Connection, year: i32, detail: Detail) -> Result<Vec<Record>> {
+    let texts = match detail {
+        Detail::Full => "n.position, n.deeds, n.contact, n.phone, n.source_file, n.imported_at",
+        Detail::Brief => "'', CASE WHEN trim(n.deeds) = '' THEN '' ELSE '…' END, '', '', '', ''",
+    };
+    let mut st = conn.prepare_cached(&format!(
         "SELECT n.id, n.code, n.category, n.name, u.name, g.name, ug.name, u.has_window,
-                n.position, n.staff_no, n.deeds, n.contact, n.phone, n.submitted_on, n.source_file,
-                n.imported_at, n.status, n.reasons, n.verified_at, n.withdrawn_reason, r.place, r.of_count
+                n.staff_no, {texts}, n.submitted_on,
+                n.status, n.reasons, n.verified_at, n.withdrawn_reason, r.place, r.of_count
          FROM nomination n
          LEFT JOIN nomination_unit_rank r ON r.nomination = n.id
          JOIN unit u ON u.id = n.unit_id
          JOIN org_group g ON g.id = n.group_id
          JOIN org_group ug ON ug.id = u.group_id
          WHERE n.term = ?1
-         ORDER BY n.category = 'individual', n.serial",
-    )?;
+         ORDER BY n.category = 'individual', n.serial"
+    ))?;
     let rows = st.query_map([year], |r| {
         let reasons: String = r.get(17)?;
         Ok(Record {
@@ -89,14 +110,14 @@ pub fn load(conn: &Connection, year: i32) -> Result<Vec<Record>> {
             group: r.get(5)?,
             unit_group: r.get(6)?,
             unit_has_window: r.get(7)?,
-            position: r.get(8)?,
-            staff_no: r.get(9)?,
+            staff_no: r.get(8)?,
+            position: r.get(9)?,
             deeds: r.get(10)?,
             contact: r.get(11)?,
             phone: r.get(12)?,
-            submitted_on: r.get(13)?,
-            source_file: r.get(14)?,
-            imported_at: r.get(15)?,
+            source_file: r.get(13)?,
+            imported_at: r.get(14)?,
+            submitted_on: r.get(15)?,
             status: r.get(16)?,
             reasons: reasons.split(',').filter(|s| !s.is_empty()).map(String::from).collect(),
             verified_at: r.get(18)?,

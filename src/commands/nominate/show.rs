@@ -49,7 +49,7 @@ pub fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
     let unit = a.unit.as_deref().map(str::trim);
     known(ctx.read()?, "org_group", group)?;
     known(ctx.read()?, "unit", unit)?;
-    let all = records::load(ctx.read()?, term.year)?;
+    let all = records::load_with(ctx.read()?, term.year, records::Detail::Brief)?;
     let recs: Vec<&Record> = all
         .iter()
         .filter(|r| a.category.is_none_or(|c| c == r.category))

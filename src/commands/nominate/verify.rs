@@ -68,7 +68,7 @@ fn chosen(all: Vec<Record>, conn: &Connection, year: i32, codes: &[String]) -> R
 pub fn verify(ctx: &Ctx, codes: &[String], dry_run: bool) -> Result<()> {
     let tx = ctx.change()?;
     let term = writable_term(&tx, ctx)?;
-    let all = records::load(&tx, term.year)?;
+    let all = records::load_with(&tx, term.year, records::Detail::Brief)?;
     let scheme = load_scheme(&tx, term.year)?;
     let opens = scheme
         .intake_opens_on
