@@ -140,7 +140,7 @@ pub fn check(path: &Path) -> Result<Form> {
                     path.display()
                 ),
                 zh(
-                    "{}: --out 的文件名须以 .xlsx、.csv、.json、.md 或 .html 结尾",
+                    "{}：--out 的文件名须以 .xlsx、.csv、.json、.md 或 .html 结尾",
                     path.display()
                 )
             )
@@ -201,7 +201,7 @@ fn nothing(path: &Path) -> Result<()> {
                 path.display()
             ),
             zh(
-                "{}: 此命令没有这种形式的输出；--out 用于名单和报表（可试 .json 或 .md）",
+                "{}：此命令没有这种形式的输出；--out 用于名单和报表（可试 .json 或 .md）",
                 path.display()
             )
         )

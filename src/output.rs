@@ -71,7 +71,7 @@ impl Cell {
                 crate::i18n::tr("no", "否")
             }
             .to_string(),
-            Cell::List(l) | Cell::Words { shown: l, .. } => l.join("; "),
+            Cell::List(l) | Cell::Words { shown: l, .. } => l.join(crate::i18n::tr("; ", "；")),
             Cell::Ints(l) => l.iter().map(i64::to_string).collect::<Vec<_>>().join(", "),
             Cell::Code(_, label) => label.clone(),
             Cell::Null => String::new(),
@@ -91,7 +91,7 @@ impl Cell {
             Cell::Num(f, _) => f.to_string(),
             Cell::Bool(b) => b.to_string(),
             Cell::Code(code, _) => code.clone(),
-            Cell::Words { data, .. } => data.join("; "),
+            Cell::List(l) | Cell::Words { data: l, .. } => l.join("; "),
             _ => self.text(),
         }
     }

@@ -81,7 +81,7 @@ impl Layout {
                 "{}",
                 say!(
                     en("{}: not a valid certificate layout\n{e}", path.display()),
-                    zh("{}: 证书套打版式有误\n{e}", path.display())
+                    zh("{}：证书套打版式有误\n{e}", path.display())
                 )
             )
         })?;
@@ -101,7 +101,7 @@ impl Layout {
                             p.size
                         ),
                         zh(
-                            "{}: {name} (x = {}, y = {}, size = {}): 须在纸张范围内，字号 4 至 72 磅",
+                            "{}：{name}（x = {}, y = {}, size = {}）：须在纸张范围内，字号 4 至 72 磅",
                             path.display(),
                             p.x,
                             p.y,

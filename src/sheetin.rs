@@ -54,7 +54,7 @@ pub fn read(bytes: Vec<u8>, sheet: Option<&str>) -> Result<SheetRows> {
             "{}",
             say!(
                 en("looks like a workbook but cannot be read as .xlsx, .xls or .ods ({e})"),
-                zh("看起来是工作簿，但无法按 .xlsx、.xls 或 .ods 读取 ({e})")
+                zh("看起来是工作簿，但无法按 .xlsx、.xls 或 .ods 读取（{e}）")
             )
         )
     })?;
@@ -88,7 +88,7 @@ pub fn read(bytes: Vec<u8>, sheet: Option<&str>) -> Result<SheetRows> {
             "{}",
             say!(
                 en("cannot read the sheet {name}: {e}"),
-                zh("无法读取工作表 {name}: {e}")
+                zh("无法读取工作表 {name}：{e}")
             )
         )
     })?;

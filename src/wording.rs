@@ -71,7 +71,7 @@ impl Template {
                 "{}",
                 say!(
                     en("{origin}: not a valid notice template\n{e}"),
-                    zh("{origin}: 通报模板有误\n{e}")
+                    zh("{origin}：通报模板有误\n{e}")
                 )
             )
         })?;

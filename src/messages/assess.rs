@@ -32,24 +32,25 @@ impl Render for Status {
 impl Render for Reason {
     fn render(&self, lang: Lang) -> String {
         match self {
-            Reason::Withdrawn(why) => say!(lang; en: "withdrawn: {why}", zh: "已撤回: {why}"),
+            Reason::Withdrawn(why) => say!(lang; en: "withdrawn: {why}", zh: "已撤回：{why}"),
             Reason::Vetoed(v) => {
                 let id = v.id;
                 let ground = super::veto::ground_label(&v.reason, lang);
-                let doc = match v.document.is_empty() {
-                    true => String::new(),
-                    false => format!(" ({})", v.document),
+                let doc = match (v.document.is_empty(), lang) {
+                    (true, _) => String::new(),
+                    (false, Lang::En) => format!(" ({})", v.document),
+                    (false, Lang::Zh) => format!("（{}）", v.document),
                 };
                 match (&v.unit, v.person.as_str()) {
                     (None, _) => say!(lang;
                         en: "one-vote veto #{id}: {ground}{doc}",
-                        zh: "一票否决 #{id}: {ground}{doc}"),
+                        zh: "一票否决 #{id}：{ground}{doc}"),
                     (Some(unit), "") => say!(lang;
                         en: "one-vote veto #{id} against the unit {unit}: {ground}{doc}",
-                        zh: "一票否决 #{id} 针对单位 {unit}: {ground}{doc}"),
+                        zh: "一票否决 #{id} 针对单位 {unit}：{ground}{doc}"),
                     (Some(unit), person) => say!(lang;
                         en: "one-vote veto #{id} against the unit {unit} ({person}): {ground}{doc}",
-                        zh: "一票否决 #{id} 针对单位 {unit}（{person}）: {ground}{doc}"),
+                        zh: "一票否决 #{id} 针对单位 {unit}（{person}）：{ground}{doc}"),
                 }
             }
             Reason::Pending => say!(lang; en: "not yet verified", zh: "尚未核对"),
@@ -59,7 +60,7 @@ impl Render for Reason {
                     .map(|c| super::verify::rejection_label(c, lang))
                     .collect::<Vec<_>>()
                     .join(", ");
-                say!(lang; en: "rejected at verification: {why}", zh: "核对未通过: {why}")
+                say!(lang; en: "rejected at verification: {why}", zh: "核对未通过：{why}")
             }
             Reason::NoSelfSheet => say!(lang; en: "no self-evaluation sheet", zh: "缺少自评表"),
             Reason::TooFewJoint { have, need } => say!(lang;
@@ -164,7 +165,7 @@ mod tests {
         );
         assert_eq!(
             r.render(Lang::Zh),
-            "一票否决 #2 针对单位 Beilun Customs（Wang）: 违法犯罪被追究刑事责任"
+            "一票否决 #2 针对单位 Beilun Customs（Wang）：违法犯罪被追究刑事责任"
         );
         assert_eq!(
             examples_reason()[2].render(Lang::En),

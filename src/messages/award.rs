@@ -47,7 +47,7 @@ impl Render for Problem {
                     true => say!(lang; en: "there is no tie at the cutoff", zh: "目前没有名额线并列"),
                     false => {
                         let tied = tied.join(", ");
-                        say!(lang; en: "tied at the cutoff: {tied}", zh: "名额线并列: {tied}")
+                        say!(lang; en: "tied at the cutoff: {tied}", zh: "名额线并列：{tied}")
                     }
                 };
                 say!(lang;

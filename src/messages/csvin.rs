@@ -90,7 +90,7 @@ impl Render for Problems {
         let (file, bad) = (&self.file, lines.len());
         f += &say!(lang;
             en: "{file}: {bad} bad rows; nothing was written",
-            zh: "{file}: {bad} 行有误，未写入任何数据");
+            zh: "{file}：{bad} 行有误，未写入任何数据");
         if self.rows_in_file >= 5 && lines.len() >= self.rows_in_file {
             f += &say!(lang;
                 en: "\n  every row was refused: is it the right file, the right term (--term), and were the earlier stages imported first (org, then nominate, then score)?",

@@ -120,7 +120,7 @@ pub(super) fn text_only(
                 "{}",
                 say!(
                     en("{name} {v}: expected a shift of at most 50 mm"),
-                    zh("{name} {v}: 偏移量应在 50 毫米以内")
+                    zh("{name} {v}：偏移量应在 50 毫米以内")
                 )
             );
         }

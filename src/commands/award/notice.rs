@@ -42,7 +42,7 @@ pub(super) fn awardees(conn: &Connection, year: i32, by_group: bool) -> Result<(
             "{}",
             say!(
                 en("there are no active awards in the term {year}; grant them with `pingxuan award grant`"),
-                zh("本届没有有效的奖项，届期 {year}; 请先用 `pingxuan award grant` 授奖")
+                zh("本届没有有效的奖项，届期 {year}；请先用 `pingxuan award grant` 授奖")
             )
         );
     }

@@ -156,7 +156,7 @@ pub fn propose(ctx: &Ctx, a: ProposeArgs<'_>) -> Result<()> {
             "{}",
             say!(
                 en("--days {}: between 1 and 60 working days", a.days),
-                zh("--days {}: 应为 1 至 60 个工作日", a.days)
+                zh("--days {}：应为 1 至 60 个工作日", a.days)
             )
         );
     }

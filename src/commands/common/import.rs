@@ -57,7 +57,7 @@ pub fn check_nominee_columns(file: &CsvFile) -> Result<()> {
                 file.name
             ),
             zh(
-                "{}: 文件未指明每行的被推荐对象：请提供 编号/code 列，或同时提供 类别/category、单位/unit、名称/name 列",
+                "{}：文件未指明每行的被推荐对象：请提供 编号/code 列，或同时提供 类别/category、单位/unit、名称/name 列",
                 file.name
             )
         )

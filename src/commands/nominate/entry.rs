@@ -145,7 +145,7 @@ impl Entry {
         let trim = |s: &Option<String>| s.as_deref().map(|v| v.trim().to_string());
         for (flag, v) in [("--name", &a.name), ("--unit", &a.unit)] {
             if v.trim().is_empty() {
-                bail!("{}", say!(en("{flag}: is required"), zh("{flag}: 不能为空")));
+                bail!("{}", say!(en("{flag}: is required"), zh("{flag}：不能为空")));
             }
         }
         let mut detail = [

@@ -246,10 +246,10 @@ pub fn add(ctx: &Ctx, args: AddArgs) -> Result<()> {
     tx.finish(false)?;
     say(&match outcome {
         Outcome::Added(_, code) => say!(en("added {code}"), zh("已新增 {code}")),
-        Outcome::Present(code) => say!(en("{code}: already present, unchanged"), zh("{code}: 已存在，未更改")),
+        Outcome::Present(code) => say!(en("{code}: already present, unchanged"), zh("{code}：已存在，未更改")),
         Outcome::Replaced(code) => say!(
             en("{code}: updated; it is pending verification again"),
-            zh("{code}: 已更新，待重新核对")
+            zh("{code}：已更新，待重新核对")
         ),
     });
     Ok(())

@@ -76,7 +76,7 @@ fn known(conn: &Connection, table: &str, name: Option<&str>) -> Result<()> {
         "{}",
         say!(
             en("{what} {name}; see `pingxuan org list`"),
-            zh("{what} {name}; 请查看 `pingxuan org list`")
+            zh("{what} {name}；请查看 `pingxuan org list`")
         )
     )
 }
@@ -86,7 +86,7 @@ pub fn show(ctx: &Ctx, code: &str) -> Result<()> {
     let id = nominee_by_code(ctx.read()?, term.year, code)?.id;
     let all = records::load(ctx.read()?, term.year)?;
     let Some(r) = all.iter().find(|r| r.id == id) else {
-        bail!("{}", say!(en("{code}: not found"), zh("{code}: 未找到")));
+        bail!("{}", say!(en("{code}: not found"), zh("{code}：未找到")));
     };
     let mut fields = fields(ctx.format, r);
     let vetoes = crate::load::vetoes_in_force(ctx.read()?, term.year, r.id, &r.unit, r.category)?;

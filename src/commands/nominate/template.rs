@@ -53,7 +53,7 @@ pub fn run(file: Option<PathBuf>, encoding: Option<Encoding>) -> Result<()> {
     };
     say(&say!(
         en("wrote the nomination form {} ({enc})", file.display()),
-        zh("已写出推荐表模板 {} ({enc})", file.display())
+        zh("已写出推荐表模板 {}（{enc}）", file.display())
     ));
     Ok(())
 }

@@ -166,7 +166,7 @@ pub fn withdraw(ctx: &Ctx, code: &str, reason: &str) -> Result<()> {
             "{}",
             say!(
                 en("{} is withdrawn already ({why})", n.code),
-                zh("{} 已经撤回 ({why})", n.code)
+                zh("{} 已经撤回（{why}）", n.code)
             )
         );
     }
@@ -204,7 +204,7 @@ pub fn withdraw(ctx: &Ctx, code: &str, reason: &str) -> Result<()> {
     tx.finish(false)?;
     say(&say!(
         en("withdrew {} {}: {reason}", n.code, n.name),
-        zh("已撤回 {} {}: {reason}", n.code, n.name)
+        zh("已撤回 {} {}：{reason}", n.code, n.name)
     ));
     Ok(())
 }

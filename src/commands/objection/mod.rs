@@ -125,7 +125,7 @@ fn add(ctx: &Ctx, code: &str, from: &str, text: &str, date: Option<&str>, dry_ru
             "{}",
             say!(
                 en("--date {received}: a day not yet come"),
-                zh("--date {received}: 日期尚未到来")
+                zh("--date {received}：日期尚未到来")
             )
         );
     }

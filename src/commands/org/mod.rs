@@ -239,7 +239,7 @@ fn unknown_group(groups: &register::Groups, name: &str) -> String {
     };
     say!(
         en("there is no group {name} (groups: {known})"),
-        zh("没有片组 {name} (现有片组: {known})")
+        zh("没有片组 {name}（现有片组：{known}）")
     )
 }
 
@@ -255,12 +255,12 @@ fn add_group(ctx: &Ctx, name: &str, kind: GroupKind, replace: bool) -> Result<()
             tx.finish(false)?;
             say(&say!(
                 en("{name}: group added ({})", kind.label()),
-                zh("{name}: 片组已添加 ({})", kind.label())
+                zh("{name}：片组已添加（{}）", kind.label())
             ));
             return Ok(());
         }
         Some((_, k)) if k == kind => {
-            say(&say!(en("{name}: already present"), zh("{name}: 已存在")));
+            say(&say!(en("{name}: already present"), zh("{name}：已存在")));
             return Ok(());
         }
         Some((_, k)) if !replace => bail!(group_stored_as(name, k)),
@@ -269,7 +269,7 @@ fn add_group(ctx: &Ctx, name: &str, kind: GroupKind, replace: bool) -> Result<()
     tx.finish(false)?;
     say(&say!(
         en("{name}: kind changed to {}", kind.label()),
-        zh("{name}: 类型已改为 {}", kind.label())
+        zh("{name}：类型已改为 {}", kind.label())
     ));
     Ok(())
 }
@@ -288,7 +288,7 @@ fn add_unit(ctx: &Ctx, name: &str, group: &str, window: Option<bool>, move_unit:
         tx.finish(false)?;
         say(&say!(
             en("{name}: unit added to {group}"),
-            zh("{name}: 单位已加入 {group}")
+            zh("{name}：单位已加入 {group}")
         ));
         return Ok(());
     };
@@ -298,11 +298,11 @@ fn add_unit(ctx: &Ctx, name: &str, group: &str, window: Option<bool>, move_unit:
         bail!(unit_belongs(name, org.group_name(stored.group_id), "--move"));
     }
     if !moved && window == stored.has_window {
-        say(&say!(en("{name}: already present"), zh("{name}: 已存在")));
+        say(&say!(en("{name}: already present"), zh("{name}：已存在")));
         return Ok(());
     }
     org.change_unit(name, group, window)?;
     tx.finish(false)?;
-    say(&say!(en("{name}: unit updated"), zh("{name}: 单位已更新")));
+    say(&say!(en("{name}: unit updated"), zh("{name}：单位已更新")));
     Ok(())
 }

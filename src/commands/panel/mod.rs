@@ -225,7 +225,7 @@ fn add(ctx: &Ctx, name: &str, unit: &str, role: &str, dry_run: bool) -> Result<(
     tx.finish(dry_run)?;
     say(&say!(
         en("{}added to the panel: {name} ({unit})", summary_prefix(dry_run)),
-        zh("{}已加入联评小组: {name} ({unit})", summary_prefix(dry_run))
+        zh("{}已加入联评小组：{name}（{unit}）", summary_prefix(dry_run))
     ));
     Ok(())
 }
@@ -263,7 +263,7 @@ fn remove(ctx: &Ctx, name: &str, reason: &str, dry_run: bool) -> Result<()> {
     tx.finish(dry_run)?;
     say(&say!(
         en("{}removed from the panel: {name} ({reason})", summary_prefix(dry_run)),
-        zh("{}已移出联评小组: {name} ({reason})", summary_prefix(dry_run))
+        zh("{}已移出联评小组：{name}（{reason}）", summary_prefix(dry_run))
     ));
     Ok(())
 }

@@ -118,7 +118,7 @@ pub fn run(ctx: &Ctx, args: RankArgs) -> Result<()> {
                             }
                         ),
                         zh(
-                            "没有片组 \"{g}\"; 现有片组: {}",
+                            "没有片组 \"{g}\"；现有片组：{}",
                             if known.is_empty() {
                                 "-".to_string()
                             } else {

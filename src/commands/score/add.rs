@@ -71,7 +71,7 @@ pub(super) fn add(
                     criterion_name(&rule.criteria[i])
                 ),
                 zh(
-                    "\n  指标 {} ({}), 值 \"{r}\": {m}",
+                    "\n  指标 {}（{}），值 \"{r}\"：{m}",
                     i + 1,
                     criterion_name(&rule.criteria[i])
                 )

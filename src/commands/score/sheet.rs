@@ -65,7 +65,7 @@ pub(super) fn describe_sheet(n: &Nominee, source: Source, evaluator: &str) -> St
         Source::SelfEval => say!(en("{} self-evaluation sheet", n.code), zh("{} 自评表", n.code)),
         Source::Joint => say!(
             en("{} joint sheet ({evaluator})", n.code),
-            zh("{} 联评表 ({evaluator})", n.code)
+            zh("{} 联评表（{evaluator}）", n.code)
         ),
     }
 }

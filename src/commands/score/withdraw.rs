@@ -100,7 +100,7 @@ pub fn run(ctx: &Ctx, id: &str, reason: &str, dry_run: bool) -> Result<()> {
             }
         ),
         zh(
-            "{}已撤回评分表 #{id} ({code}{}): {reason}",
+            "{}已撤回评分表 #{id}（{code}{}）：{reason}",
             summary_prefix(dry_run),
             if evaluator.is_empty() {
                 String::new()

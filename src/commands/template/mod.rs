@@ -155,7 +155,7 @@ fn write(f: Form, rec: &OnRecord, path: Option<&Path>) -> Result<()> {
             "{}",
             say!(
                 en("{}: a form is written as .xlsx or .csv", path.display()),
-                zh("{}: 表格模板只能写成 .xlsx 或 .csv", path.display())
+                zh("{}：表格模板只能写成 .xlsx 或 .csv", path.display())
             )
         ),
     };

@@ -153,7 +153,7 @@ fn read_scheme_file(file: &PathBuf) -> Result<Scheme> {
     Scheme::from_toml(&text).with_context(|| {
         say!(
             en("{}: not a valid scheme", file.display()),
-            zh("{}: 方案文件有误", file.display())
+            zh("{}：方案文件有误", file.display())
         )
     })
 }
@@ -164,7 +164,7 @@ fn open(ctx: &Ctx, year: i32, title: Option<String>, deadline: Option<String>, s
             "{}",
             say!(
                 en("year {year}: expected a year such as 2026"),
-                zh("年份 {year}: 应为如 2026 的年份")
+                zh("年份 {year}：应为如 2026 的年份")
             )
         );
     }
@@ -187,7 +187,7 @@ fn open(ctx: &Ctx, year: i32, title: Option<String>, deadline: Option<String>, s
                     t.state.label()
                 ),
                 zh(
-                    "届期 {year} 已经开启 ({}); 请查看 `pingxuan --term {year} term show`",
+                    "届期 {year} 已经开启（{}）；请查看 `pingxuan --term {year} term show`",
                     t.state.label()
                 )
             )
@@ -352,7 +352,7 @@ fn reopen(ctx: &Ctx, reason: String) -> Result<()> {
     tx.finish(false)?;
     say(&say!(
         en("reopened the term {} ({})", t.year, reason),
-        zh("已重新开启届期 {} ({})", t.year, reason)
+        zh("已重新开启届期 {}（{}）", t.year, reason)
     ));
     Ok(())
 }

@@ -121,7 +121,7 @@ pub(super) fn scheme_show(ctx: &Ctx) -> Result<()> {
                         fmt_points(r.criteria[i].max)
                     ),
                     zh(
-                        "{} (满分 {})",
+                        "{}（满分 {}）",
                         criterion_name(&r.criteria[i]),
                         fmt_points(r.criteria[i].max)
                     )

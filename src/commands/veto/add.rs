@@ -152,7 +152,7 @@ fn against_nomination(ctx: &Ctx, code: &str, w: &Veto<'_>, dry_run: bool) -> Res
             w.ground.label()
         ),
         zh(
-            "{}一票否决 #{id}: {} {} ({})",
+            "{}一票否决 #{id}：{} {}（{}）",
             summary_prefix(dry_run),
             n.code,
             n.name,

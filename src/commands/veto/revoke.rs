@@ -55,7 +55,7 @@ pub fn run(ctx: &Ctx, a: RevokeArgs) -> Result<()> {
                     "there is no veto #{id} in the term {}; see `pingxuan veto list`",
                     term.year
                 ),
-                zh("没有一票否决 #{id} ，届期 {}; 请查看 `pingxuan veto list`", term.year)
+                zh("没有一票否决 #{id}，届期 {}；请查看 `pingxuan veto list`", term.year)
             )
         );
     };
@@ -92,7 +92,7 @@ pub fn run(ctx: &Ctx, a: RevokeArgs) -> Result<()> {
     tx.finish(dry_run)?;
     say(&say!(
         en("{}revoked veto #{id} ({target}): {reason}", summary_prefix(dry_run)),
-        zh("{}已撤销一票否决 #{id} ({target}): {reason}", summary_prefix(dry_run))
+        zh("{}已撤销一票否决 #{id}（{target}）：{reason}", summary_prefix(dry_run))
     ));
     Ok(())
 }
