@@ -137,4 +137,52 @@ mod tests {
         assert_eq!(say!(Lang::Zh; en("{} rows", n + 1), zh("{} 行", n + 1)), "4 行");
         assert_eq!(pick(Lang::En, "a", "甲"), "a");
     }
+
+    /// The Chinese of every message in the sources uses Chinese punctuation: a full-width
+    /// colon, semicolon and brackets after Chinese text, not the ASCII ones.
+    #[test]
+    fn chinese_sentences_take_chinese_punctuation() {
+        fn sources(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+            for e in std::fs::read_dir(dir).unwrap() {
+                let p = e.unwrap().path();
+                if p.is_dir() {
+                    sources(&p, out);
+                } else if p.extension().is_some_and(|x| x == "rs") {
+                    out.push(p);
+                }
+            }
+        }
+        let mut files = Vec::new();
+        sources(
+            std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")),
+            &mut files,
+        );
+        let cjk = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c) || c == '）';
+        let mut wrong = Vec::new();
+        let mut seen = 0;
+        for f in files {
+            let text = std::fs::read_to_string(&f).unwrap();
+            for start in ["zh(\"", "zh: \""] {
+                for part in text.split(start).skip(1) {
+                    let Some(end) = part.find('"') else { continue };
+                    let zh = &part[..end];
+                    if !has_cjk(zh) {
+                        continue;
+                    }
+                    seen += 1;
+                    let chars: Vec<char> = zh.chars().collect();
+                    let bad = chars.windows(3).any(|w| {
+                        (cjk(w[0]) && w[1] == ':' && w[2] == ' ')
+                            || (w[0] == ';' && w[1] == ' ' && has_cjk(&w[2].to_string()))
+                            || (cjk(w[0]) && w[1] == ' ' && w[2] == '(')
+                    });
+                    if bad {
+                        wrong.push(format!("{}: {zh}", f.display()));
+                    }
+                }
+            }
+        }
+        assert!(seen > 200, "only {seen} Chinese messages found");
+        assert!(wrong.is_empty(), "ASCII punctuation in Chinese: {wrong:#?}");
+    }
 }
