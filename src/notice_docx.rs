@@ -8,7 +8,8 @@
 use anyhow::{Context, Result};
 use docx_rs::{
     AlignmentType, BorderType, Docx, Footer, LineSpacing, LineSpacingType, PageMargin, PageNum, Paragraph,
-    ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run, RunFonts, SpecialIndentType, Tab, TabValueType,
+    ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run, RunFonts, Shading, SpecialIndentType, Tab,
+    TabValueType,
 };
 
 use crate::documents::{NoticeData, Official, notice};
@@ -171,42 +172,55 @@ pub fn official_docx(w: &Official) -> Result<Vec<u8>> {
             .add_run(run("（印章）", FANGSONG, 21).color(RED)),
     ));
     doc = doc.add_paragraph(blank()).add_paragraph(blank());
-    // The imprint: 抄送 between a thick and a thin rule, then 印发机关 and 印发日期 over a thick one.
+    // The imprint (版记) at the foot of the last page, as GB/T 9704 §7.4 places it: its
+    // paragraphs share one frame, the width of the type area, aligned to the bottom of the type
+    // area of the page where they fall, the body flowing above. 抄送 stands between a thick and a
+    // thin rule, 印发机关 and 印发日期 over a thick one. The rules are paragraphs of their own,
+    // shaded black and a rule's thickness high: a frame whose paragraphs had borders is not
+    // kept as a frame by LibreOffice.
+    let foot = |p: Paragraph| {
+        p.wrap("around")
+            .h_anchor("margin")
+            .v_anchor("margin")
+            .x_align("center")
+            .y_align("bottom")
+            .frame_width(mm(156.0) as u32)
+    };
+    let rule_of = |twips: i32| {
+        let mut p = foot(
+            Paragraph::new()
+                .line_spacing(LineSpacing::new().line_rule(LineSpacingType::Exact).line(twips))
+                .size(2),
+        );
+        p.property = p.property.shading(Shading::new().fill("000000"));
+        p
+    };
     let imprint = |p: Paragraph| {
-        p.indent(Some(320), None, Some(320), None)
-            .keep_next(true)
+        foot(p)
+            .indent(Some(320), None, Some(320), None)
             .line_spacing(LineSpacing::new().line_rule(LineSpacingType::Exact).line(560))
     };
+    // 0.35 mm for the first and last rules, 0.25 mm between, in twentieths of a point.
+    let (thick, thin) = (20, 14);
+    doc = doc.add_paragraph(rule_of(thick));
     if !w.cc.is_empty() {
-        doc = doc.add_paragraph(
-            imprint(Paragraph::new().add_run(run(
-                &format!("抄送：{}。", w.cc.trim_end_matches('。')),
-                FANGSONG,
-                SIZE_4,
-            )))
-            .set_borders(
-                ParagraphBorders::with_empty()
-                    .set(rule(ParagraphBorderPosition::Top, 8, "000000"))
-                    .set(rule(ParagraphBorderPosition::Bottom, 6, "000000")),
-            ),
-        );
-    }
-    let mut top = ParagraphBorders::with_empty().set(rule(ParagraphBorderPosition::Bottom, 8, "000000"));
-    if w.cc.is_empty() {
-        top = top.set(rule(ParagraphBorderPosition::Top, 8, "000000"));
+        doc = doc.add_paragraph(imprint(Paragraph::new().add_run(run(
+            &format!("抄送：{}。", w.cc.trim_end_matches('。')),
+            FANGSONG,
+            SIZE_4,
+        ))));
+        doc = doc.add_paragraph(rule_of(thin));
     }
     // 印发机关 on the left, 印发日期 on the right at a tab stop a character from the edge.
     let right_edge = (mm(156.0) - 320 - 280) as usize;
-    doc = doc.add_paragraph(
-        imprint(
-            Paragraph::new()
-                .add_tab(Tab::new().val(TabValueType::Right).pos(right_edge))
-                .add_run(run(&w.printer, FANGSONG, SIZE_4))
-                .add_run(run("", FANGSONG, SIZE_4).add_tab())
-                .add_run(run(&format!("{}印发", w.date), FANGSONG, SIZE_4)),
-        )
-        .set_borders(top),
-    );
+    doc = doc.add_paragraph(imprint(
+        Paragraph::new()
+            .add_tab(Tab::new().val(TabValueType::Right).pos(right_edge))
+            .add_run(run(&w.printer, FANGSONG, SIZE_4))
+            .add_run(run("", FANGSONG, SIZE_4).add_tab())
+            .add_run(run(&format!("{}印发", w.date), FANGSONG, SIZE_4)),
+    ));
+    doc = doc.add_paragraph(rule_of(thick));
     if let Some(head) = &w.head {
         doc = doc.add_paragraph(
             Paragraph::new().add_run(run(&format!("记录校验：审计记录链头 {head}"), SONG, 14).color("555555")),

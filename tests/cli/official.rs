@@ -59,6 +59,22 @@ fn the_notice_as_docx_holds_every_part_of_an_official_document() {
     let printed = doc.find("2026年12月20日印发").expect("印发日期");
     assert!(sign < cc && cc < printed);
     assert!(doc.contains("宁波市口岸协调委员会办公室"));
+    // The imprint stands at the foot of the last page: its paragraphs, rules included, share a
+    // frame aligned to the bottom of the type area; the rules are shaded paragraphs, thick, thin,
+    // thick, not borders (a frame with borders is not kept by LibreOffice).
+    let paragraph_of = |at: usize| &doc[doc[..at].rfind("<w:p ").expect("its paragraph")..at];
+    for at in [cc, printed] {
+        let p = paragraph_of(at);
+        assert!(
+            p.contains("w:yAlign=\"bottom\"") && p.contains("w:vAnchor=\"margin\""),
+            "{p}"
+        );
+        assert!(!p.contains("<w:pBdr>"), "{p}");
+    }
+    let rules = doc
+        .matches("<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"000000\"")
+        .count();
+    assert_eq!(rules, 3, "a thick rule, a thin one, a thick one");
     // The head hash of the record, as `audit head` says it.
     let head = env.ok(&["audit", "head"]);
     assert!(doc.contains(head.trim()), "head hash {head}");
@@ -380,4 +396,31 @@ fn the_docx_opens_in_libreoffice_and_prints_on_four_pages() {
     }
     let bytes = std::fs::read(&pdf).unwrap_or_else(|_| panic!("no PDF: {}", String::from_utf8_lossy(&out.stderr)));
     assert_eq!(pdf_pages(&bytes), 4);
+    // The imprint's last line sits on the last line of the type area (35 mm above the foot of
+    // the page), as GB/T 9704 places it, whatever the length of the body.
+    let Ok(boxes) = Command::new("pdftotext")
+        .args(["-f", "4", "-l", "4", "-bbox"])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+    else {
+        eprintln!("skipped the imprint's place: no pdftotext here (apt-get install poppler-utils)");
+        return;
+    };
+    let text = String::from_utf8_lossy(&boxes.stdout);
+    let number = |line: &str, attr: &str| -> f64 {
+        let at = line.find(&format!("{attr}=\"")).expect(attr) + attr.len() + 2;
+        line[at..].split('"').next().unwrap().parse().unwrap()
+    };
+    let page = text.lines().find(|l| l.contains("<page ")).expect("a page");
+    let printed = text
+        .lines()
+        .find(|l| l.contains("印发</word>"))
+        .expect("印发 on the last page");
+    let type_area_foot = number(page, "height") - 35.0 * 72.0 / 25.4;
+    let bottom = number(printed, "yMax");
+    assert!(
+        (type_area_foot - bottom).abs() < 12.0,
+        "the imprint ends at {bottom} pt, the type area at {type_area_foot} pt"
+    );
 }
