@@ -35,7 +35,7 @@ impl Awardee {
 
 /// What the notice says: the term, its date, an optional document number (else the
 /// template's), the awards in the order they are listed (by group, then unit), the template
-/// it is worded by, and the audit record's head hash printed small in the footer.
+/// it is worded by, and the audit record's head hash printed small under the signature.
 #[derive(Clone, Debug)]
 pub struct NoticeData {
     pub year: i32,
@@ -257,6 +257,9 @@ pub fn notice(d: &NoticeData) -> Result<Notice> {
 
 const INDENT: &str = "\u{3000}\u{3000}";
 
+/// The script that stands the imprint at the foot of the last printed page (see the file).
+const IMPRINT_AT_FOOT: &str = include_str!("imprint_at_foot.js");
+
 /// The notice as plain text, ready to paste into a word processor.
 pub fn notice_text(d: &NoticeData) -> Result<String> {
     let n = notice(d)?;
@@ -335,9 +338,11 @@ pub fn page(title: &str, css: &str, body: &str) -> String {
 /// the type area 156 mm × 225 mm (margins 37 mm top, 28 mm left), 3号仿宋 body on 22 lines of
 /// 28 characters; the red letterhead and red rule, the document number, the title in 2号小标宋,
 /// the main recipients, the body, the issuing body and date over a seal placeholder, the
-/// imprint block (抄送, 印发机关, 印发日期) between rules, and the page numbers "— 1 —" at
-/// the outer edge. The audit record's head hash is printed small below the imprint, so that
-/// a later copy of the database can be checked against the paper.
+/// imprint block (抄送, 印发机关, 印发日期) between rules at the foot of the last page, and
+/// the page numbers "— 1 —" at the outer edge. The audit record's head hash is printed small
+/// under the signature, so that a later copy of the database can be checked against the paper.
+/// The seal's place is pressed onto the signature and date, its top within a line of the body;
+/// the signature goes with the last line of the body, never onto a page of its own.
 pub fn notice_html(d: &NoticeData) -> Result<String> {
     Ok(official_html(&notice(d)?.official()))
 }
@@ -360,16 +365,20 @@ pub fn official_html(w: &Official) -> String {
          p {{ margin: 0; text-indent: 2em; text-align: justify; }}\n\
          p.to {{ text-indent: 0; }}\n\
          ul {{ list-style: none; margin: 0; padding: 0 0 0 4em; }}\n\
-         .sign {{ position: relative; margin: 57.8pt 4em 0 auto; width: max-content; text-align: center; break-inside: avoid; page-break-inside: avoid; }}\n\
+         .close {{ break-before: avoid; page-break-before: avoid; break-inside: avoid; page-break-inside: avoid; }}\n\
+         .sign {{ position: relative; margin: 14.45pt 4em 0 auto; padding-top: 22mm; width: max-content; text-align: center; }}\n\
          .sign p {{ text-indent: 0; text-align: center; }}\n\
-         .seal {{ position: absolute; left: 50%; top: 50%; width: 42mm; height: 42mm; margin: -21mm 0 0 -21mm; border: 0.6mm dashed #e00; border-radius: 50%; color: #e00; font-size: 10.5pt; line-height: 42mm; text-align: center; opacity: 0.8; }}\n\
+         .seal {{ position: absolute; left: 50%; top: 0; width: 42mm; height: 42mm; margin: 0 0 0 -21mm; border: 0.6mm dashed #e00; border-radius: 50%; color: #e00; font-size: 10.5pt; line-height: 16mm; text-align: center; opacity: 0.8; }}\n\
          .imprint {{ margin-top: 57.8pt; font-size: 14pt; line-height: 1.9; break-inside: avoid; page-break-inside: avoid; border-top: 0.35mm solid #000; border-bottom: 0.35mm solid #000; }}\n\
+         .fill {{ height: 0; }}\n\
          .imprint p {{ text-indent: 0; padding: 0 1em; }}\n\
          .imprint .cc {{ border-bottom: 0.25mm solid #000; }}\n\
          .imprint .printed {{ display: flex; justify-content: space-between; }}\n\
-         .check {{ font-family: {SERIF}; font-size: 7pt; line-height: 1.4; color: #555; text-indent: 0; margin-top: 2mm; word-break: break-all; }}\n\
+         .check {{ font-family: {SERIF}; font-size: 7pt; line-height: 1.4; color: #555; text-indent: 0; margin-top: 4mm; word-break: break-all; }}\n\
          h2, h3 {{ page-break-after: avoid; break-after: avoid; }}\n\
-         @media print {{ body {{ background: none; }} main {{ width: auto; min-height: 0; margin: 0; padding: 0; }} }}\n"
+         p, li {{ orphans: 1; widows: 1; }}\n\
+         @media print {{ body {{ background: none; }} main {{ width: auto; min-height: 0; margin: 0; padding: 0; }}\n\
+           html.paged .imprint {{ margin-top: 0; }} html.paged .fill {{ height: var(--fill, 0); }} html.paged .fill.page {{ break-before: page; }} }}\n"
     );
     let mut b = String::from("<main>\n<header>\n");
     b += &format!("<div class=\"letterhead\">{}</div>\n", escape(&w.letterhead));
@@ -401,12 +410,16 @@ pub fn official_html(w: &Official) -> String {
     for p in &w.closing {
         b += &format!("<p>{}</p>\n", escape(p));
     }
+    // The signature and the record's check go together, with the last line of the body.
     b += &format!(
-        "<div class=\"sign\">\n<div class=\"seal\">（印章）</div>\n<p>{}</p>\n<p>{}</p>\n</div>\n",
+        "<div class=\"close\">\n<div class=\"sign\">\n<div class=\"seal\">（印章）</div>\n<p>{}</p>\n<p>{}</p>\n</div>\n",
         escape(&w.issuer),
         escape(&w.date)
     );
-    b += "<footer class=\"imprint\">\n";
+    if let Some(head) = &w.head {
+        b += &format!("<p class=\"check\">记录校验：审计记录链头 {}</p>\n", escape(head));
+    }
+    b += "</div>\n<div class=\"fill\"></div>\n<footer class=\"imprint\">\n";
     if !w.cc.is_empty() {
         b += &format!("<p class=\"cc\">抄送：{}。</p>\n", escape(w.cc.trim_end_matches('。')));
     }
@@ -415,10 +428,8 @@ pub fn official_html(w: &Official) -> String {
         escape(&w.printer),
         escape(&w.date)
     );
-    if let Some(head) = &w.head {
-        b += &format!("<p class=\"check\">记录校验：审计记录链头 {}</p>\n", escape(head));
-    }
     b += "</main>\n";
+    b += &format!("<script>\n{IMPRINT_AT_FOOT}</script>\n");
     page(&w.title, &css, &b)
 }
 

@@ -3,7 +3,10 @@
 //! (`w:sectPr`), paragraph borders (`w:pBdr`) and the document settings (`w:settings`); Word
 //! refuses or "repairs" a file whose children stand otherwise, while LibreOffice reads it
 //! anyway. docx-rs writes some of them in its own order, so the parts are put in order
-//! before they are packed. Only the order of siblings changes, never an element or a value.
+//! before they are packed. Only the order of siblings changes, never a value; the one element
+//! left out is the run properties docx-rs writes into the paragraph properties of a style, of
+//! the document defaults and of a numbering level, where the schema allows none (`CT_PPrGeneral`;
+//! Office's validator refuses them).
 
 use anyhow::{Context, Result};
 use quick_xml::events::{BytesStart, Event};
@@ -32,6 +35,18 @@ const ORDERS: &[(&str, &[&str])] = &[
         "paperSrc", "pgBorders", "lnNumType", "pgNumType", "cols", "formProt", "vAlign",
         "noEndnote", "titlePg", "textDirection", "bidi", "rtlGutter", "docGrid", "printerSettings",
         "sectPrChange",
+    ]),
+    ("style", &[
+        "name", "aliases", "basedOn", "next", "link", "autoRedefine", "hidden", "uiPriority",
+        "semiHidden", "unhideWhenUsed", "qFormat", "locked", "personal", "personalCompose",
+        "personalReply", "rsid", "pPr", "rPr", "tblPr", "trPr", "tcPr", "tblStylePr",
+    ]),
+    ("lvl", &[
+        "start", "numFmt", "lvlRestart", "pStyle", "isLgl", "suff", "lvlText", "lvlPicBulletId",
+        "legacy", "lvlJc", "pPr", "rPr",
+    ]),
+    ("docDefaults", &[
+        "rPrDefault", "pPrDefault",
     ]),
     ("pBdr", &[
         "top", "left", "bottom", "right", "between", "bar",
@@ -141,13 +156,28 @@ fn parse(xml: &[u8]) -> Result<Vec<Node>> {
     Ok(top)
 }
 
+/// The parents whose paragraph properties are the general kind (`CT_PPrGeneral`), which holds
+/// no run properties and no section.
+const GENERAL_PPR: &[&str] = &["style", "pPrDefault", "lvl"];
+
 /// Puts the children of every ordered element in the schema's order, keeping equals (and
-/// text between them) in the order they came.
-fn reorder(nodes: &mut [Node]) {
+/// text between them) in the order they came; drops what the general paragraph properties
+/// cannot hold.
+fn reorder(nodes: &mut [Node], parent: &[u8]) {
+    if GENERAL_PPR.iter().any(|p| p.as_bytes() == parent) {
+        for node in nodes.iter_mut() {
+            if let Node::Element { start, children, .. } = node
+                && local(start) == b"pPr"
+            {
+                children.retain(|c| !matches!(c.name().as_deref(), Some(b"rPr" | b"sectPr")));
+            }
+        }
+    }
     for node in nodes.iter_mut() {
         if let Node::Element { start, children, .. } = node {
-            reorder(children);
-            if let Some(order) = order_of(&local(start)) {
+            let name = local(start);
+            reorder(children, &name);
+            if let Some(order) = order_of(&name) {
                 children.sort_by_key(|c| c.name().map_or(order.len() + 1, |n| rank(order, &n)));
             }
         }
@@ -173,7 +203,7 @@ fn write(nodes: Vec<Node>, w: &mut Writer<Vec<u8>>) -> Result<()> {
 /// One part of the package, its ordered elements' children in the schema's order.
 pub fn in_schema_order(xml: &[u8]) -> Result<Vec<u8>> {
     let mut nodes = parse(xml)?;
-    reorder(&mut nodes);
+    reorder(&mut nodes, b"");
     let mut w = Writer::new(Vec::with_capacity(xml.len()));
     write(nodes, &mut w)?;
     Ok(w.into_inner())
@@ -187,6 +217,16 @@ pub fn out_of_order(xml: &[u8]) -> Result<Vec<String>> {
         for node in nodes {
             if let Node::Element { start, children, .. } = node {
                 let parent = local(start);
+                if GENERAL_PPR.iter().any(|p| p.as_bytes() == parent) {
+                    for c in children {
+                        if let Node::Element { start, children, .. } = c
+                            && local(start) == b"pPr"
+                            && children.iter().any(|g| g.name().as_deref() == Some(b"rPr"))
+                        {
+                            found.push(format!("{}: rPr in pPr", String::from_utf8_lossy(&parent)));
+                        }
+                    }
+                }
                 if let Some(order) = order_of(&parent) {
                     let names: Vec<Vec<u8>> = children.iter().filter_map(Node::name).collect();
                     for pair in names.windows(2) {
@@ -247,6 +287,39 @@ mod tests {
         assert!(fixed.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"));
         // In order already: unchanged, byte for byte.
         assert_eq!(in_schema_order(fixed.as_bytes()).unwrap(), fixed.as_bytes());
+    }
+
+    #[test]
+    fn a_styles_paragraph_properties_lose_the_run_properties_the_schema_does_not_allow() {
+        let xml = format!(
+            "<w:styles {W}><w:docDefaults><w:pPrDefault><w:pPr><w:rPr /></w:pPr></w:pPrDefault>\
+             <w:rPrDefault><w:rPr><w:sz w:val=\"32\" /></w:rPr></w:rPrDefault></w:docDefaults>\
+             <w:style w:type=\"paragraph\" w:styleId=\"Normal\"><w:name w:val=\"Normal\" />\
+             <w:rPr><w:sz w:val=\"32\" /></w:rPr><w:pPr><w:rPr /><w:jc w:val=\"both\" /></w:pPr>\
+             <w:qFormat /></w:style></w:styles>"
+        );
+        assert_eq!(
+            out_of_order(xml.as_bytes()).unwrap().len(),
+            6,
+            "{:?}",
+            out_of_order(xml.as_bytes())
+        );
+        let fixed = String::from_utf8(in_schema_order(xml.as_bytes()).unwrap()).unwrap();
+        assert!(out_of_order(fixed.as_bytes()).unwrap().is_empty(), "{fixed}");
+        assert!(
+            fixed.contains(
+                "<w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val=\"32\" /></w:rPr></w:rPrDefault>\
+                 <w:pPrDefault><w:pPr></w:pPr></w:pPrDefault></w:docDefaults>"
+            ),
+            "{fixed}"
+        );
+        assert!(
+            fixed.contains(
+                "<w:name w:val=\"Normal\" /><w:qFormat /><w:pPr><w:jc w:val=\"both\" /></w:pPr>\
+                 <w:rPr><w:sz w:val=\"32\" /></w:rPr></w:style>"
+            ),
+            "{fixed}"
+        );
     }
 
     #[test]

