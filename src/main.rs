@@ -60,11 +60,11 @@ fn main() -> ExitCode {
         Err(e) => {
             // The whole cause chain, most general first; the system's errors in the language.
             let os = os_errors(&e);
-            let mut msg = format!("{}: {}", i18n::tr("error", "错误"), said(&e.to_string(), &os));
+            let mut msg = format!("{}{}", i18n::tr("error: ", "错误："), said(&e.to_string(), &os));
             for cause in e.chain().skip(1) {
                 msg += &format!(
-                    "\n  {}: {}",
-                    i18n::tr("caused by", "原因"),
+                    "\n  {}{}",
+                    i18n::tr("caused by: ", "原因："),
                     said(&cause.to_string(), &os)
                 );
             }
@@ -98,8 +98,8 @@ fn usage_error(e: &clap::Error, cmd: &clap::Command) -> ExitCode {
         return code;
     }
     output::say(&format!(
-        "{}: {}",
-        i18n::tr("error", "错误"),
+        "{}{}",
+        i18n::tr("error: ", "错误："),
         i18n::usage::render(e, cmd)
     ));
     code

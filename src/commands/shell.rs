@@ -43,7 +43,7 @@ pub fn completions(ctx: &Ctx, args: CompletionsArgs) -> Result<()> {
 }
 
 pub fn man(ctx: &Ctx, _args: ManArgs) -> Result<()> {
-    // Under Chinese the pages carry the Chinese help (clap_mangen's headings stay its own).
+    // Under Chinese the pages carry the Chinese help and headings.
     let mut cmd = (ctx.tree)(crate::i18n::lang(), false);
     cmd.build();
     // The global --out names a folder for pingxuan.1 and a page for every command
@@ -78,5 +78,10 @@ fn render(cmd: &clap::Command) -> Result<String> {
     clap_mangen::Man::new(cmd.clone())
         .render(&mut buf)
         .context("rendering the manual page")?;
-    String::from_utf8(buf).context("the manual page")
+    let page = String::from_utf8(buf).context("the manual page")?;
+    // clap_mangen's own headings (NAME, SYNOPSIS …) in the language of the help.
+    Ok(match crate::i18n::help::catalogue() {
+        Some(cat) if crate::i18n::lang() == crate::i18n::Lang::Zh => crate::i18n::help::man_headings(&page, &cat.man),
+        _ => page,
+    })
 }

@@ -17,7 +17,46 @@ const CATALOGUE: &str = include_str!("help.zh.toml");
 #[serde(deny_unknown_fields)]
 pub struct Catalogue {
     pub clap: Words,
+    pub man: ManWords,
+    /// The placeholders of values in the usage lines and help: `<文件>` for `<FILE>`.
+    pub names: BTreeMap<String, String>,
     pub help: BTreeMap<String, String>,
+}
+
+/// The section headings of a manual page that clap_mangen writes itself.
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ManWords {
+    pub name: String,
+    pub synopsis: String,
+    pub description: String,
+    pub version: String,
+}
+
+/// A manual page as clap_mangen renders it, with its own section headings in the catalogue's
+/// words (the other headings come from the tree, in Chinese already).
+pub fn man_headings(page: &str, w: &ManWords) -> String {
+    page.lines()
+        .map(|line| match line {
+            ".SH NAME" => format!(".SH {}", w.name),
+            ".SH SYNOPSIS" => format!(".SH {}", w.synopsis),
+            ".SH DESCRIPTION" => format!(".SH {}", w.description),
+            ".SH VERSION" => format!(".SH {}", w.version),
+            other => other.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        + if page.ends_with('\n') { "\n" } else { "" }
+}
+
+/// The placeholders of an argument's values as the help shows them: its value names, else
+/// its id in capitals, as clap shows it.
+#[cfg(test)]
+pub fn value_names(a: &Arg) -> Vec<String> {
+    match a.get_value_names() {
+        Some(names) if !names.is_empty() => names.iter().map(|n| n.to_string()).collect(),
+        _ => vec![a.get_id().as_str().to_uppercase()],
+    }
 }
 
 /// The words clap writes itself: headings, the built-in `-h`, `-V` and `help`.
@@ -292,6 +331,21 @@ fn builtin_arg(a: Arg, w: &'static Words) -> Arg {
 fn localize_arg(a: Arg, path: &str, cat: &'static Catalogue) -> Arg {
     let w = &cat.clap;
     let key = arg_key(path, &a);
+    // The placeholders, as many as there were: their number is the number of values.
+    let names: Option<Vec<clap::builder::Str>> = a.get_value_names().map(|names| {
+        names
+            .iter()
+            .map(|n| {
+                cat.names
+                    .get(n.as_str())
+                    .map_or_else(|| n.clone(), |zh| zh.as_str().into())
+            })
+            .collect()
+    });
+    let a = match names {
+        Some(names) if a.get_action().takes_values() => a.value_names(names),
+        _ => a,
+    };
     let (mut short, mut long) = match cat.help.get(&key) {
         Some(text) => split(text),
         None => (
@@ -387,6 +441,49 @@ mod tests {
                 "src/i18n/help.zh.toml: \"{key}\" is not in Chinese: {zh:?}"
             );
         }
+    }
+
+    #[test]
+    fn help_catalogue_names_every_placeholder_in_chinese() {
+        fn walk(cmd: &Command, found: &mut BTreeSet<String>) {
+            for a in cmd.get_arguments().filter(|a| a.get_action().takes_values()) {
+                found.extend(value_names(a));
+            }
+            for sub in cmd.get_subcommands() {
+                walk(sub, found);
+            }
+        }
+        let cat = parse().expect("the catalogue");
+        let mut found = BTreeSet::new();
+        walk(&Cli::command(), &mut found);
+        let missing: Vec<&String> = found.iter().filter(|n| !cat.names.contains_key(*n)).collect();
+        assert!(missing.is_empty(), "src/i18n/help.zh.toml [names] lacks {missing:?}");
+        let stale: Vec<&String> = cat.names.keys().filter(|n| !found.contains(*n)).collect();
+        assert!(
+            stale.is_empty(),
+            "src/i18n/help.zh.toml [names] has placeholders no argument has: {stale:?}"
+        );
+        for zh in cat.names.values() {
+            assert!(is_chinese(zh), "{zh}");
+        }
+        // In the Chinese tree: `--db <路径>`, and a value's count unchanged.
+        let zh = localize(Cli::command());
+        let db = zh.get_arguments().find(|a| a.get_id() == "db").unwrap();
+        assert_eq!(value_names(db), vec![cat.names["PATH"].clone()]);
+        let mut en = Cli::command();
+        en.build();
+        let en_db = en.get_arguments().find(|a| a.get_id() == "db").unwrap();
+        assert_eq!(db.get_num_args(), en_db.get_num_args());
+    }
+
+    #[test]
+    fn a_manual_pages_own_headings_are_in_the_catalogues_words() {
+        let cat = parse().expect("the catalogue");
+        let page = ".TH pingxuan 1\n.SH NAME\npingxuan\n.SH SYNOPSIS\n.SH DESCRIPTION\n.SH 选项\n.SH VERSION\nv0.1.0\n";
+        assert_eq!(
+            man_headings(page, &cat.man),
+            ".TH pingxuan 1\n.SH 名称\npingxuan\n.SH 用法\n.SH 说明\n.SH 选项\n.SH 版本\nv0.1.0\n"
+        );
     }
 
     #[test]

@@ -135,7 +135,7 @@ fn usage_errors_are_chinese_and_exit_2() {
     let r = zh(&env, &["veto", "add", "X", "--reason", "nonsense", "--evidence", "e"]);
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(
-        r.stderr.starts_with("错误: “nonsense”不是 --reason <REASON> 可用的值"),
+        r.stderr.starts_with("错误：“nonsense”不是 --reason <事由> 可用的值"),
         "{}",
         r.stderr
     );
@@ -160,7 +160,7 @@ fn usage_errors_are_chinese_and_exit_2() {
     let r = zh(&env, &["veto", "add", "X", "--reason", "违纪"]);
     assert_eq!(r.code, 2);
     assert!(
-        r.stderr.contains("缺少必需的参数：\n  --evidence <TEXT>"),
+        r.stderr.contains("缺少必需的参数：\n  --evidence <文字>"),
         "{}",
         r.stderr
     );
@@ -173,7 +173,7 @@ fn usage_errors_are_chinese_and_exit_2() {
     let r = zh(&env, &["--term", "二〇二六", "rank"]);
     assert_eq!(r.code, 2);
     assert!(
-        r.stderr.contains("--term <YEAR> 的值“二〇二六”无效：不是有效的整数"),
+        r.stderr.contains("--term <年份> 的值“二〇二六”无效：不是有效的整数"),
         "{}",
         r.stderr
     );

@@ -1,5 +1,7 @@
 //! completions and man: generated from the clap definitions, so they name every command.
 
+use std::path::Path;
+
 use crate::common::Env;
 
 const COMMANDS: &[&str] = &[
@@ -81,5 +83,13 @@ fn the_man_page_and_one_page_per_command() {
         .collect();
     assert_eq!(names.len(), pages, "{names:?}");
     assert!(!names.iter().any(|n| n.contains("-help")), "{names:?}");
+    // Its headings and placeholders are Chinese too.
+    let open = std::fs::read_to_string(Path::new(&zh).join("pingxuan-term-open.1")).unwrap();
+    for heading in [".SH 名称", ".SH 用法", ".SH 说明", ".SH 选项"] {
+        assert!(open.contains(heading), "{heading}: {open}");
+    }
+    assert!(!open.contains(".SH NAME") && !open.contains(".SH SYNOPSIS"), "{open}");
+    assert!(open.contains("<年份>") && !open.contains("<YEAR>"), "{open}");
+    assert!(page.contains(".SH NAME"), "English stays English");
     assert!(!env.db().exists());
 }
