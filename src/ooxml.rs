@@ -255,6 +255,15 @@ mod tests {
 
     const W: &str = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
 
+    /// The part put in order, after checking that it had `wrong` faults and has none left.
+    fn fixed(xml: &str, wrong: usize) -> String {
+        let found = out_of_order(xml.as_bytes()).unwrap();
+        assert_eq!(found.len(), wrong, "{found:?}");
+        let fixed = String::from_utf8(in_schema_order(xml.as_bytes()).unwrap()).unwrap();
+        assert!(out_of_order(fixed.as_bytes()).unwrap().is_empty(), "{fixed}");
+        fixed
+    }
+
     #[test]
     fn children_are_put_in_the_schemas_order_and_nothing_else_changes() {
         let xml = format!(
@@ -265,14 +274,7 @@ mod tests {
              <w:sectPr><w:pgSz w:w=\"11906\" /><w:cols w:space=\"425\" />\
              <w:footerReference w:type=\"default\" r:id=\"rId1\" /></w:sectPr></w:body></w:document>"
         );
-        assert_eq!(
-            out_of_order(xml.as_bytes()).unwrap().len(),
-            5,
-            "{:?}",
-            out_of_order(xml.as_bytes())
-        );
-        let fixed = String::from_utf8(in_schema_order(xml.as_bytes()).unwrap()).unwrap();
-        assert!(out_of_order(fixed.as_bytes()).unwrap().is_empty(), "{fixed}");
+        let fixed = fixed(&xml, 5);
         assert!(
             fixed.contains(
                 "<w:pPr><w:keepNext /><w:ind w:left=\"1280\" /><w:jc w:val=\"center\" /><w:rPr><w:rFonts w:eastAsia=\"仿宋\" /><w:sz w:val=\"32\" /></w:rPr></w:pPr>"
@@ -298,14 +300,7 @@ mod tests {
              <w:rPr><w:sz w:val=\"32\" /></w:rPr><w:pPr><w:rPr /><w:jc w:val=\"both\" /></w:pPr>\
              <w:qFormat /></w:style></w:styles>"
         );
-        assert_eq!(
-            out_of_order(xml.as_bytes()).unwrap().len(),
-            6,
-            "{:?}",
-            out_of_order(xml.as_bytes())
-        );
-        let fixed = String::from_utf8(in_schema_order(xml.as_bytes()).unwrap()).unwrap();
-        assert!(out_of_order(fixed.as_bytes()).unwrap().is_empty(), "{fixed}");
+        let fixed = fixed(&xml, 6);
         assert!(
             fixed.contains(
                 "<w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val=\"32\" /></w:rPr></w:rPrDefault>\
