@@ -110,7 +110,7 @@ pub(super) fn text_only(
     conn: &Connection,
     dir: &Path,
     date: Option<String>,
-    layout: &crate::overprint::Layout,
+    layout: &crate::documents::overprint::Layout,
     dx: f64,
     dy: f64,
 ) -> Result<()> {
@@ -131,7 +131,7 @@ pub(super) fn text_only(
     let file = dir.join("text-only.html");
     write_file(
         &file,
-        &crate::overprint::text_only_html(term.year, date, &awards, layout, dx, dy),
+        &crate::documents::overprint::text_only_html(term.year, date, &awards, layout, dx, dy),
     )?;
     say(&say!(
         en(

@@ -341,8 +341,8 @@ pub fn run(ctx: &Ctx, args: AwardArgs) -> Result<()> {
                 return certificates(ctx, ctx.read()?, &dir, date);
             }
             let layout = match layout {
-                Some(f) => crate::overprint::Layout::read(&f)?,
-                None => crate::overprint::Layout::default(),
+                Some(f) => crate::documents::overprint::Layout::read(&f)?,
+                None => crate::documents::overprint::Layout::default(),
             };
             text_only(ctx, ctx.read()?, &dir, date, &layout, offset_x, offset_y)
         }

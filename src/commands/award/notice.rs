@@ -97,7 +97,7 @@ pub(super) fn notice(
     data.head = crate::chain::head(ctx.read()?)?.map(|(_, hash)| hash);
     if ending.as_deref() == Some("docx") {
         let f = file.as_deref().unwrap_or(Path::new(""));
-        crate::output::write_file(f, &crate::notice_docx::notice_docx(&data)?)?;
+        crate::output::write_file(f, &crate::documents::docx::notice_docx(&data)?)?;
         say(&say!(
             en("wrote the notice to {}", f.display()),
             zh("已写出通报： {}", f.display())

@@ -228,7 +228,7 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
         let head = crate::chain::head(ctx.read()?)?.map(|(_, hash)| hash);
         let o = official(n, w, Some(number), head);
         if docx {
-            crate::notice_docx::official_docx(&o)?
+            crate::documents::docx::official_docx(&o)?
         } else {
             official_html(&o).into_bytes()
         }

@@ -1,9 +1,11 @@
-//! The commendation notice and the 公示 as Word documents (.docx) that Word and WPS open, laid out as
+//! The commendation notice and the 公示 as Word documents (.docx) for Word and WPS, laid out as
 //! GB/T 9704 asks, like the HTML page: A4, the 156 mm × 225 mm type area, 3号仿宋 on 22 lines,
 //! the red letterhead over a red rule, the document number, the title, the recipients, the
-//! body, the signature over a seal placeholder, the imprint block between rules, page numbers
-//! "— 1 —" at the outer edge (right on odd pages, left on even ones), and the head hash of the
-//! audit record in small print. docx-rs writes the package.
+//! body, the signature over a seal placeholder, the imprint block between rules at the foot of
+//! the last page, page numbers "— 1 —" at the outer edge (right on odd pages, left on even
+//! ones), and the head hash of the audit record in small print. docx-rs writes the package;
+//! `crate::ooxml` puts its parts in the schema's order, so that they pass the Open XML SDK's
+//! validator (a test runs it where it is installed).
 
 use anyhow::{Context, Result};
 use docx_rs::{
@@ -12,7 +14,7 @@ use docx_rs::{
     TabValueType,
 };
 
-use crate::documents::{NoticeData, Official, notice};
+use super::{NoticeData, Official, notice};
 
 /// Millimetres in twentieths of a point.
 fn mm(v: f64) -> i32 {

@@ -11,7 +11,7 @@ use anyhow::{Context, Result, anyhow, bail};
 use chrono::NaiveDate;
 use serde::Deserialize;
 
-use crate::documents::{Awardee, cn_date, escape};
+use super::{Awardee, cn_date, escape};
 use crate::messages::say;
 use crate::values::Category;
 
