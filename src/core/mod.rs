@@ -4,6 +4,7 @@ pub mod assess;
 pub mod award;
 pub mod history;
 pub mod inspection;
+pub mod intake;
 pub mod panel;
 pub mod publicity;
 pub mod rank;

@@ -19,6 +19,7 @@ pub mod audit;
 pub mod award;
 pub mod csvin;
 pub mod db;
+pub mod intake;
 pub mod publicity;
 pub mod scheme;
 pub mod values;
@@ -112,6 +113,7 @@ mod tests {
         all.extend(boxed(csvin::examples_cell()));
         all.extend(boxed(csvin::examples_decode()));
         all.extend(boxed(db::examples()));
+        all.extend(boxed(intake::examples()));
         all.extend(boxed(values::examples()));
         all.extend(boxed(values::examples_points()));
         all

@@ -1,16 +1,15 @@
 //! The organisation and the term's nominations as one import or `add` sees them: the rules
-//! that decide whether an entry is new, already present, a change, or refused, and the writes.
+//! that decide whether an entry is new, already present, a change, or refused (`Refusal`, in
+//! `core::intake`); the writes are in `write`.
+
+mod write;
 
 use std::collections::HashMap;
 
 use anyhow::{Context, Result};
-use rusqlite::params;
-use serde_json::{Map, Value, json};
 
-use super::entry::{Change, DETAIL_KEYS, Entry, STAFF_NO, changes, same_staff};
-use crate::db::now;
-use crate::i18n::{Lang, lang};
-use crate::messages::say;
+use super::entry::{Change, Entry, changes, same_staff};
+use crate::core::intake::{self, Refusal};
 use crate::store::NominationStatus;
 use crate::values::Category;
 
@@ -20,10 +19,10 @@ pub struct Issue {
     pub message: String,
 }
 
-fn issue(key: &'static str, message: impl Into<String>) -> Issue {
+fn issue(key: &'static str, why: Refusal) -> Issue {
     Issue {
         key: Some(key),
-        message: message.into(),
+        message: why.to_string(),
     }
 }
 
@@ -157,7 +156,7 @@ impl<'a> Book<'a> {
     /// The code of a stored nomination: W2026-001, P2026-1000.
     fn code(&self, i: usize) -> String {
         let s = &self.stored[i];
-        code_of(s.category, self.year, s.serial)
+        intake::code(s.category, self.year, s.serial)
     }
 
     /// The details of a stored nomination, as on record now.
@@ -182,8 +181,9 @@ impl<'a> Book<'a> {
     /// changes. The outer error is a database failure; the inner, the entry's problems.
     pub fn take(&mut self, e: &Entry) -> Result<std::result::Result<Outcome, Vec<Issue>>> {
         let Some(unit) = self.units.get(&e.unit) else {
-            let near = crate::values::near(&e.unit, self.units.keys().map(String::as_str));
-            return Ok(Err(vec![issue("unit", no_such("unit", &e.unit, near))]));
+            let near = crate::values::near(&e.unit, self.units.keys().map(String::as_str)).map(str::to_string);
+            let name = e.unit.clone();
+            return Ok(Err(vec![issue("unit", Refusal::NoUnit { name, near })]));
         };
         let (unit_id, unit_group, has_window) = (unit.id, unit.group_id, unit.has_window);
         let group_id = match &e.group {
@@ -191,8 +191,9 @@ impl<'a> Book<'a> {
             Some(g) => match self.groups.get(g) {
                 Some(id) => *id,
                 None => {
-                    let near = crate::values::near(g, self.groups.keys().map(String::as_str));
-                    return Ok(Err(vec![issue("group", no_such("group", g, near))]));
+                    let near = crate::values::near(g, self.groups.keys().map(String::as_str)).map(str::to_string);
+                    let name = g.clone();
+                    return Ok(Err(vec![issue("group", Refusal::NoGroup { name, near })]));
                 }
             },
         };
@@ -216,11 +217,11 @@ impl<'a> Book<'a> {
         // Only what adds or changes the record is held to the organisation's rules.
         let mut issues = Vec::new();
         if group_id != unit_group {
-            let msg = not_in_group(&e.unit, self.group_name(unit_group));
-            issues.push(issue("group", msg));
+            let (unit, group) = (e.unit.clone(), self.group_name(unit_group).to_string());
+            issues.push(issue("group", Refusal::NotInGroup { unit, group }));
         }
         if e.category == Category::Window && !has_window {
-            issues.push(issue("unit", no_window(&e.unit)));
+            issues.push(issue("unit", Refusal::NoWindow { unit: e.unit.clone() }));
         }
         if let Some(i) = found {
             issues.extend(self.refuse_change(i, &diff));
@@ -246,9 +247,8 @@ impl<'a> Book<'a> {
             .filter(|&i| same_staff(e.staff_no(), &self.stored[i].staff_no))
             .collect();
         if matches.len() > 1 {
-            let codes: Vec<String> = matches.iter().map(|&i| self.code(i)).collect();
-            let codes: Vec<&str> = codes.iter().map(String::as_str).collect();
-            return Err(issue("staff_no", ambiguous(&codes)));
+            let codes = matches.iter().map(|&i| self.code(i)).collect();
+            return Err(issue("staff_no", Refusal::Ambiguous { codes }));
         }
         Ok(matches.first().copied())
     }
@@ -258,180 +258,19 @@ impl<'a> Book<'a> {
         let s = &self.stored[i];
         let code = self.code(i);
         if s.status == NominationStatus::Withdrawn {
-            let msg = say!(
-                en("{code} is withdrawn; its record does not change"),
-                zh("{code} 已撤回，记录不再更改")
-            );
             return vec![Issue {
                 key: None,
-                message: msg,
+                message: Refusal::Withdrawn { code }.to_string(),
             }];
         }
         if self.replace {
             return Vec::new();
         }
-        diff.iter().map(|c| issue(c.key, differs(&code, &c.old))).collect()
+        diff.iter()
+            .map(|c| {
+                let (code, old) = (code.clone(), c.old.clone());
+                issue(c.key, Refusal::Differs { code, old })
+            })
+            .collect()
     }
-
-    fn add(&mut self, e: &Entry, unit_id: i64, group_id: i64) -> Result<std::result::Result<Outcome, Vec<Issue>>> {
-        let serial = 1 + self.last_serial.get(&e.category).copied().unwrap_or(0);
-        // Three digits up to 999, then as many as it takes: P2026-1000 (schema.sql's CHECK).
-        let code = code_of(e.category, self.year, serial);
-        let detail: [String; 7] = e.detail.clone().map(Option::unwrap_or_default);
-        self.tx
-            .prepare_cached(
-                "INSERT INTO nomination (term, category, serial, code, name, unit_id, group_id, position, staff_no,
-                   deeds, contact, phone, submitted_on, source_file, imported_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, nullif(?13, ''), ?14, ?15)",
-            )?
-            .execute(params![
-                self.year,
-                e.category,
-                serial,
-                code,
-                e.name,
-                unit_id,
-                group_id,
-                detail[0],
-                detail[1],
-                detail[2],
-                detail[3],
-                detail[4],
-                detail[5],
-                self.source,
-                now()
-            ])
-            .with_context(|| say!(en("adding the nomination {code}"), zh("添加推荐 {code}")))?;
-        let id = self.tx.last_insert_rowid();
-        // A new nomination has no place on record to clear: one is written only when given.
-        if !detail[6].is_empty() {
-            set_unit_rank(self.tx, id, &detail[6])?;
-        }
-        let group = self.group_name(group_id).to_string();
-        let what = json!({ "category": e.category.code(), "name": e.name, "unit": e.unit, "group": group, "file": self.source });
-        self.tx.record(Some(self.year), "nomination.add", &code, what)?;
-        let stored = Stored {
-            id,
-            category: e.category,
-            serial,
-            group_id,
-            status: NominationStatus::Pending,
-            staff_no: detail[STAFF_NO].as_str().into(),
-        };
-        self.remember(stored, unit_id, e.name.clone());
-        Ok(Ok(Outcome::Added(e.category, code)))
-    }
-
-    /// Updates a nomination to what was given; verified or rejected, it goes back to pending,
-    /// since its verification was of the old values.
-    fn replace(&mut self, i: usize, group_id: i64, mut d: [String; 7], diff: Vec<Change>) -> Result<Outcome> {
-        let code = self.code(i);
-        let s = &mut self.stored[i];
-        for c in &diff {
-            if let Some(k) = DETAIL_KEYS.iter().position(|k| *k == c.key) {
-                d[k] = c.new.clone();
-            }
-        }
-        s.staff_no = d[STAFF_NO].as_str().into();
-        self.tx
-            .prepare_cached(
-                "UPDATE nomination SET group_id = ?1, position = ?2, staff_no = ?3, deeds = ?4, contact = ?5,
-                   phone = ?6, submitted_on = nullif(?7, ''), status = 'pending', reasons = '', verified_at = NULL
-                 WHERE id = ?8",
-            )?
-            .execute(params![group_id, d[0], d[1], d[2], d[3], d[4], d[5], s.id])
-            .with_context(|| say!(en("updating the nomination {code}"), zh("更新推荐 {code}")))?;
-        set_unit_rank(self.tx, s.id, &d[6])?;
-        let mut fields = Map::new();
-        for c in &diff {
-            fields.insert(c.key.to_string(), json!({ "from": c.old, "to": c.new }));
-        }
-        let what = json!({ "changes": Value::Object(fields), "status_from": s.status.code(), "file": self.source });
-        self.tx.record(Some(self.year), "nomination.replace", &code, what)?;
-        s.group_id = group_id;
-        s.status = NominationStatus::Pending;
-        Ok(Outcome::Replaced(code))
-    }
-}
-
-/// A nomination's code: three digits up to 999, then as many as it takes (P2026-1000), as
-/// the nomination table's CHECK has it.
-fn code_of(category: Category, year: i32, serial: i64) -> String {
-    format!("{}{year}-{serial:03}", category.letter())
-}
-
-fn no_such(what: &str, name: &str, near: Option<&str>) -> String {
-    if let Some(near) = near {
-        return match lang() {
-            Lang::En => format!("there is no {what} {name}; did you mean {near}?"),
-            Lang::Zh => format!(
-                "没有{} {name}；是否指“{near}”？",
-                if what == "unit" { "单位" } else { "片组" }
-            ),
-        };
-    }
-    match (lang(), what) {
-        (Lang::En, "unit") => {
-            format!("there is no unit {name}; add it with `pingxuan org add-unit` or `pingxuan org import`")
-        }
-        (Lang::En, _) => format!("there is no group {name}; see `pingxuan org list`"),
-        (Lang::Zh, "unit") => format!("没有单位 {name}；请先用 `pingxuan org add-unit` 或 `pingxuan org import` 添加"),
-        (Lang::Zh, _) => format!("没有片组 {name}；请查看 `pingxuan org list`"),
-    }
-}
-
-fn not_in_group(unit: &str, group: &str) -> String {
-    match lang() {
-        Lang::En => format!("the unit {unit} belongs to {group}, not to this group"),
-        Lang::Zh => format!("单位 {unit} 属于 {group}，不属于该片组"),
-    }
-}
-
-fn no_window(unit: &str) -> String {
-    match lang() {
-        Lang::En => format!("the unit {unit} has no external window (对外窗口); a window nomination needs one"),
-        Lang::Zh => format!("单位 {unit} 没有对外窗口，不能推荐示范窗口"),
-    }
-}
-
-fn ambiguous(codes: &[&str]) -> String {
-    match lang() {
-        Lang::En => format!(
-            "several nominees of this name in the unit ({}); give the staff number (工号)",
-            codes.join(", ")
-        ),
-        Lang::Zh => format!("该单位有多个同名推荐对象（{}），请填写工号", codes.join("、")),
-    }
-}
-
-fn differs(code: &str, old: &str) -> String {
-    let mut shown: String = old.chars().take(30).collect();
-    if shown.chars().count() < old.chars().count() {
-        shown.push('…');
-    }
-    match lang() {
-        Lang::En => format!("{code} has \"{shown}\" on record; to update it use --replace"),
-        Lang::Zh => format!("{code} 登记的是“{shown}”；如需更新请加 --replace"),
-    }
-}
-
-/// Stores a nomination's place in its unit's year-end assessment ("3/120"; "" for none).
-fn set_unit_rank(conn: &rusqlite::Connection, nomination: i64, rank: &str) -> Result<()> {
-    match super::entry::parse_unit_rank(rank) {
-        Ok((n, of)) => {
-            conn.prepare_cached(
-                "INSERT INTO nomination_unit_rank (nomination, place, of_count) VALUES (?1, ?2, ?3)
-                 ON CONFLICT (nomination) DO UPDATE SET place = excluded.place, of_count = excluded.of_count
-                 WHERE place IS NOT excluded.place OR of_count IS NOT excluded.of_count",
-            )?
-            .execute(params![nomination, n, of])
-            .context("recording the place in the unit's assessment")?;
-        }
-        Err(_) => {
-            conn.prepare_cached("DELETE FROM nomination_unit_rank WHERE nomination = ?1")?
-                .execute([nomination])
-                .context("clearing the place in the unit's assessment")?;
-        }
-    }
-    Ok(())
 }
