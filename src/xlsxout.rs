@@ -80,16 +80,43 @@ fn decimals(text: &str) -> usize {
         .unwrap_or(0)
 }
 
+/// The marks after a number's digits that its cell shows too: "%" and the "…" of a cut decimal.
+fn suffix(text: &str) -> &str {
+    let digits = text.trim_end_matches(['…', '%']).len();
+    &text[digits..]
+}
+
 /// Listings as a workbook, one sheet each.
 pub fn listings(ls: &[Listing], title: &str, sheet: &str) -> Result<Vec<u8>> {
-    let build = || -> Result<Vec<u8>, XlsxError> {
-        let mut wb = Workbook::new();
-        for (i, l) in ls.iter().enumerate() {
-            let name = match i {
+    let named: Vec<Sheet> = ls
+        .iter()
+        .enumerate()
+        .map(|(i, l)| Sheet {
+            name: match i {
                 0 => sheet_name(sheet),
                 _ => format!("{} {}", sheet_name(sheet).chars().take(26).collect::<String>(), i + 1),
-            };
-            listing(wb.add_worksheet().set_name(name)?, l, title)?;
+            },
+            title: title.to_string(),
+            listing: l,
+        })
+        .collect();
+    sheets(&named)
+}
+
+/// One sheet of a workbook of several listings: its name (made one Excel allows), the title
+/// over its table, and the listing.
+pub struct Sheet<'a> {
+    pub name: String,
+    pub title: String,
+    pub listing: &'a Listing,
+}
+
+/// Named listings as a workbook, one sheet each, in order.
+pub fn sheets(list: &[Sheet]) -> Result<Vec<u8>> {
+    let build = || -> Result<Vec<u8>, XlsxError> {
+        let mut wb = Workbook::new();
+        for s in list {
+            listing(wb.add_worksheet().set_name(sheet_name(&s.name))?, s.listing, &s.title)?;
         }
         wb.save_to_buffer()
     };
@@ -117,9 +144,12 @@ fn listing(ws: &mut Worksheet, l: &Listing, title: &str) -> Result<(), XlsxError
                         } else {
                             format!("0.{}", "0".repeat(d))
                         };
-                        // A rate of 98.75 shown as "98.75%" stays the number 98.75.
-                        if text.ends_with('%') {
-                            fmt += "\"%\"";
+                        // A rate of 98.75 shown as "98.75%" stays the number 98.75, and a
+                        // decimal cut short ("92.3333…") shows its "…": nothing looks exact
+                        // unless it is.
+                        let suffix = suffix(text);
+                        if !suffix.is_empty() {
+                            fmt += &format!("\"{suffix}\"");
                         }
                         ws.write_number_with_format(r, c, *f, &Format::new().set_num_format(fmt))?;
                     }
@@ -237,5 +267,9 @@ mod tests {
         assert_eq!(decimals("17.50"), 2);
         assert_eq!(decimals("17.333…"), 3);
         assert_eq!(decimals("18"), 0);
+        assert_eq!(suffix("92.3333…"), "…");
+        assert_eq!(suffix("97.9899…%"), "…%");
+        assert_eq!(suffix("98%"), "%");
+        assert_eq!(suffix("18"), "");
     }
 }

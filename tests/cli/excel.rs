@@ -43,7 +43,7 @@ fn assessed() -> Env {
 }
 
 /// The cells of a workbook's sheet, as calamine reads them.
-fn cells(path: &str, sheet: Option<&str>) -> Vec<Vec<Data>> {
+pub(crate) fn cells(path: &str, sheet: Option<&str>) -> Vec<Vec<Data>> {
     let mut book = open_workbook_auto(path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let name = sheet
         .map(str::to_string)

