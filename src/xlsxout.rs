@@ -34,8 +34,28 @@ fn text_width(s: &str) -> usize {
     s.lines().map(UnicodeWidthStr::width).max().unwrap_or(0)
 }
 
+/// The lines a text takes in a column of this width (in Excel's character widths).
+fn wrapped_lines(text: &str, width: f64) -> usize {
+    let room = (width - 2.0).max(1.0) as usize;
+    // Lines break between words, so a wrapped line holds somewhat less than the column's width.
+    let wrapped = (room * 17 / 20).max(1);
+    text.lines()
+        .map(|l| match UnicodeWidthStr::width(l) {
+            w if w <= room => 1,
+            w => w.div_ceil(wrapped),
+        })
+        .sum::<usize>()
+        .max(1)
+}
+
+/// The width a header asks of its column at most; a longer one wraps.
+const HEADER_WIDTH: usize = 12;
+
+/// The widest a column grows to fit its texts; a longer text wraps.
+const MAX_WIDTH: usize = 50;
+
 fn column_width(widths: impl Iterator<Item = usize>) -> f64 {
-    (widths.max().unwrap_or(0).clamp(6, 50) + 2) as f64
+    (widths.max().unwrap_or(0).clamp(6, MAX_WIDTH) + 2) as f64
 }
 
 fn title_format() -> Format {
@@ -52,6 +72,8 @@ fn header_format() -> Format {
         .set_background_color("#DDEBF7")
         .set_border(rust_xlsxwriter::FormatBorder::Thin)
         .set_align(FormatAlign::Center)
+        .set_align(FormatAlign::VerticalCenter)
+        .set_text_wrap()
 }
 
 /// Writes the title across the columns and the headers under it, and freezes both.
@@ -129,13 +151,43 @@ fn listing(ws: &mut Worksheet, l: &Listing, title: &str) -> Result<(), XlsxError
         let headers: Vec<String> = l.cols.iter().map(|c| c.label.clone()).collect();
         head(ws, title, &headers)?;
         let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+        let widths: Vec<f64> = headers
+            .iter()
+            .enumerate()
+            .map(|(c, h)| {
+                // A long header wraps over a column of short values (a count under
+                // "淘汰：不符合推荐条件"); the values set the width.
+                let texts = l.rows.iter().map(|row| text_width(&row[c].text()));
+                column_width(std::iter::once(text_width(h).min(HEADER_WIDTH)).chain(texts))
+            })
+            .collect();
+        for (c, w) in widths.iter().enumerate() {
+            ws.set_column_width(c as u16, *w)?;
+        }
+        let header_lines = headers.iter().zip(&widths).map(|(h, w)| wrapped_lines(h, *w)).max();
+        if let Some(n) = header_lines.filter(|&n| n > 1) {
+            ws.set_row_height(1, 15.0 * n as f64)?;
+        }
         for (r, row) in l.rows.iter().enumerate() {
             let r = FIRST_DATA_ROW + r as u32;
+            // A row as high as its most wrapped text, which not every program works out.
+            let lines = row
+                .iter()
+                .zip(&widths)
+                .map(|(cell, w)| wrapped_lines(&cell.text(), *w))
+                .max()
+                .unwrap_or(1);
+            let tall = lines > 1;
+            if tall {
+                ws.set_row_height(r, 15.0 * lines as f64)?;
+            }
+            // In a tall row every cell stands at the top, beside the first line of the text.
+            let top = |f: Format| if tall { f.set_align(FormatAlign::Top) } else { f };
             for (c, cell) in row.iter().enumerate() {
                 let c = c as u16;
                 match cell {
                     Cell::Int(i) => {
-                        ws.write_number(r, c, *i as f64)?;
+                        ws.write_number_with_format(r, c, *i as f64, &top(Format::new()))?;
                     }
                     Cell::Num(f, text) if f.is_finite() => {
                         let d = decimals(text);
@@ -151,23 +203,21 @@ fn listing(ws: &mut Worksheet, l: &Listing, title: &str) -> Result<(), XlsxError
                         if !suffix.is_empty() {
                             fmt += &format!("\"{suffix}\"");
                         }
-                        ws.write_number_with_format(r, c, *f, &Format::new().set_num_format(fmt))?;
+                        ws.write_number_with_format(r, c, *f, &top(Format::new().set_num_format(fmt)))?;
                     }
                     Cell::Null => {}
                     other => {
                         let t = other.text();
-                        if t.contains('\n') {
+                        // A text wider than its column wraps within it, rather than running
+                        // over its neighbours and off the printed page.
+                        if t.contains('\n') || text_width(&t) > MAX_WIDTH {
                             ws.write_string_with_format(r, c, &t, &wrap)?;
                         } else {
-                            ws.write_string(r, c, &t)?;
+                            ws.write_string_with_format(r, c, &t, &top(Format::new()))?;
                         }
                     }
                 }
             }
-        }
-        for (c, h) in headers.iter().enumerate() {
-            let widths = std::iter::once(text_width(h)).chain(l.rows.iter().map(|row| text_width(&row[c].text())));
-            ws.set_column_width(c as u16, column_width(widths))?;
         }
     }
     Ok(())
@@ -258,6 +308,28 @@ mod tests {
         assert_eq!(sheet_name("2026/候选[名单]"), "2026候选名单");
         assert_eq!(sheet_name(""), "Sheet1");
         assert_eq!(sheet_name(&"长".repeat(40)).chars().count(), 31);
+    }
+
+    #[test]
+    fn a_text_wider_than_its_column_takes_the_lines_it_wraps_to() {
+        // A column sized to its widest text holds it on one line.
+        let w = column_width([8].into_iter());
+        assert_eq!(wrapped_lines("北仑海关", w), 1);
+        assert_eq!(wrapped_lines("", w), 1);
+        // 30 codes of a proposed list in a column of the widest width: several lines, and
+        // a little more than the bare quotient, as lines break between words.
+        let list = vec!["P2026-008"; 30].join("；");
+        let w = column_width([text_width(&list)].into_iter());
+        assert_eq!(w, (MAX_WIDTH + 2) as f64);
+        let bare = text_width(&list).div_ceil(MAX_WIDTH);
+        assert!(wrapped_lines(&list, w) > bare, "{}", wrapped_lines(&list, w));
+        // Each line of a text of several counts on its own.
+        assert_eq!(wrapped_lines("甲\n乙\n丙", w), 3);
+        // A long header asks for no more than HEADER_WIDTH, and wraps over short values.
+        let header = "淘汰：不符合推荐条件（逾期、越级、超额）";
+        let w = column_width([text_width(header).min(HEADER_WIDTH), 3].into_iter());
+        assert_eq!(w, (HEADER_WIDTH + 2) as f64);
+        assert!(wrapped_lines(header, w) >= 3);
     }
 
     #[test]
