@@ -184,7 +184,7 @@ pub fn finish() -> Result<()> {
             b
         }
         Form::Xlsx => crate::xlsxout::listings(&listings, &title, &stem)?,
-        Form::Csv => csv_for_excel(&listings)?,
+        Form::Csv => csv_for_excel(&listings.iter().map(|l| (None, l)).collect::<Vec<_>>())?,
         Form::Html => html(&listings, &title).into_bytes(),
     };
     write(&path, &bytes)?;
@@ -214,15 +214,19 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<()> {
 }
 
 /// CSV that Chinese Excel opens cleanly: a BOM, CRLF, the headers people read, numbers plain
-/// with the decimals people see.
-fn csv_for_excel(listings: &[Listing]) -> Result<Vec<u8>> {
+/// with the decimals people see; several listings one under the other, a blank row between,
+/// each under a row with its title where it has one.
+pub fn csv_for_excel(listings: &[(Option<&str>, &Listing)]) -> Result<Vec<u8>> {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .flexible(true)
         .from_writer(b"\xEF\xBB\xBF".to_vec());
-    for (i, l) in listings.iter().enumerate() {
+    for (i, (title, l)) in listings.iter().enumerate() {
         if i > 0 {
             w.write_record([""])?;
+        }
+        if let Some(title) = title {
+            w.write_record([crate::output::defuse(title.to_string())])?;
         }
         w.write_record(l.cols.iter().map(|c| c.label.as_str()))?;
         for r in &l.rows {

@@ -422,13 +422,8 @@ fn a_tie_at_the_line_is_marked_and_the_reading_says_so() {
 }
 
 #[test]
-fn refused_forms_and_a_missing_term() {
+fn a_wrong_date_and_a_missing_term_are_refused() {
     let env = assessed_year();
-    let err = env.fails(&["report", "--format", "csv"]);
-    assert!(
-        err.contains("the report is a page (HTML, the default) or its figures (--format json), not csv"),
-        "{err}"
-    );
     let err = env.fails(&["report", "--date", "2026-13-01"]);
     assert!(err.contains("--date \"2026-13-01\""), "{err}");
     let empty = Env::new();
@@ -657,11 +652,11 @@ fn the_report_workbook_passes_the_open_xml_sdk_validator() {
 #[test]
 fn an_ending_the_report_cannot_give_is_refused_and_nothing_written() {
     let env = assessed_year();
-    for name in ["概览.csv", "概览.md", "概览.docx", "概览", "report.txt"] {
+    for name in ["概览.docx", "概览", "report.txt"] {
         let path = env.path(name);
         let err = env.fails(&["report", "--out", &path]);
         assert!(
-            err.contains(&path) && err.contains(".html (the page), .json (its figures) or .xlsx (a workbook)"),
+            err.contains(&path) && err.contains(".xlsx, .csv, .json, .md or .html"),
             "{err}"
         );
         assert!(!Path::new(&path).exists(), "{name} was written");
@@ -669,18 +664,62 @@ fn an_ending_the_report_cannot_give_is_refused_and_nothing_written() {
     let path = env.path("概览.docx");
     let err = env.fails(&["--lang", "zh", "report", "--out", &path]);
     assert!(
-        err.contains("报告只能写入以 .html（页面）、.json（数据）或 .xlsx（工作簿）结尾的文件"),
+        err.contains("--out 的文件名须以 .xlsx、.csv、.json、.md 或 .html 结尾"),
         "{err}"
     );
-    // --format csv stays refused, whatever the ending.
-    let path = env.path("概览.xlsx");
-    let err = env.fails(&["report", "--format", "csv", "--out", &path]);
-    assert!(err.contains("not csv"), "{err}");
-    assert!(!Path::new(&path).exists());
-    // The ending picks the form: .json the figures, .html the page.
+    // CSV on stdout is for scripts, which take the JSON; in a file it is for Excel.
+    let err = env.fails(&["report", "--format", "csv"]);
+    assert!(err.contains("for CSV, give --out with a file ending in .csv"), "{err}");
+    // The ending picks the form, over --format: .json the figures.
     let json_path = env.path("概览.json");
-    env.ok(&["report", "--date", "2026-12-04", "--out", &json_path]);
+    env.ok(&["report", "--format", "csv", "--date", "2026-12-04", "--out", &json_path]);
     assert_eq!(json(&std::fs::read_to_string(&json_path).unwrap()), report_json(&env));
+}
+
+/// The sections as Markdown tables and as one CSV for Excel, with the figures of the JSON.
+#[test]
+fn the_report_as_markdown_and_as_csv_for_excel() {
+    let env = assessed_year();
+    let r = report_json(&env);
+    let nominated = funnel(&r, "window", None)["steps"][0]["count"].as_i64().unwrap();
+    let md = env.ok(&["--lang", "zh", "report", "--format", "md", "--date", "2026-12-04"]);
+    assert!(md.starts_with("# 2026年度评选概览\n"), "{md}");
+    for section in [
+        "## 概况",
+        "## 评选漏斗",
+        "## 名额线",
+        "## 联评",
+        "## 满意度",
+        "## 扣分",
+        "## 一票否决",
+    ] {
+        assert!(md.contains(section), "{section} missing from\n{md}");
+    }
+    assert!(md.contains(&format!("| 窗口：推荐 | {nominated} |")), "{md}");
+    let same = env.path("概览.md");
+    env.ok(&["--lang", "zh", "report", "--date", "2026-12-04", "--out", &same]);
+    assert_eq!(std::fs::read_to_string(&same).unwrap(), md);
+    let csv = env.path("概览.csv");
+    env.ok(&["--lang", "zh", "report", "--date", "2026-12-04", "--out", &csv]);
+    let bytes = std::fs::read(&csv).unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "a BOM for Excel");
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    assert!(text.contains("\r\n"), "CRLF for Excel");
+    let mut rows = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let rows: Vec<Vec<String>> = rows
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect();
+    assert_eq!(rows[0], vec!["概况".to_string()]);
+    assert_eq!(rows[1], vec!["项目".to_string(), "内容".to_string()]);
+    assert!(
+        rows.contains(&vec!["窗口：推荐".to_string(), nominated.to_string()]),
+        "{rows:?}"
+    );
+    assert!(rows.contains(&vec!["评选漏斗".to_string()]), "{rows:?}");
 }
 
 #[test]

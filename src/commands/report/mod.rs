@@ -1,5 +1,5 @@
 //! `report`: the term at a glance, one printable page with charts for the committee, or its
-//! figures as JSON.
+//! figures as JSON, a workbook, Markdown or CSV.
 
 mod charts;
 mod gather;
@@ -28,7 +28,8 @@ use crate::values::parse_date;
 /// A self-contained HTML file (no scripts, no network; the system's fonts) in the language of
 /// --lang. --out picks the form by the file's ending: .html the page, .json the figures for
 /// scripts (as --format json), .xlsx the figures as a workbook, one sheet a section (headers
-/// in the language of --lang, numbers as numbers); any other ending is refused.
+/// in the language of --lang, numbers as numbers), .md the sections as Markdown tables (as
+/// --format md), .csv the sections one under the other for Excel.
 ///
 /// Example:
 ///   pingxuan report --out 2026概览.html
@@ -49,50 +50,39 @@ enum Form {
     Html,
     Json,
     Xlsx,
+    Md,
+    Csv,
 }
 
-/// The form --out names by its ending (which wins over --format json, as for every listing),
-/// else the one --format asks for; CSV and Markdown are refused, as any other ending, before
-/// anything is read or written.
+/// The form --out names by its ending (which wins over --format, as for every listing), else
+/// the one --format asks for: the page, the figures as JSON, or the sections as Markdown. The
+/// sections as CSV are for Excel, in a file; on stdout, scripts take the JSON.
 fn form(out_file: Option<&Path>, format: Format) -> Result<Form> {
-    let asked = match format {
+    if let Some(path) = out_file {
+        return Ok(match crate::export::check(path)? {
+            crate::export::Form::Html => Form::Html,
+            crate::export::Form::Json => Form::Json,
+            crate::export::Form::Xlsx => Form::Xlsx,
+            crate::export::Form::Md => Form::Md,
+            crate::export::Form::Csv => Form::Csv,
+        });
+    }
+    Ok(match format {
         Format::Json => Form::Json,
         Format::Table => Form::Html,
-        other => bail!(
+        Format::Md => Form::Md,
+        Format::Csv => bail!(
             "{}",
             say!(
                 en(
-                    "the report is a page (HTML, the default) or its figures (--format json), not {}",
-                    format!("{other:?}").to_lowercase()
+                    "the report on stdout is a page (HTML, the default), its figures (--format json) or Markdown (--format md); for CSV, give --out with a file ending in .csv"
                 ),
                 zh(
-                    "报告为页面（HTML，默认）或数据（--format json），不支持 {}",
-                    format!("{other:?}").to_lowercase()
+                    "报告输出到标准输出时为页面（HTML，默认）、数据（--format json）或 Markdown（--format md）；如需 CSV，请用 --out 给出以 .csv 结尾的文件"
                 )
             )
         ),
-    };
-    if let Some(path) = out_file {
-        return Ok(match crate::export::Form::of(path) {
-            Some(crate::export::Form::Html) => Form::Html,
-            Some(crate::export::Form::Json) => Form::Json,
-            Some(crate::export::Form::Xlsx) => Form::Xlsx,
-            _ => bail!(
-                "{}",
-                say!(
-                    en(
-                        "{}: the report is written to a file ending in .html (the page), .json (its figures) or .xlsx (a workbook)",
-                        path.display()
-                    ),
-                    zh(
-                        "{}：报告只能写入以 .html（页面）、.json（数据）或 .xlsx（工作簿）结尾的文件",
-                        path.display()
-                    )
-                )
-            ),
-        });
-    }
-    Ok(asked)
+    })
 }
 
 pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
@@ -109,6 +99,8 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
         Form::Json => format!("{}\n", serde_json::to_string_pretty(&report)?).into_bytes(),
         Form::Html => html::page(&report).into_bytes(),
         Form::Xlsx => sheets::workbook(&report)?,
+        Form::Md => sheets::markdown(&report)?.into_bytes(),
+        Form::Csv => sheets::csv(&report)?,
     };
     match &out_file {
         Some(path) => {

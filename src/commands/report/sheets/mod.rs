@@ -1,7 +1,8 @@
-//! The report as a workbook for the committee's secretary: one sheet a section, each a
-//! listing as every other workbook of the tool is written (`xlsxout`): a title row, headers in
-//! the language of the run, numbers as numbers with the decimals the page shows, and a cut
-//! decimal marked "…" beside its exact fraction where the figures carry one.
+//! The report's figures for the committee's secretary, a listing a section: as a workbook,
+//! one sheet a section, as every other workbook of the tool is written (`xlsxout`): a title
+//! row, headers in the language of the run, numbers as numbers with the decimals the page
+//! shows, and a cut decimal marked "…" beside its exact fraction where the figures carry one;
+//! or as Markdown, or as one CSV for Excel.
 
 mod ranking;
 mod record;
@@ -18,9 +19,17 @@ use crate::output::{Cell, Listing, col};
 use crate::values::Category;
 use crate::xlsxout::Sheet;
 
-/// The workbook: overview, funnel, quota line, the ranking around it, panel, satisfaction,
-/// deductions, vetoes, and the objections where the term had a public notice.
-pub fn workbook(r: &Report) -> Result<Vec<u8>> {
+/// The report's title as the workbook and the Markdown give it.
+fn title(r: &Report) -> String {
+    match lang() {
+        Lang::En => format!("The {} term at a glance", r.year),
+        Lang::Zh => format!("{}年度评选概览", r.year),
+    }
+}
+
+/// The sections, each a listing: overview, funnel, quota line, the ranking around it, panel,
+/// satisfaction, deductions, vetoes, and the objections where the term had a public notice.
+fn sections(r: &Report) -> Vec<(&'static str, Listing)> {
     let mut sections: Vec<(&str, Listing)> = vec![
         (tr("Overview", "概况"), overview(r)),
         (tr("Funnel", "评选漏斗"), ranking::funnel(r)),
@@ -34,10 +43,13 @@ pub fn workbook(r: &Report) -> Result<Vec<u8>> {
     if let Some(list) = &r.objections {
         sections.push((tr("Objections", "公示异议"), record::objections(list)));
     }
-    let term = match lang() {
-        Lang::En => format!("The {} term at a glance", r.year),
-        Lang::Zh => format!("{}年度评选概览", r.year),
-    };
+    sections
+}
+
+/// The workbook: a sheet a section.
+pub fn workbook(r: &Report) -> Result<Vec<u8>> {
+    let term = title(r);
+    let sections = sections(r);
     let sheets: Vec<Sheet> = sections
         .iter()
         .map(|(name, listing)| Sheet {
@@ -47,6 +59,22 @@ pub fn workbook(r: &Report) -> Result<Vec<u8>> {
         })
         .collect();
     crate::xlsxout::sheets(&sheets)
+}
+
+/// The sections as Markdown: a heading and a table each.
+pub fn markdown(r: &Report) -> Result<String> {
+    let mut s = format!("# {}\n", title(r));
+    for (name, listing) in sections(r) {
+        s += &format!("\n## {name}\n\n{}", listing.render(crate::output::Format::Md)?);
+    }
+    Ok(s)
+}
+
+/// The sections as one CSV for Excel: each under a row with its name, a blank row between.
+pub fn csv(r: &Report) -> Result<Vec<u8>> {
+    let sections = sections(r);
+    let titled: Vec<(Option<&str>, &Listing)> = sections.iter().map(|(n, l)| (Some(*n), l)).collect();
+    crate::export::csv_for_excel(&titled)
 }
 
 /// Points as a cell: the decimal the report's JSON gives, shown as the page shows it.
