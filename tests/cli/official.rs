@@ -154,6 +154,37 @@ fn the_wording_comes_from_a_template_the_office_edits() {
     assert!(!Path::new(&out).exists());
 }
 
+/// The notice's list goes to Excel as a workbook or as CSV with a BOM, to scripts as CSV or
+/// JSON; neither takes a number (文号); an ending that is no form of it is refused.
+#[test]
+fn the_notices_list_goes_to_excel_and_to_scripts() {
+    let env = awarded_year();
+    let awards = env.query::<i64>("SELECT count(*) FROM award WHERE revoked_at IS NULL");
+    let book = env.path("表彰名单.xlsx");
+    env.ok(&["--lang", "zh", "award", "notice", "--out", &book]);
+    let rows = crate::excel::cells(&book, None);
+    let headers: Vec<String> = rows[1].iter().map(|c| c.to_string()).collect();
+    assert_eq!(headers, ["类别", "片组", "单位", "名称", "证书编号"]);
+    assert_eq!(rows.len() as i64, 2 + awards);
+    assert_eq!(rows[2][0].to_string(), "窗口");
+    let csv = env.path("表彰名单.csv");
+    env.ok(&["--lang", "zh", "award", "notice", "--out", &csv]);
+    let bytes = std::fs::read(&csv).unwrap();
+    assert!(bytes.starts_with("\u{FEFF}类别,片组,单位,名称,证书编号\r\n".as_bytes()));
+    let stdout = env.ok(&["award", "notice", "--format", "csv"]);
+    assert!(stdout.starts_with("category,group,unit,name,certificate\n"), "{stdout}");
+    assert_eq!(stdout.lines().count() as i64, 1 + awards);
+    let pdf = env.path("通报.pdf");
+    let err = env.fails(&["award", "notice", "--out", &pdf]);
+    assert!(err.contains("通报.pdf") && err.contains(".docx or .html"), "{err}");
+    assert!(!Path::new(&pdf).exists());
+    assert_eq!(
+        env.query::<i64>("SELECT count(*) FROM document_number"),
+        0,
+        "no number taken"
+    );
+}
+
 /// Counts the pages of a PDF: its page objects (`/Type /Page`, spaced or not), not the tree.
 fn pdf_pages(pdf: &[u8]) -> usize {
     let mut n = 0;

@@ -270,7 +270,17 @@ fn no_output_replaces_the_database_or_its_journal() {
 fn an_awarded_year_notice_never_replaces_the_database() {
     let env = awarded_year();
     let db = env.db().display().to_string();
+    // Refused for its ending (.sqlite is no form of the notice), before anything is written.
     let err = env.fails(&["award", "notice", "--out", &db]);
+    assert!(
+        err.contains(&db) && err.contains("a file ending in .docx or .html"),
+        "{err}"
+    );
+    env.ok(&["audit", "verify"]);
+    // And the database under a name with a form's ending is the database in use all the same.
+    let named = env.path("年度.json");
+    std::fs::hard_link(env.db(), &named).expect("link");
+    let err = env.fails(&["award", "notice", "--out", &named]);
     assert!(err.contains("it is the database in use"), "{err}");
     env.ok(&["audit", "verify"]);
 }

@@ -2,6 +2,7 @@
 //! notice and the certificates.
 
 mod certificates;
+mod form;
 mod grant;
 mod listing;
 mod notice;
@@ -31,7 +32,7 @@ use crate::documents::{self, Awardee, NoticeData};
 use crate::export::take_out;
 use crate::i18n::tr;
 use crate::messages::say;
-use crate::output::{Cell, Format, Listing, col, out, say};
+use crate::output::{Cell, Listing, col, out, say};
 use crate::store::{Term, TermState, nominee_by_code, resolve_term, term_not_closed};
 use crate::values::{Category, parse_date};
 
@@ -121,7 +122,8 @@ pub enum AwardCommand {
     },
     /// Print the 公示 notice of the proposed list, with its period and where to send objections
     ///
-    /// --format table gives plain text, md gives Markdown, json the proposal. --html (or an
+    /// --format table gives plain text, md gives Markdown, json the proposal, csv its list; an
+    /// --out file ending in .xlsx gives the list as a workbook, .csv as CSV for Excel. --html (or an
     /// --out file ending in .html) gives the official document as a printable A4 page, and an
     /// --out file ending in .docx the same for Word and WPS (GB/T 9704: the red letterhead,
     /// the number (文号), the issuer over the seal's place, the imprint). The first official
@@ -170,7 +172,8 @@ pub enum AwardCommand {
     },
     /// Print the commendation notice (通报表彰) of the active awards, in Chinese
     ///
-    /// --format table gives plain text, md gives Markdown, json and csv give the lists;
+    /// --format table gives plain text, md gives Markdown, json and csv give the list; an --out
+    /// file ending in .xlsx gives the list as a workbook, .csv as CSV for Excel;
     /// --html (or an --out file ending in .html) gives the official document as a printable
     /// A4 page laid out as GB/T 9704 asks (red letterhead and rule, 文号, title, recipients,
     /// body, signature over the seal's place, 抄送 and 印发 block at the foot of the last page,

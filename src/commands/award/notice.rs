@@ -1,5 +1,6 @@
 //! `award notice`: the commendation notice (通报表彰) of the active awards.
 
+use super::form::{DocForm, doc_form, list_bytes};
 use super::*;
 use crate::messages::say;
 
@@ -83,72 +84,55 @@ pub(super) fn notice(
         head: None,
         serial: 0,
     };
-    // The file's ending says what it is, unless --html or --format says so.
-    let ending = file
-        .as_ref()
-        .and_then(|f| f.extension())
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    let official = html || matches!(ending.as_deref(), Some("html" | "htm" | "docx"));
-    if official && data.number.is_none() {
+    // The file's ending says what it is, unless --html says so; else --format.
+    let form = doc_form(file.as_deref(), html, ctx.format)?;
+    if form.official() && data.number.is_none() {
         data.number = Some(notice_number(ctx, conn, &term, &mut data)?);
     }
     // The head of the record as it stands now, the number's entry included.
     data.head = crate::chain::head(ctx.read()?)?.map(|(_, hash)| hash);
-    if ending.as_deref() == Some("docx") {
-        let f = file.as_deref().unwrap_or(Path::new(""));
-        crate::output::write_file(f, &crate::documents::docx::notice_docx(&data)?)?;
-        say(&say!(
-            en("wrote the notice to {}", f.display()),
-            zh("已写出通报： {}", f.display())
-        ));
-        return Ok(());
-    }
-    let html = html || matches!(ending.as_deref(), Some("html" | "htm"));
-    let format = match (ctx.format, ending.as_deref()) {
-        (Format::Table, Some("md" | "markdown")) => Format::Md,
-        (Format::Table, Some("csv")) => Format::Csv,
-        (Format::Table, Some("json")) => Format::Json,
-        (f, _) => f,
-    };
-    let text = if html {
-        documents::notice_html(&data)?
-    } else {
-        match format {
-            Format::Table => documents::notice_text(&data)?,
-            Format::Md => documents::notice_markdown(&data)?,
-            Format::Json | Format::Csv => {
-                let mut l = Listing::new(vec![
-                    col("category", "category"),
-                    col("group", "group"),
-                    col("unit", "unit"),
-                    col("name", "name"),
-                    col("certificate", "certificate"),
-                ]);
-                for a in &data.awards {
-                    l.push(vec![
-                        a.category.code().into(),
-                        a.group.clone().into(),
-                        a.unit.clone().into(),
-                        a.name.clone().into(),
-                        a.certificate.clone().into(),
-                    ]);
-                }
-                l.render(format)?
-            }
+    let bytes = match form {
+        DocForm::Docx => crate::documents::docx::notice_docx(&data)?,
+        DocForm::Html => documents::notice_html(&data)?.into_bytes(),
+        DocForm::Text => documents::notice_text(&data)?.into_bytes(),
+        DocForm::Md => documents::notice_markdown(&data)?.into_bytes(),
+        DocForm::Json | DocForm::Csv | DocForm::Xlsx => {
+            let title = say!(en("{} awards", term.year), zh("{}年度表彰名单", term.year));
+            list_bytes(form, &awards_listing(&data.awards), file.is_some(), &title)?
         }
     };
     match file {
         Some(f) => {
-            write_file(&f, &text)?;
+            crate::output::write_file(&f, &bytes)?;
             say(&say!(
                 en("wrote the notice to {}", f.display()),
-                zh("已写出通报： {}", f.display())
+                zh("已写出通报：{}", f.display())
             ));
             Ok(())
         }
-        None => out(&text),
+        None => out(&String::from_utf8_lossy(&bytes)),
     }
+}
+
+/// The awards of the notice as a list: category, group, unit, name and certificate.
+fn awards_listing(awards: &[crate::documents::Awardee]) -> Listing {
+    let mut l = Listing::new(vec![
+        col("category", tr("category", "类别")),
+        col("group", tr("group", "片组")),
+        col("unit", tr("unit", "单位")),
+        col("name", tr("name", "名称")),
+        col("certificate", tr("certificate", "证书编号")),
+    ]);
+    for a in awards {
+        l.push(vec![
+            Cell::code(a.category.code(), a.category.label()),
+            a.group.clone().into(),
+            a.unit.clone().into(),
+            a.name.clone().into(),
+            a.certificate.clone().into(),
+        ]);
+    }
+    l
 }
 
 /// The number (文号) of the term's notice: the one registered at its first official print,

@@ -1,18 +1,20 @@
 //! `award publicity`: the 公示 notice of the proposed list, with its period and where to send
-//! objections, as plain text, Markdown or JSON, and as an official document (GB/T 9704: the
-//! red letterhead, its number, the issuer over a seal placeholder, the imprint) in printable
-//! HTML or .docx.
+//! objections, as plain text, Markdown or JSON, as an official document (GB/T 9704: the red
+//! letterhead, its number, the issuer over a seal placeholder, the imprint) in printable HTML
+//! or .docx, and its list as CSV or a workbook.
 
 use std::path::PathBuf;
 
 use anyhow::{Result, bail};
 
+use super::form::{DocForm, doc_form, list_bytes};
 use super::notice::{Kind, document_number};
 use super::proposal::{Item, Proposal, in_force};
 use crate::commands::Ctx;
 use crate::documents::{COMMITTEE, Official, date_zh, official_html};
+use crate::i18n::tr;
 use crate::messages::say;
-use crate::output::{Format, out, say, write_file};
+use crate::output::{Cell, Listing, col, out, say, write_file};
 use crate::store::resolve_term;
 use crate::values::Category;
 use crate::wording::{Template, Vars, Wording};
@@ -195,60 +197,75 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
         None => Template::builtin(),
     };
     let file = a.file;
-    let ending = file
-        .as_ref()
-        .and_then(|f| f.extension())
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    let docx = ending.as_deref() == Some("docx");
-    let as_html = a.html || matches!(ending.as_deref(), Some("html" | "htm"));
-    let format = match (ctx.format, ending.as_deref()) {
-        (Format::Table, Some("md" | "markdown")) => Format::Md,
-        (Format::Table, Some("json")) => Format::Json,
-        (f, _) => f,
-    };
+    let form = doc_form(file.as_deref(), a.html, ctx.format)?;
     let n = notice(term.year, &p);
-    let doc = if as_html || docx {
-        // The official print: numbered at the first one, the same number on every reprint.
-        let number = match a.number {
-            Some(given) => given,
-            None => document_number(ctx, conn, &term, Kind::Publicity, |serial| {
-                Ok(Some(wording(term.year, &p, &template, serial)?.number))
-            })?,
-        };
-        let serial: i64 = ctx
-            .read()?
-            .query_row(
-                "SELECT serial FROM document_number WHERE term = ?1 AND kind = 'publicity'",
-                [term.year],
-                |r| r.get(0),
-            )
-            .unwrap_or(0);
-        let w = wording(term.year, &p, &template, serial)?;
-        let head = crate::chain::head(ctx.read()?)?.map(|(_, hash)| hash);
-        let o = official(n, w, Some(number), head);
-        if docx {
-            crate::documents::docx::official_docx(&o)?
-        } else {
-            official_html(&o).into_bytes()
+    let doc = match form {
+        DocForm::Docx | DocForm::Html => {
+            // The official print: numbered at the first one, the same number on every reprint.
+            let number = match a.number {
+                Some(given) => given,
+                None => document_number(ctx, conn, &term, Kind::Publicity, |serial| {
+                    Ok(Some(wording(term.year, &p, &template, serial)?.number))
+                })?,
+            };
+            let serial: i64 = ctx
+                .read()?
+                .query_row(
+                    "SELECT serial FROM document_number WHERE term = ?1 AND kind = 'publicity'",
+                    [term.year],
+                    |r| r.get(0),
+                )
+                .unwrap_or(0);
+            let w = wording(term.year, &p, &template, serial)?;
+            let head = crate::chain::head(ctx.read()?)?.map(|(_, hash)| hash);
+            let o = official(n, w, Some(number), head);
+            if form == DocForm::Docx {
+                crate::documents::docx::official_docx(&o)?
+            } else {
+                official_html(&o).into_bytes()
+            }
         }
-    } else {
-        match format {
-            Format::Md => markdown(&n),
-            Format::Json | Format::Csv => format!("{}\n", serde_json::to_string_pretty(&p)?),
-            Format::Table => text(&n),
+        DocForm::Text => text(&n).into_bytes(),
+        DocForm::Md => markdown(&n).into_bytes(),
+        // For scripts, the proposal whole: its period, contact and list.
+        DocForm::Json => format!("{}\n", serde_json::to_string_pretty(&p)?).into_bytes(),
+        DocForm::Csv | DocForm::Xlsx => {
+            let title = say!(en("{} proposed list", term.year), zh("{}年度拟表彰名单", term.year));
+            list_bytes(form, &items_listing(&p), file.is_some(), &title)?
         }
-        .into_bytes()
     };
     match file {
         Some(f) => {
             write_file(&f, &doc)?;
             say(&say!(
                 en("wrote the 公示 notice to {}", f.display()),
-                zh("已写出公示： {}", f.display())
+                zh("已写出公示：{}", f.display())
             ));
             Ok(())
         }
         None => out(&String::from_utf8_lossy(&doc)),
     }
+}
+
+/// The proposed list: code, category, name, unit, group and rank.
+fn items_listing(p: &Proposal) -> Listing {
+    let mut l = Listing::new(vec![
+        col("code", tr("code", "编号")),
+        col("category", tr("category", "类别")),
+        col("name", tr("name", "名称")),
+        col("unit", tr("unit", "单位")),
+        col("group", tr("group", "片组")),
+        col("rank", tr("rank", "名次")),
+    ]);
+    for i in &p.items {
+        l.push(vec![
+            i.code.clone().into(),
+            Cell::code(i.category.code(), i.category.label()),
+            i.name.clone().into(),
+            i.unit.clone().into(),
+            i.group.clone().into(),
+            i.rank.map_or(Cell::Null, Cell::Int),
+        ]);
+    }
+    l
 }

@@ -264,4 +264,20 @@ fn the_publicity_prints_as_an_official_document_numbered_once() {
     env.ok(&["award", "publicity", "--out", &given, "--number", "甬口协办〔2026〕9号"]);
     assert!(std::fs::read_to_string(&given).unwrap().contains("甬口协办〔2026〕9号"));
     assert_eq!(env.query::<i64>("SELECT count(*) FROM document_number"), 1);
+    // Its list for Excel and for scripts, unnumbered; an ending that is no form of it is
+    // refused and nothing written.
+    let items = env.query::<i64>("SELECT count(*) FROM proposal_item");
+    let book = env.path("拟表彰名单.xlsx");
+    env.ok(&["--lang", "zh", "award", "publicity", "--out", &book]);
+    let rows = crate::excel::cells(&book, None);
+    assert_eq!(rows[1][0].to_string(), "编号");
+    assert_eq!(rows.len() as i64, 2 + items, "a title, the headers and the list");
+    let csv = env.ok(&["award", "publicity", "--format", "csv"]);
+    assert!(csv.starts_with("code,category,name,unit,group,rank\n"), "{csv}");
+    assert_eq!(csv.lines().count() as i64, 1 + items);
+    let pdf = env.path("公示.pdf");
+    let err = env.fails(&["award", "publicity", "--out", &pdf]);
+    assert!(err.contains("公示.pdf") && err.contains(".docx or .html"), "{err}");
+    assert!(!std::path::Path::new(&pdf).exists());
+    assert_eq!(env.query::<i64>("SELECT count(*) FROM document_number"), 1);
 }
