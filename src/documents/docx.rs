@@ -123,11 +123,10 @@ pub fn official_docx(w: &Official) -> Result<Vec<u8>> {
     );
     doc = doc.add_paragraph(blank());
     doc = doc.add_paragraph(exact(Paragraph::new().add_run(run(&w.recipients, FANGSONG, SIZE_3))));
-    for p in &w.body {
-        doc = doc.add_paragraph(body(p));
-    }
+    // The body, the lists and the closing; its last paragraph goes with the signature.
+    let mut text: Vec<Paragraph> = w.body.iter().map(|p| body(p)).collect();
     for (heading, groups) in &w.sections {
-        doc = doc.add_paragraph(exact(
+        text.push(exact(
             Paragraph::new()
                 .keep_next(true)
                 .indent(None, Some(SpecialIndentType::FirstLine(640)), None, None)
@@ -135,7 +134,7 @@ pub fn official_docx(w: &Official) -> Result<Vec<u8>> {
         ));
         for (group, lines) in groups {
             if let Some(group) = group {
-                doc = doc.add_paragraph(exact(
+                text.push(exact(
                     Paragraph::new()
                         .keep_next(true)
                         .indent(None, Some(SpecialIndentType::FirstLine(640)), None, None)
@@ -143,7 +142,7 @@ pub fn official_docx(w: &Official) -> Result<Vec<u8>> {
                 ));
             }
             for l in lines {
-                doc = doc.add_paragraph(exact(
+                text.push(exact(
                     Paragraph::new()
                         .indent(Some(1280), None, None, None)
                         .add_run(run(l, FANGSONG, SIZE_3)),
@@ -151,11 +150,19 @@ pub fn official_docx(w: &Official) -> Result<Vec<u8>> {
             }
         }
     }
-    for p in &w.closing {
-        doc = doc.add_paragraph(body(p));
+    text.extend(w.closing.iter().map(|p| body(p)));
+    // The signature never stands on a page without the body (GB/T 9704 §7.3.5): the body's
+    // last lines go with it, as the blank lines between do.
+    if let Some(last) = text.pop() {
+        text.push(last.keep_next(true));
+    }
+    for p in text {
+        doc = doc.add_paragraph(p);
     }
     // The signature, four characters from the right edge, with the seal's place marked.
-    doc = doc.add_paragraph(blank()).add_paragraph(blank());
+    doc = doc
+        .add_paragraph(blank().keep_next(true))
+        .add_paragraph(blank().keep_next(true));
     let sign = |t: &str| {
         exact(
             Paragraph::new()
@@ -170,9 +177,16 @@ pub fn official_docx(w: &Official) -> Result<Vec<u8>> {
     doc = doc.add_paragraph(exact(
         Paragraph::new()
             .align(AlignmentType::Right)
+            .keep_next(w.head.is_some())
             .indent(None, None, Some(1920), None)
             .add_run(run("（印章）", FANGSONG, 21).color(RED)),
     ));
+    // The record's check in small print under the signature, and on its page.
+    if let Some(head) = &w.head {
+        doc = doc.add_paragraph(
+            Paragraph::new().add_run(run(&format!("记录校验：审计记录链头 {head}"), SONG, 14).color("555555")),
+        );
+    }
     doc = doc.add_paragraph(blank()).add_paragraph(blank());
     // The imprint (版记) at the foot of the last page, as GB/T 9704 §7.4 places it: its
     // paragraphs share one frame, the width of the type area, aligned to the bottom of the type
@@ -223,11 +237,6 @@ pub fn official_docx(w: &Official) -> Result<Vec<u8>> {
             .add_run(run(&format!("{}印发", w.date), FANGSONG, SIZE_4)),
     ));
     doc = doc.add_paragraph(rule_of(thick));
-    if let Some(head) = &w.head {
-        doc = doc.add_paragraph(
-            Paragraph::new().add_run(run(&format!("记录校验：审计记录链头 {head}"), SONG, 14).color("555555")),
-        );
-    }
     let mut xml = doc.build();
     // In the schema's order, as Word requires (docx-rs writes some properties in its own).
     for part in [

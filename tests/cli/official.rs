@@ -598,6 +598,13 @@ fn the_docx_opens_in_libreoffice_and_prints_on_four_pages() {
     }
     let bytes = std::fs::read(&pdf).unwrap_or_else(|_| panic!("no PDF: {}", String::from_utf8_lossy(&out.stderr)));
     assert_eq!(pdf_pages(&bytes), 4);
+    // The signature stands with the last lines of the body, the record's check under it.
+    if let Some(last) = words_on_page(&pdf.display().to_string(), 4) {
+        let text: String = last.iter().map(|w| w.0.as_str()).collect();
+        for part in ["贡献。", "宁波市口岸协调委员会", "（印章）", "记录校验"] {
+            assert!(text.contains(part), "{part} is not on the last page: {text}");
+        }
+    }
     // The imprint's last line sits on the last line of the type area (35 mm above the foot of
     // the page), as GB/T 9704 places it, whatever the length of the body.
     let Ok(boxes) = Command::new("pdftotext")
