@@ -568,16 +568,14 @@ fn the_notice_is_numbered_per_term_at_its_first_official_print_and_keeps_its_num
     assert!(err.contains("give the number with --number"), "{err}");
 }
 
-#[test]
-fn the_docx_opens_in_libreoffice_and_prints_on_four_pages() {
+/// The .docx printed by LibreOffice, as an office would open it; None (having said why) where
+/// there is no LibreOffice Writer.
+fn libreoffice_pdf(env: &Env, docx: &str) -> Option<String> {
     let soffice = Command::new("soffice").arg("--version").output();
     if !soffice.is_ok_and(|o| o.status.success()) {
         eprintln!("skipped: no LibreOffice here to open the .docx with (apt-get install libreoffice-writer-nogui)");
-        return;
+        return None;
     }
-    let env = awarded_year();
-    let docx = env.path("notice.docx");
-    env.ok(&["award", "notice", "--out", &docx, "--date", "2026-12-20"]);
     let profile = format!("file://{}", env.path("lo-profile"));
     let out = Command::new("soffice")
         .args([
@@ -587,49 +585,92 @@ fn the_docx_opens_in_libreoffice_and_prints_on_four_pages() {
             "pdf",
             "--outdir",
             &env.path("pdf"),
-            &docx,
+            docx,
         ])
         .output()
         .expect("running soffice");
-    let pdf = env.dir.path().join("pdf/notice.pdf");
+    let stem = Path::new(docx).file_stem().unwrap().to_string_lossy().into_owned();
+    let pdf = env.dir.path().join(format!("pdf/{stem}.pdf"));
     if !pdf.exists() && String::from_utf8_lossy(&out.stderr).contains("source file could not be loaded") {
         eprintln!("skipped: this LibreOffice has no Writer (apt-get install libreoffice-writer-nogui)");
-        return;
+        return None;
     }
-    let bytes = std::fs::read(&pdf).unwrap_or_else(|_| panic!("no PDF: {}", String::from_utf8_lossy(&out.stderr)));
-    assert_eq!(pdf_pages(&bytes), 4);
-    // The signature stands with the last lines of the body, the record's check under it.
-    if let Some(last) = words_on_page(&pdf.display().to_string(), 4) {
-        let text: String = last.iter().map(|w| w.0.as_str()).collect();
-        for part in ["贡献。", "宁波市口岸协调委员会", "（印章）", "记录校验"] {
-            assert!(text.contains(part), "{part} is not on the last page: {text}");
+    assert!(pdf.exists(), "no PDF: {}", String::from_utf8_lossy(&out.stderr));
+    Some(pdf.display().to_string())
+}
+
+/// In Word's form too, printed by LibreOffice: the imprint's last line on the last line of the
+/// type area (35 mm above the foot of the page), as GB/T 9704 places it, whatever the length of
+/// the body; the signature with the last lines of the body and the record's check under it.
+#[test]
+fn the_docx_opens_in_libreoffice_with_its_imprint_at_the_foot_of_the_last_page() {
+    let env = awarded_year();
+    let foot = 841.92 - 35.0 * 72.0 / 25.4;
+    // A page's worth of lines more, three at a time: the imprint under the signature, then
+    // alone at the foot of the next page, then the signature taking the body's last lines along.
+    let mut seen = (false, false);
+    for extra in (0..=21).step_by(3) {
+        let template = template_with_closing_lines(&env, extra);
+        let docx = env.path(&format!("notice-{extra}.docx"));
+        env.ok(&[
+            "award",
+            "notice",
+            "--template",
+            &template,
+            "--out",
+            &docx,
+            "--date",
+            "2026-12-20",
+        ]);
+        let Some(pdf) = libreoffice_pdf(&env, &docx) else {
+            return;
+        };
+        let pages = pdf_pages(&std::fs::read(&pdf).unwrap());
+        if extra == 0 {
+            assert_eq!(
+                pages, 4,
+                "10 windows and 20 pacesetters by group and unit, 22 lines a page"
+            );
+        }
+        let Some(last) = words_on_page(&pdf, pages) else {
+            eprintln!("skipped the imprint's place: no pdftotext here (apt-get install poppler-utils)");
+            return;
+        };
+        let printed = last
+            .iter()
+            .find(|w| w.0.ends_with("印发"))
+            .expect("印发 on the last page");
+        assert!(
+            (foot - printed.2).abs() < 12.0,
+            "{extra} lines more: the imprint ends at {} pt, the type area at {foot:.1} pt",
+            printed.2
+        );
+        let text = |p: usize| -> String { words_on_page(&pdf, p).unwrap().iter().map(|w| w.0.as_str()).collect() };
+        let sign_page = (1..=pages)
+            .find(|&p| {
+                words_on_page(&pdf, p)
+                    .unwrap()
+                    .iter()
+                    .any(|w| w.0 == "宁波市口岸协调委员会")
+            })
+            .expect("the signature");
+        let signed = text(sign_page);
+        for part in ["（印章）", "记录校验"] {
+            assert!(
+                signed.contains(part),
+                "{extra} lines more: {part} is not with the signature: {signed}"
+            );
+        }
+        assert!(
+            signed.contains("补充说明") || signed.contains("贡献。"),
+            "{extra} lines more: the signature stands without the body: {signed}"
+        );
+        if sign_page == pages {
+            seen.0 = true;
+        } else {
+            assert_eq!(sign_page, pages - 1, "{extra} lines more: a page between");
+            seen.1 = true;
         }
     }
-    // The imprint's last line sits on the last line of the type area (35 mm above the foot of
-    // the page), as GB/T 9704 places it, whatever the length of the body.
-    let Ok(boxes) = Command::new("pdftotext")
-        .args(["-f", "4", "-l", "4", "-bbox"])
-        .arg(&pdf)
-        .arg("-")
-        .output()
-    else {
-        eprintln!("skipped the imprint's place: no pdftotext here (apt-get install poppler-utils)");
-        return;
-    };
-    let text = String::from_utf8_lossy(&boxes.stdout);
-    let number = |line: &str, attr: &str| -> f64 {
-        let at = line.find(&format!("{attr}=\"")).expect(attr) + attr.len() + 2;
-        line[at..].split('"').next().unwrap().parse().unwrap()
-    };
-    let page = text.lines().find(|l| l.contains("<page ")).expect("a page");
-    let printed = text
-        .lines()
-        .find(|l| l.contains("印发</word>"))
-        .expect("印发 on the last page");
-    let type_area_foot = number(page, "height") - 35.0 * 72.0 / 25.4;
-    let bottom = number(printed, "yMax");
-    assert!(
-        (type_area_foot - bottom).abs() < 12.0,
-        "the imprint ends at {bottom} pt, the type area at {type_area_foot} pt"
-    );
+    assert_eq!(seen, (true, true), "both places of the imprint were tried");
 }
