@@ -37,6 +37,28 @@ pub fn col(key: &'static str, label: &str) -> Col {
     }
 }
 
+/// The columns most listings share, named one way everywhere: the nominee's code, category,
+/// name, unit and group.
+pub fn code_col() -> Col {
+    col("code", crate::i18n::tr("code", "编号"))
+}
+
+pub fn category_col() -> Col {
+    col("category", crate::i18n::tr("category", "类别"))
+}
+
+pub fn name_col() -> Col {
+    col("name", crate::i18n::tr("name", "名称"))
+}
+
+pub fn unit_col() -> Col {
+    col("unit", crate::i18n::tr("unit", "单位"))
+}
+
+pub fn group_col() -> Col {
+    col("group", crate::i18n::tr("group", "片组"))
+}
+
 /// A cell keeps its type for JSON and prints as text elsewhere.
 #[derive(Clone, Debug)]
 pub enum Cell {

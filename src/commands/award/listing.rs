@@ -1,6 +1,7 @@
 //! `award list`: the awards of the term, and the listing other subcommands show.
 
 use super::*;
+use crate::output::{category_col, code_col, group_col, name_col, unit_col};
 
 /// The decision as people read it; the record keeps the English words.
 pub(super) fn decision_label(d: &str) -> String {
@@ -76,11 +77,11 @@ pub(super) enum Show {
 /// The one listing of awards, for `award list` and for what `award grant` has granted.
 pub(super) fn award_listing(rows: &[AwardRow], show: Show) -> Listing {
     let mut cols = vec![
-        col("code", tr("code", "编号")),
-        col("category", tr("category", "类别")),
-        col("name", tr("name", "名称")),
-        col("unit", tr("unit", "单位")),
-        col("group", tr("group", "片组")),
+        code_col(),
+        category_col(),
+        name_col(),
+        unit_col(),
+        group_col(),
         col("certificate", tr("certificate", "证书编号")),
         col("rank", tr("rank", "名次")),
         col("total", tr("total", "总分")),

@@ -3,6 +3,7 @@
 use super::form::{DocForm, doc_form, list_bytes};
 use super::*;
 use crate::messages::say;
+use crate::output::{category_col, group_col, name_col, unit_col};
 
 /// The active awards of the term for the documents, by group, unit and certificate number.
 pub(super) fn awardees(conn: &Connection, year: i32, by_group: bool) -> Result<(Vec<Awardee>, Option<String>)> {
@@ -117,10 +118,10 @@ pub(super) fn notice(
 /// The awards of the notice as a list: category, group, unit, name and certificate.
 fn awards_listing(awards: &[crate::documents::Awardee]) -> Listing {
     let mut l = Listing::new(vec![
-        col("category", tr("category", "类别")),
-        col("group", tr("group", "片组")),
-        col("unit", tr("unit", "单位")),
-        col("name", tr("name", "名称")),
+        category_col(),
+        group_col(),
+        unit_col(),
+        name_col(),
         col("certificate", tr("certificate", "证书编号")),
     ]);
     for a in awards {

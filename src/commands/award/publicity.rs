@@ -14,7 +14,7 @@ use crate::commands::Ctx;
 use crate::documents::{COMMITTEE, Official, date_zh, official_html};
 use crate::i18n::tr;
 use crate::messages::say;
-use crate::output::{Cell, Listing, col, out, say, write_file};
+use crate::output::{Cell, Listing, category_col, code_col, col, group_col, name_col, out, say, unit_col, write_file};
 use crate::store::resolve_term;
 use crate::values::Category;
 use crate::wording::{Template, Vars, Wording};
@@ -250,11 +250,11 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
 /// The proposed list: code, category, name, unit, group and rank.
 fn items_listing(p: &Proposal) -> Listing {
     let mut l = Listing::new(vec![
-        col("code", tr("code", "编号")),
-        col("category", tr("category", "类别")),
-        col("name", tr("name", "名称")),
-        col("unit", tr("unit", "单位")),
-        col("group", tr("group", "片组")),
+        code_col(),
+        category_col(),
+        name_col(),
+        unit_col(),
+        group_col(),
         col("rank", tr("rank", "名次")),
     ]);
     for i in &p.items {

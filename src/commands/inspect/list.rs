@@ -10,7 +10,7 @@ use crate::commands::Ctx;
 use crate::commands::common::{FindingKind, points_cell, satisfaction_cell};
 use crate::core::assess::Satisfaction;
 use crate::i18n::tr;
-use crate::output::{Cell, Listing, col};
+use crate::output::{Cell, Listing, code_col, col, name_col, unit_col};
 use crate::store::{self, nominee_by_code};
 use crate::values::{Centi, code_order, parse_date};
 
@@ -153,9 +153,9 @@ pub(super) fn list(ctx: &Ctx, filter: Filter) -> Result<()> {
     let mut cols = vec![
         col("kind", tr("kind", "方式")),
         col("id", tr("no.", "序号")),
-        col("code", tr("code", "编号")),
-        col("name", tr("name", "名称")),
-        col("unit", tr("unit", "单位")),
+        code_col(),
+        name_col(),
+        unit_col(),
         col("date", tr("date", "日期")),
         col("inspector", tr("inspector", "检查人")),
         col("finding", tr("finding", "发现问题")),

@@ -8,7 +8,7 @@ use super::records::{self, Record};
 use crate::commands::Ctx;
 use crate::i18n::tr;
 use crate::messages::say;
-use crate::output::{Cell, Format, Listing, col, out};
+use crate::output::{Cell, Format, Listing, category_col, code_col, col, group_col, name_col, out, unit_col};
 use crate::store::{nominee_by_code, resolve_term};
 
 /// Codes for machines, words for people.
@@ -19,11 +19,11 @@ fn readable(f: Format) -> bool {
 /// The listing of nominations: the columns `list` and `verify` print.
 pub fn listing(recs: &[&Record]) -> Listing {
     let mut l = Listing::new(vec![
-        col("code", tr("code", "编号")),
-        col("category", tr("category", "类别")),
-        col("name", tr("name", "名称")),
-        col("unit", tr("unit", "单位")),
-        col("group", tr("group", "片组")),
+        code_col(),
+        category_col(),
+        name_col(),
+        unit_col(),
+        group_col(),
         col("status", tr("status", "状态")),
         col("reasons", tr("why", "原因")),
         col("submitted_on", tr("submitted", "报送日期")),

@@ -14,7 +14,7 @@ use crate::core::publicity::late;
 use crate::db::now;
 use crate::i18n::tr;
 use crate::messages::say;
-use crate::output::{Cell, Listing, col, say};
+use crate::output::{Cell, Listing, code_col, col, name_col, say, unit_col};
 use crate::store::{self, nominee_by_code};
 use crate::values::parse_date;
 
@@ -306,9 +306,9 @@ fn list(ctx: &Ctx) -> Result<()> {
     )?;
     let mut l = Listing::new(vec![
         col("id", tr("no.", "序号")),
-        col("code", tr("code", "编号")),
-        col("name", tr("name", "名称")),
-        col("unit", tr("unit", "单位")),
+        code_col(),
+        name_col(),
+        unit_col(),
         col("from", tr("from", "反映人")),
         col("text", tr("objection", "反映内容")),
         col("received_on", tr("received", "收到日期")),

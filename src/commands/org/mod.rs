@@ -12,7 +12,7 @@ use super::Ctx;
 use super::common::ImportFile;
 use crate::i18n::{Lang, lang, tr};
 use crate::messages::say;
-use crate::output::{Cell, Format, Listing, col, say};
+use crate::output::{Cell, Format, Listing, col, group_col, say, unit_col};
 use crate::values::parse_yes_no;
 
 /// The co-construction groups (片组) and their member units (单位)
@@ -193,9 +193,9 @@ fn list(ctx: &Ctx, group: Option<String>) -> Result<()> {
         bail!(unknown_group(&groups, g));
     }
     let mut l = Listing::new(vec![
-        col("group", tr("group", "片组")),
+        group_col(),
         col("kind", tr("kind", "片组类型")),
-        col("unit", tr("unit", "单位")),
+        unit_col(),
         col("has_window", tr("window", "对外窗口")),
     ]);
     let mut st = conn.prepare(

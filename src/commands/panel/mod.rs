@@ -14,7 +14,7 @@ use crate::core::panel::Member;
 use crate::db::now;
 use crate::i18n::tr;
 use crate::messages::say;
-use crate::output::{Cell, Listing, col, say};
+use crate::output::{Cell, Listing, col, say, unit_col};
 use crate::store;
 
 /// The joint-evaluation panel of the term (联评小组)
@@ -273,7 +273,7 @@ fn list(ctx: &Ctx, all: bool) -> Result<()> {
     let term = store::resolve_term(conn, ctx)?;
     let mut l = Listing::new(vec![
         col("name", tr("name", "姓名")),
-        col("unit", tr("unit", "单位")),
+        unit_col(),
         col("role", tr("role", "职务")),
         col("active", tr("on the panel", "在组")),
         col("added_at", tr("added", "加入时间")),

@@ -8,7 +8,9 @@ use crate::commands::common::{exact_cell, fraction, points_cell, satisfaction_ce
 use crate::i18n::tr;
 use crate::load::Ranked;
 use crate::messages::say;
-use crate::output::{Cell, Format, Listing, col, out, print_rows};
+use crate::output::{
+    Cell, Format, Listing, category_col, code_col, col, group_col, name_col, out, print_rows, unit_col,
+};
 
 /// The columns of the table and Markdown views; JSON and CSV carry every column but the mark.
 const TABLE_COLUMNS: &[&str] = &[
@@ -68,11 +70,11 @@ pub(super) fn all_columns() -> Vec<crate::output::Col> {
         col("rank", tr("#", "名次")),
         col("category_rank", tr("rank in category", "类别名次")),
         col("mark", tr("shortlist", "入围")),
-        col("code", tr("code", "编号")),
-        col("category", tr("category", "类别")),
-        col("name", tr("name", "名称")),
-        col("unit", tr("unit", "单位")),
-        col("group", tr("group", "片组")),
+        code_col(),
+        category_col(),
+        name_col(),
+        unit_col(),
+        group_col(),
         col("self", tr("self", "自评")),
         col("joint", tr("joint", "联评")),
         col("inspection", tr("inspection", "检查")),

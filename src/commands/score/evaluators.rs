@@ -9,7 +9,7 @@ use crate::commands::Ctx;
 use crate::commands::panel::members;
 use crate::core::panel::{JointTotal, leniency};
 use crate::i18n::tr;
-use crate::output::{Cell, Listing, col};
+use crate::output::{Cell, Listing, col, unit_col};
 use crate::store;
 use crate::values::{fmt_exact, to_f64};
 
@@ -36,7 +36,7 @@ pub fn run(ctx: &Ctx) -> Result<()> {
     let panel = members(conn, term.year, true)?;
     let mut l = Listing::new(vec![
         col("evaluator", tr("evaluator", "评分人")),
-        col("unit", tr("unit", "单位")),
+        unit_col(),
         col("sheets", tr("sheets", "评分表数")),
         col("mean_total", tr("mean total", "平均总分")),
         col("spread", tr("spread (sd)", "离散度（标准差）")),

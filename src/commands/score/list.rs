@@ -1,6 +1,7 @@
 //! `score list`: the current sheets (with --all, the replaced and withdrawn too).
 
 use super::*;
+use crate::output::{category_col, code_col, name_col, unit_col};
 
 pub(super) struct SheetRow {
     pub(super) id: i64,
@@ -91,10 +92,10 @@ pub(super) fn list(
     }
     let mut cols = vec![
         col("id", tr("sheet", "表号")),
-        col("code", tr("code", "编号")),
-        col("category", tr("category", "类别")),
-        col("name", tr("name", "名称")),
-        col("unit", tr("unit", "单位")),
+        code_col(),
+        category_col(),
+        name_col(),
+        unit_col(),
         col("source", tr("source", "来源")),
         col("evaluator", tr("evaluator", "评分人")),
         col("c1", tr("c1", "指标1")),

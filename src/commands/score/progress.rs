@@ -14,7 +14,7 @@ use crate::core::panel::{Member, Subject, progress};
 use crate::documents::{FANGSONG, HEI, escape, page};
 use crate::i18n::tr;
 use crate::messages::say;
-use crate::output::{Cell, Format, Listing, col, out, say, write_file};
+use crate::output::{Cell, Format, Listing, code_col, col, name_col, out, say, unit_col, write_file};
 use crate::store::{self, load_scheme};
 use crate::values::Category;
 
@@ -146,7 +146,7 @@ pub fn run(ctx: &Ctx, reminders: Option<PathBuf>) -> Result<()> {
         f => {
             let mut e = Listing::new(vec![
                 col("evaluator", tr("evaluator", "评分人")),
-                col("unit", tr("unit", "单位")),
+                unit_col(),
                 col("missing_count", tr("missing", "未评数")),
                 col("missing", tr("nominees missing a sheet", "尚未评分的推荐对象")),
                 col("recused", tr("recused from", "回避")),
@@ -161,9 +161,9 @@ pub fn run(ctx: &Ctx, reminders: Option<PathBuf>) -> Result<()> {
                 ]);
             }
             let mut n = Listing::new(vec![
-                col("code", tr("code", "编号")),
-                col("name", tr("name", "名称")),
-                col("unit", tr("unit", "单位")),
+                code_col(),
+                name_col(),
+                unit_col(),
                 col("joint_sheets", tr("joint sheets", "联评表数")),
                 col("min_joint", tr("minimum", "最少")),
                 col("enough", tr("enough", "已够")),

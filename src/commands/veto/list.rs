@@ -9,7 +9,7 @@ use crate::commands::Ctx;
 use crate::i18n::tr;
 use crate::load::unit_vetoes_of;
 use crate::messages::veto::ground_text as ground_label;
-use crate::output::{Cell, Listing, col};
+use crate::output::{Cell, Listing, category_col, code_col, col, name_col, unit_col};
 use crate::store::{self, nominee_by_code, unit_by_name};
 use crate::values::Category;
 
@@ -117,10 +117,10 @@ pub fn run(ctx: &Ctx, a: ListArgs) -> Result<()> {
 
     let mut cols = vec![
         col("id", tr("no.", "序号")),
-        col("code", tr("code", "编号")),
-        col("category", tr("category", "类别")),
-        col("name", tr("name", "名称")),
-        col("unit", tr("unit", "单位")),
+        code_col(),
+        category_col(),
+        name_col(),
+        unit_col(),
         col("against", tr("against", "否决对象")),
         col("reaches", tr("reaches", "涉及推荐对象")),
         col("person", tr("person", "当事人")),

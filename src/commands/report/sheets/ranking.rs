@@ -6,7 +6,7 @@ use crate::commands::report::gather::Report;
 use crate::commands::report::words::{loss_label, stage_label};
 use crate::core::report::{Mark, Stage, fraction};
 use crate::i18n::tr;
-use crate::output::{Cell, Col, Listing, col};
+use crate::output::{Cell, Col, Listing, category_col, code_col, col, group_col, name_col, unit_col};
 
 fn stage_key(s: Stage) -> &'static str {
     match s {
@@ -40,10 +40,7 @@ pub fn funnel(r: &Report) -> Listing {
             }
         }
     }
-    let mut cols = vec![
-        col("category", tr("category", "类别")),
-        col("group", tr("group", "片组")),
-    ];
+    let mut cols = vec![category_col(), group_col()];
     cols.extend(stages.iter().map(|s| col(stage_key(*s), stage_label(*s))));
     cols.push(col("tied_at_line", tr("equals at the line", "名额线并列")));
     cols.extend(reasons.iter().map(|code| Col {
@@ -89,7 +86,7 @@ fn mark(m: &Option<Mark>) -> [Cell; 3] {
 /// what decided between equal totals, and the equals that straddle the line.
 pub fn line(r: &Report) -> Listing {
     let mut l = Listing::new(vec![
-        col("category", tr("category", "类别")),
+        category_col(),
         col("quota", tr("quota", "名额")),
         col("eligible", tr("eligible", "符合条件")),
         col("shortlisted", tr("shortlisted", "入围")),
@@ -128,12 +125,12 @@ pub fn line(r: &Report) -> Listing {
 /// weighted parts, which add up to it exactly.
 pub fn around(r: &Report) -> Listing {
     let mut l = Listing::new(vec![
-        col("category", tr("category", "类别")),
+        category_col(),
         col("rank", tr("rank", "名次")),
         col("place", tr("place", "位次")),
-        col("code", tr("code", "编号")),
-        col("name", tr("name", "名称")),
-        col("unit", tr("unit", "单位")),
+        code_col(),
+        name_col(),
+        unit_col(),
         col("self", tr("self, weighted", "自评（加权）")),
         col("joint", tr("joint, weighted", "联评（加权）")),
         col("inspection", tr("inspection, weighted", "检查（加权）")),

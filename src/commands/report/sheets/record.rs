@@ -7,7 +7,7 @@ use crate::commands::report::gather::{ObjectionRow, Report};
 use crate::core::report::{Percent, Points};
 use crate::i18n::{Lang, lang, tr};
 use crate::messages::veto::ground_text as veto_reason_label;
-use crate::output::{Cell, Listing, col};
+use crate::output::{Cell, Listing, code_col, col, name_col, unit_col};
 use crate::values::fmt_exact;
 
 /// A rate in percent as a cell: the number the JSON gives, shown "97.9899…%" where it is cut.
@@ -58,9 +58,9 @@ pub fn satisfaction(r: &Report) -> Listing {
         (None, _) => tr("meets the line", "达标").to_string(),
     };
     let mut l = Listing::new(vec![
-        col("code", tr("code", "编号")),
-        col("name", tr("name", "名称")),
-        col("unit", tr("unit", "单位")),
+        code_col(),
+        name_col(),
+        unit_col(),
         col("satisfied", tr("satisfied", "满意")),
         col("total", tr("surveyed", "调查总数")),
         col("percent", tr("satisfaction", "满意度")),
@@ -127,9 +127,9 @@ pub fn vetoes(r: &Report) -> Listing {
     let mut l = Listing::new(vec![
         col("id", tr("no.", "序号")),
         col("against", tr("against", "对象")),
-        col("code", tr("code", "编号")),
-        col("name", tr("name", "名称")),
-        col("unit", tr("unit", "单位")),
+        code_col(),
+        name_col(),
+        unit_col(),
         col("reason", tr("ground", "否决事由")),
         col("evidence", tr("evidence", "事实依据")),
         col("document", tr("document", "文件")),
@@ -169,8 +169,8 @@ pub fn vetoes(r: &Report) -> Listing {
 pub fn objections(list: &[ObjectionRow]) -> Listing {
     let mut l = Listing::new(vec![
         col("id", tr("no.", "序号")),
-        col("code", tr("code", "编号")),
-        col("name", tr("name", "名称")),
+        code_col(),
+        name_col(),
         col("from", tr("from", "反映人")),
         col("text", tr("objection", "反映内容")),
         col("status", tr("status", "办理情况")),
